@@ -1,0 +1,8 @@
+package io.tallycast.scrape.page;
+
+/** A page that is not what a results page must be (garbage, truncated, another layout): never stored. */
+public class PageFormatException extends Exception {
+  public PageFormatException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,17 @@
+package io.tallycast.scrape.page;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a constituency page shows. Fields a layout does not carry are null (the 2019 layout has no seat number
+ * in its title; rounds and status come from the state-wise list page when the seat page lacks them).
+ *
+ * @param footerTotal the page's own "Total" row (total votes), used to check that the rows add up
+ * @param lastUpdated the page's "Last Updated at ..." text, verbatim; sourceTime is it parsed (IST)
+ */
+public record ParsedSeatPage(String layout, Integer seatNo, String seatName, String state,
+                             List<ParsedCandidate> candidates, Long footerEvm, Long footerPostal, Long footerTotal,
+                             String lastUpdated, Instant sourceTime, Integer roundsDone, Integer roundsTotal,
+                             String status) {
+}

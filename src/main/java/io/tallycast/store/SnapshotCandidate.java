@@ -1,0 +1,5 @@
+package io.tallycast.store;
+
+/** A candidate's figures in one snapshot; party is a resolved party code. */
+public record SnapshotCandidate(String name, String party, long evmVotes, long postalVotes, long totalVotes) {
+}
