@@ -1,2 +1,32 @@
 package io.tallycast;
-public class Main { public static void main(String[] a){ System.out.println("ok"); } }
+
+import io.tallycast.cli.BenchCommand;
+import io.tallycast.cli.DemoCommand;
+import io.tallycast.cli.ParseCommand;
+import io.tallycast.cli.ReplaySiteCommand;
+import io.tallycast.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: each subcommand deploys the verticles it needs. */
+@Command(name = "tallycast", mixinStandardHelpOptions = true, version = "tallycast 0.1.0",
+    description = "Election-results broadcast engine.",
+    subcommands = {DemoCommand.class, ServeCommand.class, ReplaySiteCommand.class, ParseCommand.class,
+        BenchCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new Main()).execute(args);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

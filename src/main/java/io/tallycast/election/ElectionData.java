@@ -44,11 +44,14 @@ public record ElectionData(String state, int stateCode, PartyRegistry parties, S
                                      int pastYear) throws IOException {
     SortedMap<Integer, Constituency> seats = new TreeMap<>();
     Map<Integer, List<CandidateResult>> finals = new LinkedHashMap<>();
-    for (Map<String, String> row : CsvRows.read(results, "ac_no", "ac_name", "district", "candidate", "party", "votes")) {
+    // a seat list (ac_no, ac_name, district) is enough for election night; candidate rows make it a replayable result
+    for (Map<String, String> row : CsvRows.read(results, "ac_no", "ac_name", "district")) {
       int no = (int) CsvRows.number(row, "ac_no");
       seats.putIfAbsent(no, new Constituency(no, row.get("ac_name").strip(), row.get("district").strip(),
           row.getOrDefault("ac_type", "").strip()));
-      finals.computeIfAbsent(no, k -> new ArrayList<>()).add(candidate(parties, row));
+      if (row.get("candidate") != null && !row.get("candidate").isBlank()) {
+        finals.computeIfAbsent(no, k -> new ArrayList<>()).add(candidate(parties, row));
+      }
     }
     Map<Integer, List<CandidateResult>> past = new LinkedHashMap<>();
     if (pastResults != null) {
@@ -64,7 +67,8 @@ public record ElectionData(String state, int stateCode, PartyRegistry parties, S
   }
 
   private static CandidateResult candidate(PartyRegistry parties, Map<String, String> row) {
-    return new CandidateResult(row.get("candidate").strip(), parties.require(row.get("party")).code(),
+    // pages show names with runs of spaces collapsed, so the data does too ("SATYENDRA NATH  RAY" in the 2021 file)
+    return new CandidateResult(row.get("candidate").strip().replaceAll("\\s+", " "), parties.require(row.get("party")).code(),
         CsvRows.number(row, "votes"));
   }
 

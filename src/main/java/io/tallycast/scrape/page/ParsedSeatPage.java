@@ -7,8 +7,13 @@ import java.util.List;
  * What a constituency page shows. Fields a layout does not carry are null (the 2019 layout has no seat number
  * in its title; rounds and status come from the state-wise list page when the seat page lacks them).
  *
- * @param footerTotal the page's own "Total" row (total votes), used to check that the rows add up
+ * @param layout      which parser read it: "eci-2024", "eci-2019" or "eci-2024-cards"
+ * @param candidates  every row in page order (ballot order, not vote order), NOTA included (see
+ *                    {@link ParsedCandidate#isNota()}); the cards layout shows only totals, so there evmVotes is the
+ *                    total and postalVotes 0
+ * @param footerTotal the page's own "Total" row (total votes), used to check that the rows add up; null for cards
  * @param lastUpdated the page's "Last Updated at ..." text, verbatim; sourceTime is it parsed (IST)
+ * @param status      the page's own status words ("Result in Progress"), or null when it shows none
  */
 public record ParsedSeatPage(String layout, Integer seatNo, String seatName, String state,
                              List<ParsedCandidate> candidates, Long footerEvm, Long footerPostal, Long footerTotal,

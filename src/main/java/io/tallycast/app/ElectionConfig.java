@@ -1,0 +1,91 @@
+package io.tallycast.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tallycast.election.ElectionData;
+import io.tallycast.election.PartyRegistry;
+import io.tallycast.scrape.ScrapeConfig;
+import io.tallycast.web.WebConfig;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The election-night configuration file ({@code tallycast serve --config election.yaml}); see examples/ in the
+ * repository. File paths are relative to the configuration file; {@code classpath:} names embedded data.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ElectionConfig(Election election, Source source, String dataDir, Integer port) {
+
+  public record Election(String state, int stateCode, String parties, String seats, String past, Integer pastYear) {
+  }
+
+  public record Source(String baseUrl, Integer listPages, Double intervalSeconds, Double timeoutSeconds,
+                       Integer concurrency, Double maxBackoffSeconds, List<String> allowedHosts) {
+  }
+
+  public static ElectionConfig read(Path file) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    ElectionConfig config = yaml.readValue(file.toFile(), ElectionConfig.class);
+    if (config.election() == null || config.source() == null || config.source().baseUrl() == null) {
+      throw new IllegalArgumentException(file + ": needs 'election' and 'source.baseUrl' sections");
+    }
+    return config;
+  }
+
+  public ElectionData loadElection(Path base) throws IOException {
+    Election e = election;
+    try (Reader parties = open(base, e.parties()); Reader seats = open(base, e.seats());
+         Reader past = e.past() == null ? null : open(base, e.past())) {
+      return ElectionData.fromCsv(e.state(), e.stateCode(), PartyRegistry.fromCsv(parties), seats, past,
+          e.pastYear() == null ? 0 : e.pastYear());
+    }
+  }
+
+  public ScrapeConfig scrapeConfig() {
+    ScrapeConfig d = ScrapeConfig.forSite(source.baseUrl(), election.stateCode());
+    return new ScrapeConfig(d.baseUrl(), d.stateCode(), or(source.listPages(), d.listPages()),
+        seconds(source.intervalSeconds(), d.interval()), seconds(source.timeoutSeconds(), d.requestTimeout()),
+        d.slowThreshold(), or(source.concurrency(), d.concurrency()), seconds(source.maxBackoffSeconds(), d.maxBackoff()),
+        source.allowedHosts() == null ? Set.of() : Set.copyOf(source.allowedHosts()));
+  }
+
+  public WebConfig webConfig() {
+    return WebConfig.on(or(port, 8080));
+  }
+
+  public Path dataDirectory(Path base) {
+    return base.resolve(dataDir == null ? "data" : dataDir);
+  }
+
+  private static Reader open(Path base, String name) throws IOException {
+    if (name == null) {
+      throw new IllegalArgumentException("election.parties and election.seats must name CSV files");
+    }
+    if (name.startsWith("classpath:")) {
+      var in = ElectionConfig.class.getResourceAsStream(name.substring("classpath:".length()));
+      if (in == null) {
+        throw new IllegalArgumentException("no embedded file " + name);
+      }
+      return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+    return Files.newBufferedReader(base.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  private static int or(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static Duration seconds(Double value, Duration fallback) {
+    return value == null ? fallback : Duration.ofMillis(Math.round(value * 1000));
+  }
+}

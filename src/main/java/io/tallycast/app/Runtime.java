@@ -1,0 +1,40 @@
+package io.tallycast.app;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+
+/** A Vert.x instance whose own metrics and tallycast's meters (Micrometer's global registry) feed one Prometheus page. */
+public record Runtime(Vertx vertx, PrometheusMeterRegistry prometheus) {
+
+  public static Runtime create() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Metrics.globalRegistry.add(prometheus);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(prometheus))
+        .build();
+    return new Runtime(vertx, prometheus);
+  }
+
+  /** A Vert.x instance made elsewhere (tests), without a Prometheus page. */
+  public static Runtime of(Vertx vertx) {
+    return new Runtime(vertx, null);
+  }
+
+  public void close() {
+    try {
+      vertx.close().await();
+    } finally {
+      if (prometheus != null) {
+        Metrics.globalRegistry.remove(prometheus);
+        prometheus.close();
+      }
+    }
+  }
+}

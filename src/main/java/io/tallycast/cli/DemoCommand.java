@@ -1,0 +1,79 @@
+package io.tallycast.cli;
+
+import io.tallycast.app.Engine;
+import io.tallycast.app.Runtime;
+import io.tallycast.election.ElectionData;
+import io.tallycast.replay.ReplayOptions;
+import io.tallycast.replay.ReplaySite;
+import io.tallycast.scrape.ScrapeConfig;
+import io.tallycast.web.WebConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Everything on this machine with no configuration: the replay site, the scraper against it, the store and the API. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Replays West Bengal 2021 counting day locally and runs the whole engine against it.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--speed", defaultValue = "60", description = "replay speed: 1 = real time (a ~10 h counting day); "
+      + "60 = about 10 minutes. Default: ${DEFAULT-VALUE}")
+  double speed;
+
+  @Option(names = "--port", defaultValue = "8080", description = "API and console port. Default: ${DEFAULT-VALUE}")
+  int port;
+
+  @Option(names = "--data-dir", defaultValue = "data", description = "where the SQLite file and the replay clock live. "
+      + "Default: ${DEFAULT-VALUE}")
+  Path dataDir;
+
+  @Option(names = "--replay-port", defaultValue = "0", description = "replay site port (0 = any free port)")
+  int replayPort;
+
+  @Option(names = "--seed", defaultValue = "2021", description = "replay seed: same seed, same counting day")
+  long seed;
+
+  @Option(names = "--no-stream", description = "do not encode or push the overlay stream")
+  boolean noStream;
+
+  @Override
+  public Integer call() throws Exception {
+    if (speed <= 0) {
+      throw new IllegalArgumentException("--speed must be above 0");
+    }
+    Files.createDirectories(dataDir);
+    ElectionData election = ElectionData.westBengal2021();
+    Runtime runtime = Runtime.create();
+    ReplaySite site = ReplaySite.start(runtime.vertx(), election, ReplayOptions.defaults().withPort(replayPort)
+        .withSpeed(speed).withSeed(seed).withStateFile(dataDir.resolve("replay-clock.json"))).await();
+    ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(intervalFor(speed));
+    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(port))).await();
+    String api = "http://localhost:" + engine.apiPort();
+    System.out.printf("""
+        tallycast demo: West Bengal 2021 counting day replayed at %sx (seed %d)
+          results API   %s/api/summary   (constituencies, events, live, health, metrics)
+          replay site   %sstatewiseS%d1.htm
+          fault switch  http://127.0.0.1:%d/_replay/faults
+          data          %s
+          stream        %s
+        Ctrl-C stops it; run it again on the same --data-dir to resume.
+        """, fmt(speed), seed, api, site.baseUrl(), election.stateCode(), site.port(),
+        dataDir.toAbsolutePath().resolve("tallycast.db"),
+        noStream ? "off (--no-stream)" : "not built yet in this version: results only");
+    Shutdown.awaitSignal(engine::close);
+    return 0;
+  }
+
+  /** A fast replay is still followed round by round: poll a few times per simulated counting round (~20 min). */
+  public static Duration intervalFor(double speed) {
+    long ms = Math.round(150_000 / speed);
+    return Duration.ofMillis(Math.max(250, Math.min(20_000, ms)));
+  }
+
+  private static String fmt(double speed) {
+    return speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed);
+  }
+}

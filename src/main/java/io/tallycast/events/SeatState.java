@@ -1,0 +1,59 @@
+package io.tallycast.events;
+
+import io.tallycast.election.Party;
+import io.tallycast.election.SeatStatus;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where one seat stands after a snapshot: what change detection compares. A seat with no snapshot yet is
+ * {@link #awaiting(int)}: no leader, no rounds, no source time.
+ */
+public record SeatState(int seat, SeatStatus status, int roundsDone, int roundsTotal, Standing leader, Standing runnerUp,
+                        Instant sourceTime) {
+
+  /** Highest votes first; equal votes ordered by name then party so the same figures always give the same leader. */
+  static final Comparator<Standing> RANK = Comparator.comparingLong(Standing::votes).reversed()
+      .thenComparing(Standing::candidate).thenComparing(Standing::party);
+
+  public static SeatState awaiting(int seat) {
+    return new SeatState(seat, SeatStatus.AWAITING, 0, 0, null, null, null);
+  }
+
+  /**
+   * Ranks the candidates: NOTA never leads, and only someone with votes can lead or be runner-up (so a seat
+   * with all zero votes has no leader).
+   */
+  public static SeatState of(int seat, SeatStatus status, int roundsDone, int roundsTotal, List<Standing> candidates,
+                             Instant sourceTime) {
+    List<Standing> ranked = candidates.stream()
+        .filter(c -> !Party.NOTA.equals(c.party()) && c.votes() > 0)
+        .sorted(RANK).limit(2).toList();
+    return new SeatState(seat, status, roundsDone, roundsTotal, ranked.isEmpty() ? null : ranked.get(0),
+        ranked.size() < 2 ? null : ranked.get(1), sourceTime);
+  }
+
+  /** Leader's votes minus runner-up's (all the leader's votes when unopposed); null without a leader. */
+  public Long margin() {
+    if (leader == null) {
+      return null;
+    }
+    return runnerUp == null ? leader.votes() : leader.votes() - runnerUp.votes();
+  }
+
+  public String leadingParty() {
+    return leader == null ? null : leader.party();
+  }
+
+  public boolean declared() {
+    return status == SeatStatus.DECLARED;
+  }
+
+  /** The "before"/"after" shape of seat.changed. */
+  public JsonObject toJson() {
+    return new JsonObject().put("status", status.json()).put("roundsDone", roundsDone).put("roundsTotal", roundsTotal)
+        .put("leader", Standing.json(leader)).put("margin", margin());
+  }
+}

@@ -1,0 +1,118 @@
+package io.tallycast.replay;
+
+import io.tallycast.election.ElectionData;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local results website that replays a real election's counting day in the ECI 2024 page layout, over real
+ * HTTP, with faults that can be switched on. Start one with {@link #start}; stop it with {@link #stop}.
+ */
+public final class ReplaySite {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplaySite.class);
+
+  private final Vertx vertx;
+  private final ReplayOptions options;
+  private final CountingModel model;
+  private final ReplayClock clock;
+  private final Faults faults;
+  private final PageStore pages;
+  private final ReplaySiteVerticle verticle;
+  private final String deploymentId;
+
+  private ReplaySite(Vertx vertx, ReplayOptions options, CountingModel model, ReplayClock clock, Faults faults,
+                     PageStore pages, ReplaySiteVerticle verticle, String deploymentId) {
+    this.vertx = vertx;
+    this.options = options;
+    this.model = model;
+    this.clock = clock;
+    this.faults = faults;
+    this.pages = pages;
+    this.verticle = verticle;
+    this.deploymentId = deploymentId;
+  }
+
+  private record Parts(CountingModel model, ReplayClock clock, PageStore pages) {
+  }
+
+  public static Future<ReplaySite> start(Vertx vertx, ElectionData data, ReplayOptions options) {
+    // the clock may read and write its state file: not on the event loop
+    return vertx.executeBlocking(() -> {
+      CountingModel model = new CountingModel(data, options.seed());
+      ReplayClock clock = ReplayClock.start(options.speed(), options.stateFile(), model.totalDurationSeconds());
+      return new Parts(model, clock, new PageStore(model));
+    }).compose(parts -> {
+      Faults faults = new Faults();
+      ReplaySiteVerticle verticle = new ReplaySiteVerticle(options, parts.pages(), parts.clock(), faults);
+      return vertx.deployVerticle(verticle).map(id -> {
+        ReplaySite site = new ReplaySite(vertx, options, parts.model(), parts.clock(), faults, parts.pages(), verticle, id);
+        LOG.info("replay site for {} at {}: {} seats, {} list pages, last declaration at {} (simulated), speed {}, seed {}",
+            data.state(), site.baseUrl(), parts.model().seatNumbers().size(), parts.pages().pageCount(),
+            CountingDay.at(parts.model().totalDurationSeconds()).toLocalTime(), parts.clock().speed(), options.seed());
+        return site;
+      });
+    });
+  }
+
+  public int port() {
+    return verticle.port();
+  }
+
+  /** The results pages' folder, e.g. {@code http://127.0.0.1:40123/AcResultGen2021/}. */
+  public String baseUrl() {
+    return "http://" + hostForUrl() + ":" + port() + options.prefix();
+  }
+
+  /** Where the control API lives, e.g. {@code http://127.0.0.1:40123/_replay/}. */
+  public String controlUrl() {
+    return "http://" + hostForUrl() + ":" + port() + "/_replay/";
+  }
+
+  private String hostForUrl() {
+    String host = options.host();
+    if (host.equals("0.0.0.0")) {
+      return "127.0.0.1";
+    }
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  public ReplayOptions options() {
+    return options;
+  }
+
+  public ReplayClock clock() {
+    return clock;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public CountingModel model() {
+    return model;
+  }
+
+  /** Number of state-wise list pages (15 for West Bengal's 294 seats). */
+  public int listPageCount() {
+    return pages.pageCount();
+  }
+
+  /** Renders (or takes from the cache) every page at the current simulated time; for benchmarks and warm-up. */
+  public int renderAll() {
+    double elapsed = clock.elapsedSeconds();
+    int bytes = pages.page(PageRef.INDEX, elapsed).body().length + pages.page(PageRef.PARTY, elapsed).body().length;
+    for (int p = 1; p <= pages.pageCount(); p++) {
+      bytes += pages.page(PageRef.list(p), elapsed).body().length;
+    }
+    for (int seat : model.seatNumbers()) {
+      bytes += pages.page(PageRef.seat(seat), elapsed).body().length;
+    }
+    return bytes;
+  }
+
+  public Future<Void> stop() {
+    return vertx.undeploy(deploymentId);
+  }
+}

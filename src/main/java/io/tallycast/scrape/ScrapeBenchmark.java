@@ -1,0 +1,134 @@
+package io.tallycast.scrape;
+
+import io.tallycast.election.ElectionData;
+import io.tallycast.replay.ReplayOptions;
+import io.tallycast.replay.ReplaySite;
+import io.tallycast.scrape.page.EciPages;
+import io.tallycast.store.ApplyResult;
+import io.tallycast.store.ResultsStore;
+import io.tallycast.store.ScrapeBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.client.WebClient;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * The cost of a full scrape: 15 list pages and all 294 constituency pages fetched over loopback from the replay site,
+ * parsed, checked and written to a fresh SQLite store (so every seat is new and makes its events). Also the steady
+ * cycle (nothing changed: conditional GETs answer 304) and the parse time per page. CPU is the whole process's, so it
+ * includes the replay site serving its (cached) pages: an upper bound for the scraper alone.
+ */
+public final class ScrapeBenchmark {
+  private final ElectionData election = ElectionData.westBengal2021();
+  private final PrintStream out;
+
+  public ScrapeBenchmark(PrintStream out) {
+    this.out = out;
+  }
+
+  public void run(int warmups, int cycles, Path workDir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-store-writer"));
+    try {
+      ReplaySite site = ReplaySite.start(vertx, election, ReplayOptions.defaults()).await();
+      site.clock().pause();
+      site.clock().advance(site.model().totalDurationSeconds() + 60);
+      ScrapeConfig config = ScrapeConfig.forSite(site.baseUrl(), election.stateCode());
+      WorkerExecutor workers = vertx.createSharedWorkerExecutor("bench-parse", 2);
+      out.printf("full cycle = %d list pages + %d constituency pages over loopback, parsed, stored in a new SQLite file%n",
+          15, election.seats().size());
+      List<double[]> full = new ArrayList<>();
+      for (int i = 0; i < warmups + cycles; i++) {
+        try (ResultsStore store = ResultsStore.open(Files.createTempDirectory(workDir, "bench"), election)) {
+          Function<ScrapeBatch, Future<ApplyResult>> apply = batch -> Future.fromCompletionStage(
+              java.util.concurrent.CompletableFuture.supplyAsync(() -> store.apply(batch), writer));
+          ScrapeCycle cycle = new ScrapeCycle(config, new PageFetcher(vertx, config),
+              new SnapshotBuilder(election.parties(), election.seats()), workers, apply);
+          double[] first = measure(vertx, cycle);
+          double[] steady = measure(vertx, cycle);
+          if (i >= warmups) {
+            full.add(new double[] {first[0], first[1], steady[0], steady[1], first[2]});
+          }
+        }
+      }
+      report(full);
+      parseTimes(vertx, site);
+    } finally {
+      writer.shutdown();
+      vertx.close().await();
+    }
+  }
+
+  /** {cpu ms, wall ms, snapshots accepted} of one cycle, run on an event-loop context as in the verticle. */
+  private static double[] measure(Vertx vertx, ScrapeCycle cycle) {
+    Context context = vertx.getOrCreateContext();
+    Promise<CycleReport> done = Promise.promise();
+    long cpu0 = processCpuNanos();
+    long wall0 = System.nanoTime();
+    context.runOnContext(v -> cycle.run().onComplete(done));
+    CycleReport report = done.future().await();
+    long wall = System.nanoTime() - wall0;
+    long cpu = processCpuNanos() - cpu0;
+    if (!report.allGood()) {
+      throw new IllegalStateException("benchmark cycle failed: " + report.errors());
+    }
+    return new double[] {cpu / 1e6, wall / 1e6, report.snapshotsAccepted()};
+  }
+
+  private void report(List<double[]> runs) {
+    out.printf("full 294-seat cycle  : CPU %s ms, wall %s ms (median [min-max] of %d; %d snapshots each)%n",
+        stats(runs, 0), stats(runs, 1), runs.size(), (int) runs.get(0)[4]);
+    out.printf("steady cycle (all 304): CPU %s ms, wall %s ms%n", stats(runs, 2), stats(runs, 3));
+  }
+
+  private void parseTimes(Vertx vertx, ReplaySite site) throws Exception {
+    WebClient client = WebClient.create(vertx);
+    List<String> seatPages = new ArrayList<>();
+    for (int seat : election.seats().keySet()) {
+      seatPages.add(client.getAbs(site.baseUrl() + "ConstituencywiseS" + election.stateCode() + seat + ".htm")
+          .send().await().bodyAsString());
+    }
+    String listPage = client.getAbs(site.baseUrl() + "statewiseS" + election.stateCode() + "1.htm").send().await()
+        .bodyAsString();
+    int rounds = 20;
+    for (int warm = 0; warm < 5; warm++) {
+      for (String page : seatPages) {
+        EciPages.parseSeatPage(page, "bench");
+      }
+    }
+    long t0 = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      for (String page : seatPages) {
+        EciPages.parseSeatPage(page, "bench");
+      }
+    }
+    double seatMicros = (System.nanoTime() - t0) / 1e3 / (rounds * seatPages.size());
+    long t1 = System.nanoTime();
+    for (int r = 0; r < rounds * 20; r++) {
+      EciPages.parseListPage(listPage, "bench");
+    }
+    double listMicros = (System.nanoTime() - t1) / 1e3 / (rounds * 20);
+    out.printf("parse per page       : constituency %.0f us (%.1f KB), state-wise list %.0f us (%.1f KB)%n", seatMicros,
+        seatPages.get(0).length() / 1024.0, listMicros, listPage.length() / 1024.0);
+  }
+
+  private static String stats(List<double[]> runs, int column) {
+    double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
+    return String.format("%.0f [%.0f-%.0f]", values[values.length / 2], values[0], values[values.length - 1]);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+}

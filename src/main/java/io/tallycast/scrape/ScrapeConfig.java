@@ -1,0 +1,73 @@
+package io.tallycast.scrape;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Where and how politely to poll a results site.
+ *
+ * @param baseUrl          folder of the results pages, ending in '/', e.g. https://results.eci.gov.in/ResultAcGenMay2026/
+ * @param stateCode        ECI's state code in page names (West Bengal: 25 -> statewiseS251.htm, ConstituencywiseS2512.htm)
+ * @param listPages        how many state-wise list pages to start with; more are found from their pagination links
+ * @param interval         time between the start of two cycles when all is well
+ * @param requestTimeout   a request that takes longer is a failure (the site is down or the fault is "timeout")
+ * @param slowThreshold    a request slower than this is logged as slow
+ * @param concurrency      requests in flight at once, at most (be a polite client)
+ * @param maxBackoff       the longest wait between cycles while the site keeps failing
+ * @param allowedHosts     hosts the scraper may contact; any other URL is refused before a request is made
+ */
+public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
+                           Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts) {
+
+  public ScrapeConfig {
+    if (!baseUrl.endsWith("/")) {
+      baseUrl = baseUrl + "/";
+    }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("scrape concurrency must be at least 1");
+    }
+    if (allowedHosts == null || allowedHosts.isEmpty()) {
+      allowedHosts = Set.of(URI.create(baseUrl).getHost());
+    }
+  }
+
+  /** Defaults for a site at baseUrl: 20 s between cycles, 5 s timeout, 6 requests at once, back off up to 2 min. */
+  public static ScrapeConfig forSite(String baseUrl, int stateCode) {
+    return new ScrapeConfig(baseUrl, stateCode, 1, Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
+        6, Duration.ofMinutes(2), Set.of());
+  }
+
+  public ScrapeConfig withInterval(Duration value) {
+    return new ScrapeConfig(baseUrl, stateCode, listPages, value, requestTimeout, slowThreshold, concurrency, maxBackoff,
+        allowedHosts);
+  }
+
+  public ScrapeConfig withRequestTimeout(Duration value) {
+    return new ScrapeConfig(baseUrl, stateCode, listPages, interval, value, slowThreshold, concurrency, maxBackoff,
+        allowedHosts);
+  }
+
+  public ScrapeConfig withMaxBackoff(Duration value) {
+    return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency, value,
+        allowedHosts);
+  }
+
+  public ScrapeConfig withSlowThreshold(Duration value) {
+    return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, value, concurrency, maxBackoff,
+        allowedHosts);
+  }
+
+  public ScrapeConfig withAllowedHosts(Set<String> value) {
+    return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency,
+        maxBackoff, value);
+  }
+
+  public String listPageUrl(int page) {
+    return baseUrl + "statewiseS" + stateCode + page + ".htm";
+  }
+
+  public String seatPageUrl(int seat) {
+    return baseUrl + "ConstituencywiseS" + stateCode + seat + ".htm";
+  }
+}

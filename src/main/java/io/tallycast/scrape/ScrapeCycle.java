@@ -1,0 +1,259 @@
+package io.tallycast.scrape;
+
+import io.tallycast.scrape.page.EciPages;
+import io.tallycast.scrape.page.ParsedListPage;
+import io.tallycast.scrape.page.ParsedListRow;
+import io.tallycast.scrape.page.ParsedSeatPage;
+import io.tallycast.store.ApplyResult;
+import io.tallycast.store.ArchivedPage;
+import io.tallycast.store.Rejection;
+import io.tallycast.store.ScrapeBatch;
+import io.tallycast.store.Snapshot;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pass over the results site: read the state-wise list pages, fetch only the seats whose row changed since the
+ * store last accepted them, parse off the event loop, and hand one batch to the store. A seat that failed or was
+ * refused keeps its old row, so the next cycle asks for it again: that is how scraping recovers by itself.
+ * Runs on one event loop; its maps are touched only from there and from the store's reply.
+ */
+final class ScrapeCycle {
+  private final ScrapeConfig config;
+  private final PageFetcher fetcher;
+  private final SnapshotBuilder builder;
+  private final WorkerExecutor workers;
+  private final Function<ScrapeBatch, Future<ApplyResult>> store;
+  private final Pattern listPageLink;
+
+  private final TreeSet<Integer> listPages = new TreeSet<>();
+  private final Map<Integer, List<ParsedListRow>> rowsByPage = new HashMap<>();
+  private final Map<Integer, ParsedListRow> acceptedRows = new HashMap<>();
+  private final Map<String, ParsedSeatPage> seatPages = new HashMap<>();
+  private final Map<String, String> pageHashes = new ConcurrentHashMap<>();
+  private Cycle current;
+
+  ScrapeCycle(ScrapeConfig config, PageFetcher fetcher, SnapshotBuilder builder, WorkerExecutor workers,
+              Function<ScrapeBatch, Future<ApplyResult>> store) {
+    this.config = config;
+    this.fetcher = fetcher;
+    this.builder = builder;
+    this.workers = workers;
+    this.store = store;
+    this.listPageLink = Pattern.compile("statewiseS" + config.stateCode() + "(\\d+)\\.htm");
+    for (int page = 1; page <= Math.max(1, config.listPages()); page++) {
+      listPages.add(page);
+    }
+  }
+
+  Future<CycleReport> run() {
+    long started = System.nanoTime();
+    Cycle cycle = new Cycle();
+    current = cycle;
+    return readListPages(cycle, new ArrayList<>(listPages))
+        .compose(v -> readSeatPages(cycle))
+        .compose(v -> commit(cycle))
+        .map(v -> cycle.report((System.nanoTime() - started) / 1_000_000, config.slowThreshold().toMillis()));
+  }
+
+  /** Reads the given list pages, then any page their pagination reveals that was not known yet. */
+  private Future<Void> readListPages(Cycle cycle, List<Integer> pages) {
+    return Bounded.each(pages, config.concurrency(), this::readListPage).compose(outcomes -> {
+      for (int i = 0; i < pages.size(); i++) {
+        AsyncResult<ListPageRead> outcome = outcomes.get(i);
+        if (outcome.failed()) {
+          cycle.listFailed(message(outcome.cause()));
+          continue;
+        }
+        ListPageRead read = outcome.result();
+        cycle.listRead(read);
+        rowsByPage.put(pages.get(i), read.rows());
+      }
+      List<Integer> discovered = new ArrayList<>();
+      for (String link : cycle.links) {
+        Matcher m = listPageLink.matcher(link);
+        if (m.find() && listPages.add(Integer.parseInt(m.group(1)))) {
+          discovered.add(Integer.parseInt(m.group(1)));
+        }
+      }
+      cycle.links.clear();
+      return discovered.isEmpty() ? Future.succeededFuture() : readListPages(cycle, discovered);
+    });
+  }
+
+  private record ListPageRead(List<ParsedListRow> rows, List<String> links, boolean unchanged, ArchivedPage archive) {
+  }
+
+  private Future<ListPageRead> readListPage(int page) {
+    String url = config.listPageUrl(page);
+    return fetcher.get(url).compose(fetched -> {
+      cycleSlowest(fetched);
+      if (fetched.notModified()) {
+        List<ParsedListRow> known = rowsByPage.get(page);
+        if (known != null) {
+          return Future.succeededFuture(new ListPageRead(known, List.of(), true, null));
+        }
+        fetcher.forget(url);
+        return Future.failedFuture(new ScrapeException(url, "304 for a page never read; asking again in full"));
+      }
+      return workers.executeBlocking(() -> {
+        ParsedListPage parsed = EciPages.parseListPage(fetched.body(), url);
+        return new ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(url, fetched.body()));
+      }, false).recover(e -> failedPage(url, e));
+    });
+  }
+
+  private Future<Void> readSeatPages(Cycle cycle) {
+    List<ParsedListRow> changed = new ArrayList<>();
+    for (List<ParsedListRow> rows : rowsByPage.values()) {
+      for (ParsedListRow row : rows) {
+        if (!row.equals(acceptedRows.get(row.seatNo()))) {
+          changed.add(row);
+        }
+      }
+    }
+    return Bounded.each(changed, config.concurrency(), row -> readSeatPage(cycle, row)).map(outcomes -> {
+      for (int i = 0; i < changed.size(); i++) {
+        if (outcomes.get(i).failed()) {
+          cycle.errors.add(message(outcomes.get(i).cause()));
+        }
+      }
+      return null;
+    });
+  }
+
+  private Future<Void> readSeatPage(Cycle cycle, ParsedListRow row) {
+    int seat = row.seatNo();
+    String url = config.seatPageUrl(seat);
+    return fetcher.get(url).compose(fetched -> {
+      cycleSlowest(fetched);
+      cycle.seatPagesFetched++;
+      Instant now = Instant.now();
+      if (fetched.notModified() && seatPages.containsKey(url)) {
+        cycle.add(row, builder.build(seat, url, seatPages.get(url), row, now), null);
+        return Future.succeededFuture();
+      }
+      if (fetched.notModified()) {
+        fetcher.forget(url);
+        return Future.failedFuture(new ScrapeException(url, "304 for a page never read; asking again in full"));
+      }
+      return workers.executeBlocking(() -> {
+        ParsedSeatPage page = EciPages.parseSeatPage(fetched.body(), url);
+        return new SeatPageRead(page, builder.build(seat, url, page, row, now), archive(url, fetched.body()));
+      }, false).recover(e -> failedPage(url, e)).map(read -> {
+        seatPages.put(url, read.page());
+        cycle.add(row, read.snapshot(), read.archive());
+        return null;
+      });
+    });
+  }
+
+  private record SeatPageRead(ParsedSeatPage page, Snapshot snapshot, ArchivedPage archive) {
+  }
+
+  private Future<Void> commit(Cycle cycle) {
+    if (cycle.snapshots.isEmpty() && cycle.archives.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return store.apply(new ScrapeBatch(List.copyOf(cycle.snapshots), List.copyOf(cycle.archives))).map(result -> {
+      for (int seat : result.acceptedSeats()) {
+        acceptedRows.put(seat, cycle.rows.get(seat));
+      }
+      for (Rejection rejection : result.rejections()) {
+        String url = config.seatPageUrl(rejection.seat());
+        fetcher.forget(url);
+        seatPages.remove(url);
+        pageHashes.remove(url);
+        cycle.errors.add(rejection.reason() + " [" + url + "]");
+      }
+      cycle.accepted = result.acceptedSeats().size();
+      cycle.events = result.events().size();
+      return null;
+    });
+  }
+
+  private void cycleSlowest(Fetched fetched) {
+    if (fetched.millis() > current.slowest.millis()) {
+      current.slowest = fetched;
+    }
+  }
+
+  /** The raw page, compressed, when it differs from the last one archived for its URL. */
+  private ArchivedPage archive(String url, String body) {
+    String sha = PageArchiving.sha256(body);
+    if (sha.equals(pageHashes.put(url, sha))) {
+      return null;
+    }
+    return new ArchivedPage(url, Instant.now(), sha, PageArchiving.gzip(body));
+  }
+
+  private <T> Future<T> failedPage(String url, Throwable e) {
+    fetcher.forget(url);
+    pageHashes.remove(url);
+    return Future.failedFuture(e instanceof ScrapeException ? e : new ScrapeException(url, message(e)));
+  }
+
+  private static String message(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** The mutable tally of one run. */
+  private static final class Cycle {
+    final List<Snapshot> snapshots = new ArrayList<>();
+    final List<ArchivedPage> archives = new ArrayList<>();
+    final Map<Integer, ParsedListRow> rows = new HashMap<>();
+    final List<String> errors = new ArrayList<>();
+    final List<String> links = new ArrayList<>();
+    Fetched slowest = new Fetched("", true, null, 0);
+    boolean listOk = true;
+    int listFetched;
+    int listUnchanged;
+    int seatPagesFetched;
+    int accepted;
+    int events;
+
+    void listRead(ListPageRead read) {
+      if (read.unchanged()) {
+        listUnchanged++;
+      } else {
+        listFetched++;
+      }
+      links.addAll(read.links());
+      if (read.archive() != null) {
+        archives.add(read.archive());
+      }
+    }
+
+    void listFailed(String error) {
+      listOk = false;
+      errors.add(error);
+    }
+
+    void add(ParsedListRow row, Snapshot snapshot, ArchivedPage archive) {
+      rows.put(row.seatNo(), row);
+      snapshots.add(snapshot);
+      if (archive != null) {
+        archives.add(archive);
+      }
+    }
+
+    CycleReport report(long millis, long slowThresholdMs) {
+      List<String> warnings = slowest.millis() > slowThresholdMs
+          ? List.of("slow answers from the results site: the slowest took " + slowest.millis() + " ms [" + slowest.url() + "]")
+          : List.of();
+      return new CycleReport(listOk, listFetched, listUnchanged, seatPagesFetched, accepted, events, List.copyOf(errors),
+          warnings, slowest.millis(), millis);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package io.tallycast.scrape;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.tallycast.LocalCodec;
+import io.tallycast.election.ElectionData;
+import io.tallycast.health.HealthReport;
+import io.tallycast.health.HealthReport.Status;
+import io.tallycast.store.ApplyResult;
+import io.tallycast.store.ScrapeBatch;
+import io.tallycast.store.StoreVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the results site on a timer and hands what changed to the store. On failure it backs off (exponential, with
+ * jitter, so many clients do not hit a struggling site in step) and keeps the last good data; it reports its state and
+ * the age of its data on every cycle. Operators pause and resume it on {@link #CONTROL}.
+ */
+public final class ScraperVerticle extends VerticleBase {
+  public static final String CONTROL = "scraper.control";
+  public static final String CYCLE_DONE = "scraper.cycle";
+  private static final Logger LOG = LoggerFactory.getLogger(ScraperVerticle.class);
+
+  private final ScrapeConfig config;
+  private final ElectionData election;
+  private final Backoff backoff;
+  private final Timer cycleTimer = Metrics.timer("tallycast.scrape.cycle");
+  private PageFetcher fetcher;
+  private WorkerExecutor workers;
+  private ScrapeCycle cycle;
+  private boolean paused;
+  private long timerId = -1;
+  private Instant lastSuccess;
+  private Instant lastErrorAt;
+  private String lastError;
+  private List<String> lastErrors = List.of();
+  private long cycles;
+
+  public ScraperVerticle(ScrapeConfig config, ElectionData election) {
+    this.config = config;
+    this.election = election;
+    this.backoff = new Backoff(config.interval(), config.maxBackoff());
+  }
+
+  @Override
+  public Future<?> start() {
+    LocalCodec.register(vertx, ScrapeBatch.class);
+    LocalCodec.register(vertx, ApplyResult.class);
+    fetcher = new PageFetcher(vertx, config);
+    workers = vertx.createSharedWorkerExecutor("scrape-parse", 2);
+    cycle = new ScrapeCycle(config, fetcher, new SnapshotBuilder(election.parties(), election.seats()), workers,
+        this::store);
+    vertx.eventBus().<JsonObject>consumer(CONTROL, this::control);
+    report(Status.STARTING);
+    schedule(0);
+    LOG.info("scraping {} every {} ms", config.baseUrl(), config.interval().toMillis());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timerId);
+    fetcher.close();
+    return workers.close();
+  }
+
+  private Future<ApplyResult> store(ScrapeBatch batch) {
+    return vertx.eventBus().<ApplyResult>request(StoreVerticle.ADDRESS, batch, new DeliveryOptions().setSendTimeout(60_000))
+        .map(Message::body);
+  }
+
+  private void schedule(long delayMs) {
+    timerId = vertx.setTimer(Math.max(1, delayMs), id -> runCycle());
+  }
+
+  private void runCycle() {
+    if (paused) {
+      schedule(config.interval().toMillis());
+      return;
+    }
+    long started = System.nanoTime();
+    cycle.run().onComplete(done -> {
+      cycleTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      cycles++;
+      CycleReport report = done.succeeded() ? done.result()
+          : new CycleReport(false, 0, 0, 0, 0, 0, List.of("scrape cycle failed: " + done.cause().getMessage()), List.of(),
+              0, 0);
+      long next = record(report);
+      vertx.eventBus().publish(CYCLE_DONE, JsonObject.mapFrom(report));
+      schedule(next);
+    });
+  }
+
+  /** Logs, reports health, and says how long to wait before the next cycle. */
+  private long record(CycleReport report) {
+    Instant now = Instant.now();
+    if (report.allGood()) {
+      if (!lastErrors.isEmpty() && report.warnings().isEmpty()) {
+        LOG.info("results site readable again after {} failed cycle(s)", Math.max(1, backoff.failures()));
+      }
+      lastSuccess = now;
+      if (!report.warnings().isEmpty()) {
+        if (lastErrors.isEmpty()) {
+          LOG.warn("scrape: {}", report.warnings().get(0));
+        }
+        lastError = report.warnings().get(0);
+        lastErrorAt = now;
+      }
+      lastErrors = report.warnings();
+      report(report.warnings().isEmpty() ? Status.OK : Status.DEGRADED, report);
+      return backoff.succeeded();
+    }
+    // Log a problem when it starts or changes, not on every cycle of a long outage.
+    if (!report.errors().equals(lastErrors)) {
+      report.errors().stream().limit(5).forEach(e -> LOG.warn("scrape: {}", e));
+      if (report.errors().size() > 5) {
+        LOG.warn("scrape: ... and {} more problem(s) this cycle", report.errors().size() - 5);
+      }
+    }
+    lastErrors = report.errors();
+    lastError = report.errors().isEmpty() ? "cycle incomplete" : report.errors().get(0);
+    lastErrorAt = now;
+    report(report.listOk() ? Status.DEGRADED : Status.DOWN, report);
+    return report.listOk() ? config.interval().toMillis() : backoff.failed();
+  }
+
+  private void control(Message<JsonObject> message) {
+    boolean pause = message.body().getBoolean("paused", false);
+    if (pause != paused) {
+      paused = pause;
+      LOG.info("scraping {} by the operator", paused ? "paused" : "resumed");
+      report(paused ? Status.STOPPED : Status.STARTING);
+    }
+    message.reply(new JsonObject().put("paused", paused));
+  }
+
+  private void report(Status status) {
+    report(status, null);
+  }
+
+  private void report(Status status, CycleReport last) {
+    JsonObject details = new JsonObject()
+        .put("source", config.baseUrl())
+        .put("paused", paused)
+        .put("cycles", cycles)
+        .put("intervalMs", config.interval().toMillis())
+        .put("consecutiveFailures", backoff.failures())
+        .put("lastGoodData", lastSuccess == null ? null : lastSuccess.toString())
+        .put("dataAgeSeconds", lastSuccess == null ? null
+            : Duration.between(lastSuccess, Instant.now()).toMillis() / 1000.0)
+        .put("errors", lastErrors.size() > 20 ? lastErrors.subList(0, 20) : lastErrors);
+    if (last != null) {
+      details.put("lastCycle", JsonObject.mapFrom(last).put("errors", last.errors().size())
+          .put("warnings", last.warnings().size()));
+    }
+    new HealthReport("scraper", status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
+  }
+}

@@ -1,0 +1,155 @@
+package io.tallycast.store;
+
+import io.tallycast.events.EventType;
+import io.tallycast.events.ResultEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read side for the HTTP API: its own read-only connection (WAL lets it read while the writer writes). Thread-safe
+ * (one caller at a time). The summary and the seat list are built once per database change (PRAGMA data_version) and
+ * then served from memory, since they are asked for on every push to the overlay.
+ */
+public final class ResultsReader implements AutoCloseable {
+  private final Connection db;
+  private final ReaderJson json;
+  private long cachedVersion = Long.MIN_VALUE;
+  private JsonObject summary;
+  private JsonArray constituencies;
+
+  private ResultsReader(Connection db) throws SQLException {
+    this.db = db;
+    this.json = new ReaderJson(db);
+  }
+
+  /** Opens dataDir/tallycast.db read-only; the store must have created it. */
+  public static ResultsReader open(Path dataDir) {
+    try {
+      return new ResultsReader(Database.openReader(dataDir));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the results in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Seat counts, majority mark and per-party won/leading/votes/share/change (see the API contract). */
+  public synchronized JsonObject summary() {
+    refresh();
+    return summary.copy();
+  }
+
+  /** Every seat in number order, awaiting ones included. */
+  public synchronized JsonArray constituencies() {
+    refresh();
+    return constituencies.copy();
+  }
+
+  /** One seat with its candidates (by votes, highest first) and its number of stored snapshots. */
+  public synchronized Optional<JsonObject> constituency(int no) {
+    return read(() -> inReadTransaction(() -> json.constituency(no)));
+  }
+
+  /** Events with id > afterId, oldest first, at most limit; of the given types only (empty = all types). */
+  public synchronized JsonArray events(long afterId, int limit, Set<String> types) {
+    return read(() -> {
+      List<String> wanted = types == null ? List.of() : List.copyOf(types);
+      for (String t : wanted) {
+        EventType.fromAddress(t); // an unknown type is a caller's mistake: say so rather than return nothing
+      }
+      JsonArray out = new JsonArray();
+      String sql = wanted.isEmpty() ? Sql.EVENTS_AFTER : Sql.eventsAfterOfTypes(wanted.size());
+      try (PreparedStatement q = db.prepareStatement(sql)) {
+        int i = 1;
+        q.setLong(i++, afterId);
+        for (String t : wanted) {
+          q.setString(i++, t);
+        }
+        q.setInt(i, Math.max(0, limit));
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            Integer seat = rs.getObject(3) == null ? null : rs.getInt(3);
+            out.add(new ResultEvent(rs.getLong(1), EventType.fromAddress(rs.getString(2)), seat,
+                Instant.ofEpochMilli(rs.getLong(4)), new JsonObject(rs.getString(5))).toJson());
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Every stored snapshot of a seat, oldest first, each with its candidates: the seat's history. */
+  public synchronized JsonArray snapshots(int seat) {
+    return read(() -> inReadTransaction(() -> json.snapshots(seat)));
+  }
+
+  public synchronized long snapshotCount() {
+    return read(() -> single(Sql.SNAPSHOT_COUNT));
+  }
+
+  public synchronized long lastEventId() {
+    return read(() -> single(Sql.LAST_EVENT_ID));
+  }
+
+  /** Rebuilds the cached summary and seat list when the writer has committed since the last build. */
+  private void refresh() {
+    read(() -> {
+      // Read the version before the data: a commit in between makes the next call rebuild, never serve stale data.
+      long version = single(Sql.DATA_VERSION);
+      if (version != cachedVersion || summary == null) {
+        List<Object> built = inReadTransaction(() -> {
+          List<Object> both = new ArrayList<>(2);
+          both.add(json.summary());
+          both.add(json.constituencies());
+          return both;
+        });
+        summary = (JsonObject) built.get(0);
+        constituencies = (JsonArray) built.get(1);
+        cachedVersion = version;
+      }
+      return null;
+    });
+  }
+
+  /** Several queries that must see one state of the database: one read transaction (one WAL snapshot). */
+  private <T> T inReadTransaction(Database.Work<T> work) throws SQLException {
+    db.setAutoCommit(false);
+    try {
+      return work.run();
+    } finally {
+      db.rollback();
+      db.setAutoCommit(true);
+    }
+  }
+
+  private long single(String sql) throws SQLException {
+    try (PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private <T> T read(Database.Work<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new StoreException("reading the results failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException ignored) {
+      // read-only: nothing to lose
+    }
+  }
+}

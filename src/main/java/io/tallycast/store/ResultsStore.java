@@ -1,0 +1,238 @@
+package io.tallycast.store;
+
+import io.tallycast.election.ElectionData;
+import io.tallycast.events.ChangeDetector;
+import io.tallycast.events.DetectedEvent;
+import io.tallycast.events.ResultEvent;
+import io.tallycast.events.SeatState;
+import io.tallycast.events.Standing;
+import io.tallycast.events.Tally;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one writer of the results database. Blocking: use it from a single worker thread (see {@link StoreVerticle}).
+ * Each {@link #apply} validates every snapshot against what is stored, writes the accepted ones, detects the changes
+ * and stores them as events, all in one transaction.
+ */
+public final class ResultsStore implements AutoCloseable {
+  private static final String LOCK_FILE = "tallycast.writer.lock";
+
+  private final Path dataDir;
+  private final FileChannel lockChannel;
+  private final Connection db;
+  private final StoreRows rows;
+  private final Set<Integer> seats = new HashSet<>();
+  private final Set<String> parties = new HashSet<>();
+  private final Map<Integer, String> pastWinners = new HashMap<>();
+  private long lastEventId;
+  private long eventCount;
+  private long snapshotCount;
+
+  private ResultsStore(Path dataDir, FileChannel lockChannel, Connection db) throws SQLException {
+    this.dataDir = dataDir;
+    this.lockChannel = lockChannel;
+    this.db = db;
+    this.rows = new StoreRows(db);
+    readStatic();
+    lastEventId = rows.single(Sql.LAST_EVENT_ID);
+    eventCount = rows.single(Sql.EVENT_COUNT);
+    snapshotCount = rows.single(Sql.SNAPSHOT_COUNT);
+  }
+
+  /** Opens (creating if needed) dataDir/tallycast.db, migrates its schema and seeds the election's fixed data. */
+  public static ResultsStore open(Path dataDir, ElectionData election) {
+    FileChannel lock = lockWriter(dataDir);
+    Connection db = null;
+    try {
+      db = Database.openWriter(dataDir);
+      Seeder.seed(db, dataDir, election);
+      return new ResultsStore(dataDir, lock, db);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(db, lock);
+      if (e instanceof IllegalStateException ise) {
+        throw ise;
+      }
+      throw new StoreException("cannot open the results store in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Two writers on one file would each validate against a state the other is changing: the second one is refused.
+   * The OS drops the lock when the process dies, so a kill -9 never leaves it stale.
+   */
+  private static FileChannel lockWriter(Path dataDir) {
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(dataDir);
+      channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new OverlappingFileLockException();
+      }
+      return channel;
+    } catch (OverlappingFileLockException e) {
+      closeQuietly(null, channel);
+      throw new IllegalStateException("another results store is already writing to " + dataDir.toAbsolutePath());
+    } catch (IOException e) {
+      closeQuietly(null, channel);
+      throw new StoreException("cannot use data dir " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void readStatic() throws SQLException {
+    try (PreparedStatement q = db.prepareStatement(Sql.SEATS_ALL); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        seats.add(rs.getInt(1));
+      }
+    }
+    try (PreparedStatement q = db.prepareStatement(Sql.PARTY_CODES); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        parties.add(rs.getString(1));
+      }
+    }
+    try (PreparedStatement q = db.prepareStatement(Sql.PAST_WINNERS); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        pastWinners.put(rs.getInt(1), rs.getString(2));
+      }
+    }
+  }
+
+  /**
+   * Writes one scrape batch in one transaction. Refused snapshots are reported and leave no trace; the others go in.
+   *
+   * @throws StoreException on any database error, after rolling the whole batch back
+   */
+  public ApplyResult apply(ScrapeBatch batch) {
+    Objects.requireNonNull(batch, "apply needs a batch");
+    try {
+      Outcome outcome = Database.transaction(db, () -> write(batch));
+      List<ResultEvent> events = outcome.result().events();
+      lastEventId = events.isEmpty() ? lastEventId : events.get(events.size() - 1).id();
+      eventCount += events.size();
+      snapshotCount += outcome.written();
+      return outcome.result();
+    } catch (SQLException | RuntimeException e) {
+      throw new StoreException("writing a batch of " + size(batch) + " snapshot(s) failed and was rolled back: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The counters change only once the transaction has committed. */
+  private record Outcome(ApplyResult result, int written) {
+  }
+
+  private Outcome write(ScrapeBatch batch) throws SQLException {
+    int written = 0;
+    Map<Integer, SeatState> states = rows.states();
+    Tally before = Tally.of(states.values());
+    List<Integer> accepted = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    List<DetectedEvent> detected = new ArrayList<>();
+    Instant newest = null;
+    for (Snapshot s : orEmpty(batch.snapshots())) {
+      SeatState current = states.get(s.seat());
+      List<SnapshotCandidate> votes = current == null ? List.of() : rows.currentVotes(s.seat());
+      Optional<String> refusal = SnapshotRules.refusal(s, seats, parties, current, votes);
+      if (refusal.isPresent()) {
+        rejections.add(new Rejection(s.seat(), refusal.get()));
+        continue;
+      }
+      accepted.add(s.seat());
+      if (SnapshotRules.sameAs(s, current, votes)) {
+        continue;
+      }
+      // Millisecond precision, as stored: an event reads back exactly as it was pushed.
+      Instant at = Instant.ofEpochMilli(s.sourceTime().toEpochMilli());
+      SeatState after = SeatState.of(s.seat(), s.status(), s.roundsDone(), s.roundsTotal(),
+          s.candidates().stream().map(c -> new Standing(c.name(), c.party(), c.totalVotes())).toList(), at);
+      rows.write(s, after);
+      written++;
+      detected.addAll(ChangeDetector.seatEvents(current == null ? SeatState.awaiting(s.seat()) : current, after,
+          pastWinners.get(s.seat())));
+      states.put(s.seat(), after);
+      newest = newest == null || at.isAfter(newest) ? at : newest;
+    }
+    ChangeDetector.tallyEvent(before, Tally.of(states.values()), newest).ifPresent(detected::add);
+    List<ResultEvent> events = new ArrayList<>(detected.size());
+    for (DetectedEvent d : detected) {
+      events.add(d.withId(rows.addEvent(d)));
+    }
+    for (ArchivedPage page : orEmpty(batch.pages())) {
+      rows.addPage(page);
+    }
+    return new Outcome(new ApplyResult(List.copyOf(accepted), List.copyOf(rejections), List.copyOf(events)), written);
+  }
+
+  /** The id of the newest event ever stored (0 before any). */
+  public long lastEventId() {
+    return lastEventId;
+  }
+
+  public long eventCount() {
+    return eventCount;
+  }
+
+  /** Snapshots stored (accepted and not a repeat). */
+  public long snapshotCount() {
+    return snapshotCount;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A batch with no pages (or no snapshots) may leave that list out. */
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static int size(ScrapeBatch batch) {
+    return orEmpty(batch.snapshots()).size();
+  }
+
+  @Override
+  public void close() {
+    try {
+      rows.close();
+    } catch (SQLException e) {
+      // closing the connection below releases the statements anyway
+    }
+    closeQuietly(db, lockChannel);
+  }
+
+  private static void closeQuietly(Connection db, FileChannel lock) {
+    try {
+      if (db != null) {
+        db.close();
+      }
+    } catch (SQLException ignored) {
+      // nothing left to save: every commit is already durable
+    }
+    try {
+      if (lock != null) {
+        lock.close();
+      }
+    } catch (IOException ignored) {
+      // the OS releases the lock with the process anyway
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.tallycast.store;
+
+import java.util.Collections;
+
+/**
+ * Every SQL statement of the store and the reader, in one place (the tables themselves are created by the Flyway
+ * migrations in db/migration). Times are epoch milliseconds.
+ */
+final class Sql {
+  private Sql() {
+  }
+
+  static final String BEGIN = "BEGIN IMMEDIATE";
+  static final String COMMIT = "COMMIT";
+  static final String ROLLBACK = "ROLLBACK";
+
+  // --- seeding (idempotent) ---
+  static final String META_GET = "SELECT value FROM meta WHERE key = ?";
+  static final String META_PUT = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING";
+  // Name and colour follow the configuration on every start: an operator may fix a colour between runs.
+  static final String PARTY_UPSERT = "INSERT INTO parties (code, name, color) VALUES (?, ?, ?) "
+      + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, color = excluded.color";
+  static final String ALIAS_PUT = "INSERT INTO party_aliases (alias, party) VALUES (?, ?) ON CONFLICT (alias) DO NOTHING";
+  static final String SEATS_ALL = "SELECT no, name FROM constituencies ORDER BY no";
+  static final String SEAT_PUT = "INSERT INTO constituencies (no, name, district, type) VALUES (?, ?, ?, ?) "
+      + "ON CONFLICT (no) DO NOTHING";
+  static final String PAST_PUT = "INSERT INTO past_results (seat, year, winner_candidate, winner_party, winner_votes, "
+      + "runner_candidate, runner_party, runner_votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seat) DO NOTHING";
+  static final String PARTY_CODES = "SELECT code FROM parties";
+  static final String PAST_WINNERS = "SELECT seat, winner_party FROM past_results";
+
+  // --- writer ---
+  static final String STATES_ALL = "SELECT seat, status, rounds_done, rounds_total, leader_candidate, leader_party, "
+      + "leader_votes, runner_candidate, runner_party, runner_votes, source_time FROM seat_state";
+  static final String CURRENT_VOTES = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
+      + "FROM seat_state s JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id "
+      + "JOIN candidates c ON c.id = v.candidate_id WHERE s.seat = ?";
+  static final String CANDIDATES_OF_SEAT = "SELECT id, name, party FROM candidates WHERE seat = ?";
+  static final String CANDIDATE_ADD = "INSERT INTO candidates (seat, name, party) VALUES (?, ?, ?)";
+  static final String SNAPSHOT_ADD = "INSERT INTO snapshots (seat, status, rounds_done, rounds_total, source_time, "
+      + "fetched_at, url, correction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String VOTES_ADD = "INSERT INTO snapshot_votes (snapshot_id, candidate_id, evm_votes, postal_votes, "
+      + "votes) VALUES (?, ?, ?, ?, ?)";
+  static final String STATE_PUT = "INSERT INTO seat_state (seat, snapshot_id, status, rounds_done, rounds_total, "
+      + "leader_candidate, leader_party, leader_votes, runner_candidate, runner_party, runner_votes, margin, "
+      + "total_votes, source_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seat) DO UPDATE SET "
+      + "snapshot_id = excluded.snapshot_id, status = excluded.status, rounds_done = excluded.rounds_done, "
+      + "rounds_total = excluded.rounds_total, leader_candidate = excluded.leader_candidate, "
+      + "leader_party = excluded.leader_party, leader_votes = excluded.leader_votes, "
+      + "runner_candidate = excluded.runner_candidate, runner_party = excluded.runner_party, "
+      + "runner_votes = excluded.runner_votes, margin = excluded.margin, total_votes = excluded.total_votes, "
+      + "source_time = excluded.source_time";
+  static final String EVENT_ADD = "INSERT INTO events (type, seat, at, body) VALUES (?, ?, ?, ?)";
+  // Only a repeated sha256 is skipped: a row breaking any other constraint still fails the batch.
+  static final String PAGE_ADD = "INSERT INTO page_archive (url, fetched_at, sha256, gzip) VALUES (?, ?, ?, ?) "
+      + "ON CONFLICT (sha256) DO NOTHING";
+  // AUTOINCREMENT remembers the highest id ever given, even if rows were deleted.
+  static final String LAST_EVENT_ID = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)";
+  static final String EVENT_COUNT = "SELECT count(*) FROM events";
+  static final String SNAPSHOT_COUNT = "SELECT count(*) FROM snapshots";
+
+  // --- reader ---
+  static final String DATA_VERSION = "PRAGMA data_version";
+  static final String PARTIES_ALL = "SELECT code, name, color FROM parties";
+  static final String PAST_SEATS_BY_PARTY = "SELECT winner_party, count(*) FROM past_results GROUP BY winner_party";
+  static final String SEAT_COUNT = "SELECT count(*) FROM constituencies";
+  static final String STATUS_COUNTS = "SELECT status, count(*) FROM seat_state GROUP BY status";
+  static final String SEATS_BY_LEADER = "SELECT leader_party, sum(status = 'declared'), sum(status <> 'declared') "
+      + "FROM seat_state WHERE leader_party IS NOT NULL GROUP BY leader_party";
+  static final String VOTES_BY_PARTY = "SELECT c.party, sum(v.votes) FROM seat_state s "
+      + "JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id JOIN candidates c ON c.id = v.candidate_id "
+      + "GROUP BY c.party";
+  static final String NEWEST_SOURCE_TIME = "SELECT max(source_time) FROM seat_state";
+  private static final String SEAT_ROWS = "SELECT k.no, k.name, k.district, s.status, s.rounds_done, s.rounds_total, "
+      + "s.leader_candidate, s.leader_party, s.leader_votes, s.runner_candidate, s.runner_party, s.runner_votes, "
+      + "s.margin, s.source_time, p.winner_party, p.winner_candidate "
+      + "FROM constituencies k LEFT JOIN seat_state s ON s.seat = k.no LEFT JOIN past_results p ON p.seat = k.no";
+  static final String SEATS_LIST = SEAT_ROWS + " ORDER BY k.no";
+  static final String SEAT_ONE = SEAT_ROWS + " WHERE k.no = ?";
+  static final String SEAT_CANDIDATES = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
+      + "FROM seat_state s JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id "
+      + "JOIN candidates c ON c.id = v.candidate_id WHERE s.seat = ? ORDER BY v.votes DESC, c.name, c.party";
+  static final String SNAPSHOTS_OF_SEAT_COUNT = "SELECT count(*) FROM snapshots WHERE seat = ?";
+  static final String SNAPSHOTS_OF_SEAT = "SELECT id, status, rounds_done, rounds_total, source_time, fetched_at, url, "
+      + "correction FROM snapshots WHERE seat = ? ORDER BY id";
+  static final String VOTES_OF_SNAPSHOT = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
+      + "FROM snapshot_votes v JOIN candidates c ON c.id = v.candidate_id WHERE v.snapshot_id = ? "
+      + "ORDER BY v.votes DESC, c.name, c.party";
+  static final String EVENTS_AFTER = "SELECT id, type, seat, at, body FROM events WHERE id > ? ORDER BY id LIMIT ?";
+
+  /** Events after an id, of the given types only: one '?' per type. */
+  static String eventsAfterOfTypes(int types) {
+    return "SELECT id, type, seat, at, body FROM events WHERE id > ? AND type IN ("
+        + String.join(", ", Collections.nCopies(types, "?")) + ") ORDER BY id LIMIT ?";
+  }
+}

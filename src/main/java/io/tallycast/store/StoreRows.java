@@ -1,0 +1,196 @@
+package io.tallycast.store;
+
+import io.tallycast.election.SeatStatus;
+import io.tallycast.events.DetectedEvent;
+import io.tallycast.events.SeatState;
+import io.tallycast.events.Standing;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The writer's row access: statements prepared once for the life of the connection. */
+final class StoreRows implements AutoCloseable {
+  private final Connection c;
+  private final PreparedStatement currentVotes;
+  private final PreparedStatement candidatesOfSeat;
+  private final PreparedStatement candidateAdd;
+  private final PreparedStatement snapshotAdd;
+  private final PreparedStatement votesAdd;
+  private final PreparedStatement statePut;
+  private final PreparedStatement eventAdd;
+  private final PreparedStatement pageAdd;
+
+  StoreRows(Connection c) throws SQLException {
+    this.c = c;
+    currentVotes = c.prepareStatement(Sql.CURRENT_VOTES);
+    candidatesOfSeat = c.prepareStatement(Sql.CANDIDATES_OF_SEAT);
+    candidateAdd = c.prepareStatement(Sql.CANDIDATE_ADD, Statement.RETURN_GENERATED_KEYS);
+    snapshotAdd = c.prepareStatement(Sql.SNAPSHOT_ADD, Statement.RETURN_GENERATED_KEYS);
+    votesAdd = c.prepareStatement(Sql.VOTES_ADD);
+    statePut = c.prepareStatement(Sql.STATE_PUT);
+    eventAdd = c.prepareStatement(Sql.EVENT_ADD, Statement.RETURN_GENERATED_KEYS);
+    pageAdd = c.prepareStatement(Sql.PAGE_ADD);
+  }
+
+  Map<Integer, SeatState> states() throws SQLException {
+    Map<Integer, SeatState> out = new HashMap<>();
+    try (PreparedStatement q = c.prepareStatement(Sql.STATES_ALL); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getInt(1), new SeatState(rs.getInt(1), status(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+            standing(rs, 5), standing(rs, 8), Instant.ofEpochMilli(rs.getLong(11))));
+      }
+    }
+    return out;
+  }
+
+  List<SnapshotCandidate> currentVotes(int seat) throws SQLException {
+    currentVotes.setInt(1, seat);
+    List<SnapshotCandidate> out = new ArrayList<>();
+    try (ResultSet rs = currentVotes.executeQuery()) {
+      while (rs.next()) {
+        out.add(new SnapshotCandidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+      }
+    }
+    return out;
+  }
+
+  /** Stores the snapshot, its votes (adding candidates seen for the first time) and the seat's new current state. */
+  void write(Snapshot s, SeatState after) throws SQLException {
+    Map<String, Long> ids = candidateIds(s.seat());
+    snapshotAdd.setInt(1, s.seat());
+    snapshotAdd.setString(2, s.status().json());
+    snapshotAdd.setInt(3, s.roundsDone());
+    snapshotAdd.setInt(4, s.roundsTotal());
+    snapshotAdd.setLong(5, s.sourceTime().toEpochMilli());
+    snapshotAdd.setLong(6, s.fetchedAt().toEpochMilli());
+    snapshotAdd.setString(7, s.url());
+    snapshotAdd.setInt(8, s.correction() ? 1 : 0);
+    snapshotAdd.executeUpdate();
+    long snapshotId = generatedKey(snapshotAdd);
+    long total = 0;
+    for (SnapshotCandidate cand : s.candidates()) {
+      Long id = ids.get(key(cand.name(), cand.party()));
+      if (id == null) {
+        candidateAdd.setInt(1, s.seat());
+        candidateAdd.setString(2, cand.name());
+        candidateAdd.setString(3, cand.party());
+        candidateAdd.executeUpdate();
+        id = generatedKey(candidateAdd);
+      }
+      votesAdd.setLong(1, snapshotId);
+      votesAdd.setLong(2, id);
+      votesAdd.setLong(3, cand.evmVotes());
+      votesAdd.setLong(4, cand.postalVotes());
+      votesAdd.setLong(5, cand.totalVotes());
+      votesAdd.addBatch();
+      total += cand.totalVotes();
+    }
+    votesAdd.executeBatch();
+    putState(after, snapshotId, total);
+  }
+
+  private void putState(SeatState after, long snapshotId, long totalVotes) throws SQLException {
+    statePut.setInt(1, after.seat());
+    statePut.setLong(2, snapshotId);
+    statePut.setString(3, after.status().json());
+    statePut.setInt(4, after.roundsDone());
+    statePut.setInt(5, after.roundsTotal());
+    setStanding(statePut, 6, after.leader());
+    setStanding(statePut, 9, after.runnerUp());
+    setLong(statePut, 12, after.margin());
+    statePut.setLong(13, totalVotes);
+    statePut.setLong(14, after.sourceTime().toEpochMilli());
+    statePut.executeUpdate();
+  }
+
+  long addEvent(DetectedEvent e) throws SQLException {
+    eventAdd.setString(1, e.type().address());
+    if (e.seat() == null) {
+      eventAdd.setNull(2, Types.INTEGER);
+    } else {
+      eventAdd.setInt(2, e.seat());
+    }
+    eventAdd.setLong(3, e.at().toEpochMilli());
+    eventAdd.setString(4, e.body().encode());
+    eventAdd.executeUpdate();
+    return generatedKey(eventAdd);
+  }
+
+  void addPage(ArchivedPage page) throws SQLException {
+    pageAdd.setString(1, page.url());
+    pageAdd.setLong(2, page.fetchedAt().toEpochMilli());
+    pageAdd.setString(3, page.sha256());
+    pageAdd.setBytes(4, page.gzipped());
+    pageAdd.executeUpdate();
+  }
+
+  long single(String sql) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private Map<String, Long> candidateIds(int seat) throws SQLException {
+    candidatesOfSeat.setInt(1, seat);
+    Map<String, Long> out = new HashMap<>();
+    try (ResultSet rs = candidatesOfSeat.executeQuery()) {
+      while (rs.next()) {
+        out.put(key(rs.getString(2), rs.getString(3)), rs.getLong(1));
+      }
+    }
+    return out;
+  }
+
+  private static String key(String name, String party) {
+    return name + '\u0000' + party;
+  }
+
+  static SeatStatus status(String json) {
+    return SeatStatus.valueOf(json.toUpperCase(Locale.ROOT));
+  }
+
+  private static Standing standing(ResultSet rs, int column) throws SQLException {
+    String candidate = rs.getString(column);
+    return candidate == null ? null : new Standing(candidate, rs.getString(column + 1), rs.getLong(column + 2));
+  }
+
+  private static void setStanding(PreparedStatement p, int column, Standing s) throws SQLException {
+    p.setString(column, s == null ? null : s.candidate());
+    p.setString(column + 1, s == null ? null : s.party());
+    setLong(p, column + 2, s == null ? null : s.votes());
+  }
+
+  private static void setLong(PreparedStatement p, int column, Long value) throws SQLException {
+    if (value == null) {
+      p.setNull(column, Types.INTEGER);
+    } else {
+      p.setLong(column, value);
+    }
+  }
+
+  private static long generatedKey(PreparedStatement p) throws SQLException {
+    try (ResultSet keys = p.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("no id was generated");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement p : List.of(currentVotes, candidatesOfSeat, candidateAdd, snapshotAdd, votesAdd, statePut,
+        eventAdd, pageAdd)) {
+      p.close();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.tallycast.store;
+
+import io.tallycast.LocalCodec;
+import io.tallycast.election.ElectionData;
+import io.tallycast.events.ResultEvent;
+import io.tallycast.health.HealthReport;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer on the bus: takes {@link ScrapeBatch}es on {@value #ADDRESS}, replies with the
+ * {@link ApplyResult}, then publishes each committed event on its type's address and on {@value #ALL_EVENTS}. Deploy
+ * it with {@link #deploy} (a worker, one instance), so that apply() runs on one thread and never on an event loop.
+ */
+public final class StoreVerticle extends VerticleBase {
+  public static final String ADDRESS = "store.apply";
+  public static final String ALL_EVENTS = "events.all";
+  public static final String PART = "store";
+  /** Failure code of a batch that could not be written (and was rolled back). */
+  public static final int APPLY_FAILED = 500;
+  private static final Logger LOG = LoggerFactory.getLogger(StoreVerticle.class);
+
+  private final Path dataDir;
+  private final ElectionData election;
+  private ResultsStore store;
+  private MessageConsumer<ScrapeBatch> consumer;
+  private Instant lastSuccess;
+  private String lastError;
+  private Instant lastErrorAt;
+  private long lastCommitMs;
+  private long rejections;
+
+  public StoreVerticle(Path dataDir, ElectionData election) {
+    this.dataDir = dataDir;
+    this.election = election;
+  }
+
+  /** Deploys the store as it must run: a worker verticle, one instance. */
+  public static Future<String> deploy(Vertx vertx, Path dataDir, ElectionData election) {
+    return vertx.deployVerticle(new StoreVerticle(dataDir, election),
+        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(1));
+  }
+
+  @Override
+  public Future<?> start() {
+    LocalCodec.register(vertx, ScrapeBatch.class);
+    LocalCodec.register(vertx, ApplyResult.class);
+    try {
+      store = ResultsStore.open(dataDir, election); // blocking is fine: this is a worker
+    } catch (RuntimeException e) {
+      LOG.error("results store cannot open: {}", e.getMessage(), e);
+      new HealthReport(PART, HealthReport.Status.DOWN, null, "store: " + e.getMessage(), Instant.now(),
+          new JsonObject()).publish(vertx);
+      return Future.failedFuture(e);
+    }
+    lastSuccess = Instant.now();
+    consumer = vertx.eventBus().consumer(ADDRESS, this::apply);
+    report(HealthReport.Status.OK);
+    return consumer.completion();
+  }
+
+  private void apply(Message<ScrapeBatch> message) {
+    long started = System.nanoTime();
+    ApplyResult result;
+    try {
+      result = store.apply(message.body());
+    } catch (RuntimeException e) {
+      lastError = "store: " + e.getMessage();
+      lastErrorAt = Instant.now();
+      LOG.error("batch not written: {}", e.getMessage(), e);
+      message.fail(APPLY_FAILED, lastError);
+      report(HealthReport.Status.DEGRADED);
+      return;
+    }
+    lastCommitMs = (System.nanoTime() - started) / 1_000_000;
+    lastSuccess = Instant.now();
+    for (Rejection r : result.rejections()) {
+      // Refusing bad input is the store doing its job: it stays OK, but the reason is shown to the operator.
+      LOG.warn("snapshot refused: {}", r.reason());
+      lastError = r.reason();
+      lastErrorAt = lastSuccess;
+      rejections++;
+    }
+    message.reply(result);
+    for (ResultEvent e : result.events()) {
+      JsonObject json = e.toJson();
+      vertx.eventBus().publish(e.type().address(), json);
+      vertx.eventBus().publish(ALL_EVENTS, json);
+    }
+    report(HealthReport.Status.OK);
+  }
+
+  private void report(HealthReport.Status status) {
+    JsonObject details = new JsonObject().put("snapshots", store.snapshotCount()).put("events", store.eventCount())
+        .put("lastEventId", store.lastEventId()).put("lastCommitMs", lastCommitMs).put("rejections", rejections);
+    new HealthReport(PART, status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<?> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    if (store != null) {
+      store.close();
+      new HealthReport(PART, HealthReport.Status.STOPPED, lastSuccess, lastError, lastErrorAt, new JsonObject())
+          .publish(vertx);
+    }
+    return unregistered;
+  }
+}

@@ -1,0 +1,137 @@
+package io.tallycast.web;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tallycast.store.ResultsReader;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The results API: summary, constituencies, events, the live push channel, health and metrics. Reads go to the
+ * store's read side on worker threads (JDBC never runs on the event loop); the API never writes results.
+ */
+public final class ApiVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
+  private static final int MAX_EVENTS = 100_000;
+
+  private final WebConfig config;
+  private final ResultsReader reader;
+  private final PrometheusMeterRegistry prometheus;
+  private WorkerExecutor readers;
+  private HealthBoard health;
+  private HttpServer server;
+
+  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus) {
+    this.config = config;
+    this.reader = reader;
+    this.prometheus = prometheus;
+  }
+
+  @Override
+  public Future<?> start() {
+    readers = vertx.createSharedWorkerExecutor("api-readers", 2);
+    health = new HealthBoard(vertx);
+    LiveChannel live = new LiveChannel(vertx, after -> read(() -> reader.events(after, MAX_EVENTS, Set.of())));
+    Router router = Router.router(vertx);
+    router.get("/api/summary").handler(this::summary);
+    router.get("/api/constituencies").handler(this::constituencies);
+    router.get("/api/constituencies/:no").handler(this::constituency);
+    router.get("/api/events").handler(this::events);
+    router.get("/api/live").handler(live::connect);
+    router.get("/api/health").handler(this::health);
+    if (prometheus != null) {
+      router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+    }
+    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).onSuccess(s -> {
+      server = s;
+      LOG.info("API listening on port {}", s.actualPort());
+    });
+  }
+
+  /** The port actually bound (the configured one, or a free one when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private void summary(RoutingContext ctx) {
+    json(ctx, read(reader::summary));
+  }
+
+  private void constituencies(RoutingContext ctx) {
+    json(ctx, read(reader::constituencies));
+  }
+
+  private void constituency(RoutingContext ctx) {
+    Integer no = wholeNumber(ctx, "no", ctx.pathParam("no"));
+    if (no != null) {
+      read(() -> reader.constituency(no)).onSuccess(found -> found.ifPresentOrElse(c -> send(ctx, 200, c),
+          () -> error(ctx, 404, "no constituency numbered " + no))).onFailure(ctx::fail);
+    }
+  }
+
+  private void events(RoutingContext ctx) {
+    Integer after = ctx.queryParams().contains("after") ? wholeNumber(ctx, "after", ctx.queryParams().get("after")) : 0;
+    Integer limit = ctx.queryParams().contains("limit") ? wholeNumber(ctx, "limit", ctx.queryParams().get("limit"))
+        : MAX_EVENTS;
+    if (after == null || limit == null) {
+      return;
+    }
+    String type = ctx.queryParams().get("type");
+    Set<String> types = type == null ? Set.of() : Arrays.stream(type.split(",")).map(String::strip)
+        .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    json(ctx, read(() -> reader.events(after, Math.min(limit, MAX_EVENTS), types)));
+  }
+
+  private void health(RoutingContext ctx) {
+    send(ctx, health.down() ? 503 : 200, health.toJson());
+  }
+
+  private <T> Future<T> read(Callable<T> query) {
+    return readers.executeBlocking(query, false);
+  }
+
+  private void json(RoutingContext ctx, Future<?> body) {
+    body.onSuccess(value -> send(ctx, 200, value)).onFailure(ctx::fail);
+  }
+
+  private static void send(RoutingContext ctx, int status, Object body) {
+    String text = body instanceof JsonArray a ? a.encode() : body instanceof JsonObject o ? o.encode() : String.valueOf(body);
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store").end(text);
+  }
+
+  static void error(RoutingContext ctx, int status, String message) {
+    send(ctx, status, new JsonObject().put("error", message));
+  }
+
+  /** A non-negative whole number from the request, or a 400 that says which parameter was wrong. */
+  private static Integer wholeNumber(RoutingContext ctx, String name, String text) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // answered below
+    }
+    error(ctx, 400, "'" + name + "' must be a whole number, not '" + text + "'");
+    return null;
+  }
+
+  @Override
+  public Future<?> stop() {
+    return readers.close();
+  }
+}

@@ -1,0 +1,79 @@
+package io.tallycast.web;
+
+import io.tallycast.health.HealthReport;
+import io.tallycast.health.HealthReport.Status;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The latest report of every part, as {@code /api/health} shows it: overall status (the worst part's), each part's
+ * state, last success and its age, last error, and the age of the results data (from the scraper's last good cycle).
+ * Only the web verticle's event loop touches it.
+ */
+final class HealthBoard {
+  private final Map<String, HealthReport> parts = new TreeMap<>();
+
+  HealthBoard(Vertx vertx) {
+    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> {
+      HealthReport report = HealthReport.fromJson(m.body());
+      parts.put(report.part(), report);
+    });
+  }
+
+  JsonObject toJson() {
+    Instant now = Instant.now();
+    JsonObject out = new JsonObject();
+    Status overall = Status.OK;
+    for (HealthReport r : parts.values()) {
+      JsonObject part = r.toJson();
+      part.remove("part");
+      part.put("lastSuccessAgeSeconds", age(r.lastSuccess(), now));
+      out.put(r.part(), part);
+      overall = worse(overall, r.status());
+    }
+    HealthReport scraper = parts.get("scraper");
+    return new JsonObject()
+        .put("status", overall.json())
+        .put("time", now.toString())
+        .put("dataAgeSeconds", scraper == null ? null : age(scraper.lastSuccess(), now))
+        .put("lastError", lastError())
+        .put("parts", out);
+  }
+
+  /** Up means serving: a degraded part still serves; only a part that is down makes the whole service unhealthy. */
+  boolean down() {
+    return parts.values().stream().anyMatch(r -> r.status() == Status.DOWN);
+  }
+
+  private JsonObject lastError() {
+    HealthReport latest = null;
+    for (HealthReport r : parts.values()) {
+      if (r.lastErrorAt() != null && (latest == null || r.lastErrorAt().isAfter(latest.lastErrorAt()))) {
+        latest = r;
+      }
+    }
+    return latest == null ? null : new JsonObject().put("part", latest.part()).put("error", latest.lastError())
+        .put("at", latest.lastErrorAt().toString());
+  }
+
+  private static Double age(Instant since, Instant now) {
+    return since == null ? null : Duration.between(since, now).toMillis() / 1000.0;
+  }
+
+  private static Status worse(Status a, Status b) {
+    return rank(b) > rank(a) ? b : a;
+  }
+
+  private static int rank(Status s) {
+    return switch (s) {
+      case OK, STOPPED -> 0;
+      case STARTING -> 1;
+      case DEGRADED -> 2;
+      case DOWN -> 3;
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package io.tallycast.web;
+
+import io.tallycast.health.HealthReport;
+import io.tallycast.store.StoreVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Server-sent events at {@code /api/live}: every result event as it is committed ({@code event: seat.changed} ...,
+ * {@code id:} the event id) and health reports ({@code event: health}). A client that reconnects with
+ * {@code Last-Event-ID} (browsers do it by themselves) or {@code ?after=ID} first gets what it missed, so a dropped
+ * connection loses nothing. A comment line every 15 s keeps proxies from closing an idle stream.
+ */
+final class LiveChannel {
+  private static final long KEEPALIVE_MS = 15_000;
+
+  private final Vertx vertx;
+  private final LongFunction<Future<JsonArray>> missedSince;
+
+  LiveChannel(Vertx vertx, LongFunction<Future<JsonArray>> missedSince) {
+    this.vertx = vertx;
+    this.missedSince = missedSince;
+  }
+
+  void connect(RoutingContext ctx) {
+    String lastId = ctx.request().getHeader("Last-Event-ID");
+    if (lastId == null) {
+      lastId = ctx.queryParams().get("after");
+    }
+    long after;
+    try {
+      after = lastId == null ? -1 : Long.parseLong(lastId.strip());
+    } catch (NumberFormatException e) {
+      ApiVerticle.error(ctx, 400, "'after' / Last-Event-ID must be a whole number, not '" + lastId + "'");
+      return;
+    }
+    HttpServerResponse response = ctx.response().setChunked(true)
+        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("X-Accel-Buffering", "no");
+    response.write("retry: 2000\n\n");
+    Client client = new Client(response, after);
+    MessageConsumer<JsonObject> events = vertx.eventBus().consumer(StoreVerticle.ALL_EVENTS, m -> client.event(m.body()));
+    MessageConsumer<JsonObject> health = vertx.eventBus().consumer(HealthReport.ADDRESS,
+        m -> client.write("health", null, m.body()));
+    long keepalive = vertx.setPeriodic(KEEPALIVE_MS, id -> response.write(": keepalive\n\n"));
+    response.closeHandler(v -> {
+      events.unregister();
+      health.unregister();
+      vertx.cancelTimer(keepalive);
+    });
+    if (after < 0) {
+      client.live();
+    } else {
+      missedSince.apply(after).onSuccess(missed -> {
+        missed.forEach(e -> client.send((JsonObject) e));
+        client.live();
+      }).onFailure(e -> response.reset());
+    }
+  }
+
+  /** Holds live events back while the missed ones are sent, then drops any already sent. */
+  private static final class Client {
+    private final HttpServerResponse response;
+    private final List<JsonObject> held = new ArrayList<>();
+    private boolean catchingUp = true;
+    private long lastSent;
+
+    Client(HttpServerResponse response, long after) {
+      this.response = response;
+      this.lastSent = after;
+    }
+
+    void event(JsonObject event) {
+      if (catchingUp) {
+        held.add(event);
+      } else {
+        send(event);
+      }
+    }
+
+    void send(JsonObject event) {
+      long id = event.getLong("id");
+      if (id > lastSent) {
+        lastSent = id;
+        write(event.getString("type"), id, event);
+      }
+    }
+
+    void live() {
+      // the held ones were published while catching up; in id order, after the missed ones
+      List<JsonObject> pending = new ArrayList<>(held);
+      held.clear();
+      catchingUp = false;
+      pending.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
+      pending.forEach(this::send);
+    }
+
+    void write(String type, Long id, JsonObject data) {
+      if (response.closed()) {
+        return;
+      }
+      StringBuilder frame = new StringBuilder();
+      if (id != null) {
+        frame.append("id: ").append(id).append('\n');
+      }
+      frame.append("event: ").append(type).append('\n').append("data: ").append(data.encode()).append("\n\n");
+      response.write(frame.toString());
+    }
+  }
+}

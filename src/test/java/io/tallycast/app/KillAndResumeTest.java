@@ -1,0 +1,68 @@
+package io.tallycast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tallycast.store.ResultsReader;
+import io.tallycast.support.DemoProcess;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kill -9 of the demo mid-replay, then a restart on the same data dir: nothing committed is lost and it resumes. */
+class KillAndResumeTest {
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void a_killed_demo_loses_nothing_committed_and_resumes_to_the_real_result() throws Exception {
+    JsonArray committed;
+    try (DemoProcess first = DemoProcess.start(dataDir, "--speed", "1000", "--port", "0", "--no-stream")) {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> declared() >= 40);
+      first.kill9();
+      assertThat(first.output()).noneMatch(line -> line.contains("stopping"));
+    }
+    try (ResultsReader reader = ResultsReader.open(dataDir)) {
+      committed = reader.events(0, 1_000_000, java.util.Set.of());
+      assertThat(reader.summary().getJsonObject("seats").getInteger("declared")).isLessThan(294);
+    }
+    assertThat(committed).isNotEmpty();
+
+    try (DemoProcess second = DemoProcess.start(dataDir, "--speed", "1000", "--port", "0", "--no-stream")) {
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> declared() == 294);
+      try (ResultsReader reader = ResultsReader.open(dataDir)) {
+        JsonArray all = reader.events(0, 1_000_000, java.util.Set.of());
+        assertThat(all.size()).isGreaterThan(committed.size());
+        for (int i = 0; i < committed.size(); i++) {
+          assertThat(all.getJsonObject(i)).isEqualTo(committed.getJsonObject(i));
+        }
+        Map<Integer, Integer> declarations = new HashMap<>();
+        all.stream().map(JsonObject.class::cast).filter(e -> e.getString("type").equals("seat.declared"))
+            .forEach(e -> declarations.merge(e.getInteger("seat"), 1, Integer::sum));
+        assertThat(declarations).hasSize(294).allSatisfy((seat, count) -> assertThat(count).isOne());
+        Map<String, Integer> won = new HashMap<>();
+        reader.summary().getJsonArray("parties").stream().map(JsonObject.class::cast)
+            .forEach(p -> won.put(p.getString("party"), p.getInteger("won")));
+        assertThat(won).containsEntry("AITC", 215).containsEntry("BJP", 77);
+      }
+      // resumed, not restarted: the replay clock went on, so no figure ever went down
+      assertThat(second.output()).noneMatch(line -> line.contains("went down"));
+    }
+  }
+
+  private int declared() {
+    if (!dataDir.resolve("tallycast.db").toFile().exists()) {
+      return 0;
+    }
+    try (ResultsReader reader = ResultsReader.open(dataDir)) {
+      return reader.summary().getJsonObject("seats").getInteger("declared");
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+}

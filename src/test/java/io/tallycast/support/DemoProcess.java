@@ -1,0 +1,58 @@
+package io.tallycast.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** `tallycast demo` in a JVM of its own, so a test can kill -9 it. Its output is kept for assertions. */
+public final class DemoProcess implements AutoCloseable {
+  private final Process process;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+
+  private DemoProcess(Process process) {
+    this.process = process;
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          output.add(line);
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    }, "demo-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  public static DemoProcess start(Path dataDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.tallycast.Main", "demo", "--data-dir", dataDir.toString()));
+    command.addAll(List.of(args));
+    return new DemoProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  public List<String> output() {
+    return output;
+  }
+
+  /** SIGKILL: no shutdown hook, no clean stop. */
+  public void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}

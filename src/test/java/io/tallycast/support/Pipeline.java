@@ -1,0 +1,96 @@
+package io.tallycast.support;
+
+import io.tallycast.app.Engine;
+import io.tallycast.app.Runtime;
+import io.tallycast.election.ElectionData;
+import io.tallycast.replay.ReplayOptions;
+import io.tallycast.replay.ReplaySite;
+import io.tallycast.scrape.ScrapeConfig;
+import io.tallycast.web.WebConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The real pipeline in one process for tests: the replay site over real HTTP, the scraper, a real SQLite file and the
+ * API on free ports, plus a client for both.
+ */
+public final class Pipeline implements AutoCloseable {
+  public static final ElectionData WEST_BENGAL = ElectionData.westBengal2021();
+
+  public final ReplaySite site;
+  public final Engine engine;
+  public final WebClient http;
+  public final Path dataDir;
+
+  private Pipeline(ReplaySite site, Engine engine, WebClient http, Path dataDir) {
+    this.site = site;
+    this.engine = engine;
+    this.http = http;
+    this.dataDir = dataDir;
+  }
+
+  /** A fast scraper (interval 100 ms, timeout 600 ms, back-off capped at 400 ms) against a replay at the given speed. */
+  public static Pipeline start(Vertx vertx, Path dataDir, double speed) {
+    return start(vertx, dataDir, speed, config -> config);
+  }
+
+  public static Pipeline start(Vertx vertx, Path dataDir, double speed,
+                               java.util.function.UnaryOperator<ScrapeConfig> tune) {
+    return start(Runtime.of(vertx), dataDir, speed, tune);
+  }
+
+  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+                               java.util.function.UnaryOperator<ScrapeConfig> tune) {
+    Vertx vertx = runtime.vertx();
+    ReplaySite site = ReplaySite.start(vertx, WEST_BENGAL, ReplayOptions.defaults().withSpeed(speed)).await();
+    ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), WEST_BENGAL.stateCode())
+        .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
+        .withMaxBackoff(Duration.ofMillis(400)));
+    Engine engine = Engine.start(runtime, new Engine.Config(WEST_BENGAL, dataDir, scrape, WebConfig.on(0)))
+        .await();
+    return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return http.get(engine.apiPort(), "127.0.0.1", path).send().await();
+  }
+
+  /** Changes the replay clock: {"paused":true}, {"advanceSeconds":n} or {"speed":x}. */
+  public void clock(JsonObject change) {
+    int status = http.post(site.port(), "127.0.0.1", "/_replay/clock").sendJsonObject(change).await().statusCode();
+    if (status >= 300) {
+      throw new IllegalStateException("replay clock refused " + change + ": HTTP " + status);
+    }
+  }
+
+  public JsonObject json(String path) {
+    return get(path).bodyAsJsonObject();
+  }
+
+  public JsonArray array(String path) {
+    return get(path).bodyAsJsonArray();
+  }
+
+  public JsonObject summary() {
+    return json("/api/summary");
+  }
+
+  public JsonObject health() {
+    return json("/api/health");
+  }
+
+  public JsonObject scraperHealth() {
+    return health().getJsonObject("parts").getJsonObject("scraper", new JsonObject());
+  }
+
+  @Override
+  public void close() throws Exception {
+    engine.close();
+  }
+}
