@@ -45,21 +45,30 @@ public final class ParseCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Tries each page kind; the constituency page's error is the one worth showing when none fits. */
+  private interface PageParser {
+    Object parse(String html, String url) throws PageFormatException;
+  }
+
+  /**
+   * Tries each page kind. When none fits, the error worth showing is the one of the kind the page looks like: the
+   * parsers say "expected a ... page" for a page of another kind, so any other message is the real fault.
+   */
   private Map<String, Object> parse(String html) throws PageFormatException {
-    try {
-      return Map.of("kind", "constituency", "page", EciPages.parseSeatPage(html, source));
-    } catch (PageFormatException seatError) {
+    Map<String, PageParser> kinds = new LinkedHashMap<>();
+    kinds.put("constituency", EciPages::parseSeatPage);
+    kinds.put("state-wise list", EciPages::parseListPage);
+    kinds.put("party-wise summary", EciPages::parsePartySummary);
+    PageFormatException shown = null;
+    for (Map.Entry<String, PageParser> kind : kinds.entrySet()) {
       try {
-        return Map.of("kind", "state-wise list", "page", EciPages.parseListPage(html, source));
-      } catch (PageFormatException listError) {
-        try {
-          return Map.of("kind", "party-wise summary", "page", EciPages.parsePartySummary(html, source));
-        } catch (PageFormatException summaryError) {
-          throw seatError;
+        return Map.of("kind", kind.getKey(), "page", kind.getValue().parse(html, source));
+      } catch (PageFormatException e) {
+        if (shown == null || (shown.getMessage().startsWith("expected") && !e.getMessage().startsWith("expected"))) {
+          shown = e;
         }
       }
     }
+    throw shown;
   }
 
   private static String fetch(String url) throws Exception {

@@ -86,7 +86,9 @@ public final class StoreVerticle extends VerticleBase {
     lastSuccess = Instant.now();
     for (Rejection r : result.rejections()) {
       // Refusing bad input is the store doing its job: it stays OK, but the reason is shown to the operator.
-      LOG.warn("snapshot refused: {}", r.reason());
+      // The scraper logs refusals when they start or change; here, one line per refusal only at debug level,
+      // or a long fault would write a line per seat per cycle.
+      LOG.debug("snapshot refused: {}", r.reason());
       lastError = r.reason();
       lastErrorAt = lastSuccess;
       rejections++;

@@ -46,13 +46,13 @@ class ScraperFaultsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "http-500                | (?s).*HTTP 5\\d\\d.*",
-      "timeout                 | (?s).*timed out.*",
-      "truncated               | (?si).*(truncat|ends before|incomplete).*",
-      "garbage                 | (?si).*(no results table|not a results page|no .*table).*",
-      "wrong-seat              | (?s).*but the page shows seat.*",
-      "votes-down              | (?s).*went down.*"})
+  @CsvSource(delimiterString = " => ", value = {
+      "http-500 => (?s).*HTTP 5\\d\\d.*",
+      "timeout => (?s).*timed out.*",
+      "truncated => (?si).*(truncat|ends before|incomplete).*",
+      "garbage => (?si).*(no results table|not a results page|no .*table).*",
+      "wrong-seat => (?s).*but the page shows seat.*",
+      "votes-down => (?s).*went down.*"})
   void a_fault_is_reported_stores_nothing_and_scraping_recovers_when_it_is_off(String fault, String message) {
     JsonArray before = pipeline.array("/api/constituencies");
     long snapshotsBefore = pipeline.engine.reader().snapshotCount();
