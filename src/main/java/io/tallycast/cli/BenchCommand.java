@@ -15,10 +15,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "WHAT", description = "scrape: a full 294-seat cycle (fetch + parse + store) and parse per page")
   String what;
 
-  @Option(names = "--cycles", defaultValue = "10", description = "measured cycles. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--cycles", defaultValue = "20", description = "measured cycles. Default: ${DEFAULT-VALUE}")
   int cycles;
 
-  @Option(names = "--warmups", defaultValue = "5", description = "cycles run first and not measured (JIT warm-up)")
+  @Option(names = "--warmups", defaultValue = "60", description = "cycles run first and not measured: the JIT needs about this many "
+      + "to settle, as it has long settled on an election night. Default: ${DEFAULT-VALUE}")
   int warmups;
 
   @Override
