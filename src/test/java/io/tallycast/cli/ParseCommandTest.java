@@ -3,6 +3,13 @@ package io.tallycast.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.Main;
+import io.tallycast.election.ElectionData;
+import io.tallycast.election.SeatResult;
+import io.tallycast.replay.ReplayOptions;
+import io.tallycast.replay.ReplaySite;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** `tallycast parse` prints exactly what a saved real ECI page shows, and refuses what is not a results page. */
+@ExtendWith(VertxExtension.class)
 class ParseCommandTest {
   private static final Path PAGES = Path.of("src/test/resources/eci-pages");
 
@@ -69,6 +77,19 @@ class ParseCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("junk.htm").isNotBlank();
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void a_url_is_fetched_over_http_like_the_scraper_does(Vertx vertx) {
+    ReplaySite site = ReplaySite.start(vertx, ElectionData.westBengal2021(), ReplayOptions.defaults()).await();
+    site.clock().pause();
+    site.clock().advance(site.model().totalDurationSeconds());
+    Run run = parse(site.baseUrl() + "ConstituencywiseS2512.htm");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonObject page = new JsonObject(run.out()).getJsonObject("page");
+    assertThat(page.getInteger("seatNo")).isEqualTo(12);
+    SeatResult real = ElectionData.westBengal2021().finals().get(12);
+    assertThat(page.getJsonArray("candidates").getJsonObject(0).getLong("totalVotes")).isEqualTo(real.winner().votes());
   }
 
   private static void assertCandidate(JsonObject c, String name, String party, long evm, long postal, long total) {
