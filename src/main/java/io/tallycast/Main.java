@@ -2,6 +2,7 @@ package io.tallycast;
 
 import io.tallycast.cli.BenchCommand;
 import io.tallycast.cli.DemoCommand;
+import io.tallycast.cli.MasksCommand;
 import io.tallycast.cli.ParseCommand;
 import io.tallycast.cli.ReplaySiteCommand;
 import io.tallycast.cli.ServeCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tallycast", mixinStandardHelpOptions = true, version = "tallycast 0.1.0",
     description = "Election-results broadcast engine.",
     subcommands = {DemoCommand.class, ServeCommand.class, ReplaySiteCommand.class, ParseCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, MasksCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

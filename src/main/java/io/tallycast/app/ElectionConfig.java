@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.map.MapSource;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.web.WebConfig;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.Set;
  * repository. File paths are relative to the configuration file; {@code classpath:} names embedded data.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record ElectionConfig(Election election, Source source, String dataDir, Integer port) {
+public record ElectionConfig(Election election, Source source, String dataDir, Integer port, String maps) {
 
   public record Election(String state, int stateCode, String parties, String seats, String past, Integer pastYear) {
   }
@@ -61,6 +62,11 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
 
   public WebConfig webConfig() {
     return WebConfig.on(or(port, 8080));
+  }
+
+  /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/"; null = none. */
+  public MapSource mapSource(Path base) {
+    return maps == null || maps.isBlank() ? null : MapSource.parse(maps, base);
   }
 
   public Path dataDirectory(Path base) {

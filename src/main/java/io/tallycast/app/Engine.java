@@ -1,6 +1,8 @@
 package io.tallycast.app;
 
 import io.tallycast.election.ElectionData;
+import io.tallycast.map.MapRenderer;
+import io.tallycast.map.MapSource;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.scrape.ScraperVerticle;
 import io.tallycast.store.ResultsReader;
@@ -11,8 +13,9 @@ import io.vertx.core.Future;
 import java.nio.file.Path;
 
 /**
- * The results pipeline of DESIGN.md deployed in data-flow order: the store (one worker: the single writer), the API
- * (reads), then the scraper (the source), so nothing is scraped before it can be stored and served.
+ * The results pipeline of DESIGN.md deployed in data-flow order: the store (one worker: the single writer), the map
+ * renderer (paints the store's state, then follows its events), the API (reads), then the scraper (the source), so
+ * nothing is scraped before it can be stored, drawn and served.
  */
 public final class Engine {
   private final Runtime runtime;
@@ -25,7 +28,11 @@ public final class Engine {
     this.api = api;
   }
 
-  public record Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
+  /** @param maps where the maps come from (a folder or embedded); null = no maps */
+  public record Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps) {
+    public Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
+      this(election, dataDir, scrape, web, null);
+    }
   }
 
   public static Future<Engine> start(Runtime runtime, Config config) {
@@ -33,8 +40,11 @@ public final class Engine {
     return StoreVerticle.deploy(vertx, config.dataDir(), config.election())
         .compose(id -> vertx.executeBlocking(() -> ResultsReader.open(config.dataDir())))
         .compose(reader -> {
-          ApiVerticle api = new ApiVerticle(config.web(), reader, runtime.prometheus());
-          return vertx.deployVerticle(api)
+          MapRenderer maps = config.maps() == null ? null
+              : new MapRenderer(config.maps(), config.dataDir(), reader, config.election().parties());
+          ApiVerticle api = new ApiVerticle(config.web(), reader, runtime.prometheus(), maps == null ? null : maps.maps());
+          return (maps == null ? Future.succeededFuture() : vertx.deployVerticle(maps))
+              .compose(id -> vertx.deployVerticle(api))
               .compose(id -> vertx.deployVerticle(new ScraperVerticle(config.scrape(), config.election())))
               .map(id -> new Engine(runtime, reader, api));
         });

@@ -3,6 +3,7 @@ package io.tallycast.cli;
 import io.tallycast.app.Engine;
 import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
+import io.tallycast.map.MapSource;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
@@ -14,7 +15,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Everything on this machine with no configuration: the replay site, the scraper against it, the store and the API. */
+/**
+ * Everything on this machine with no configuration: the replay site, the scraper against it, the store, the embedded
+ * West Bengal maps and the API.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Replays West Bengal 2021 counting day locally and runs the whole engine against it.")
 public final class DemoCommand implements Callable<Integer> {
@@ -50,17 +54,22 @@ public final class DemoCommand implements Callable<Integer> {
     ReplaySite site = ReplaySite.start(runtime.vertx(), election, ReplayOptions.defaults().withPort(replayPort)
         .withSpeed(speed).withSeed(seed).withStateFile(dataDir.resolve("replay-clock.json"))).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(intervalFor(speed));
-    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(port))).await();
+    MapSource maps = MapSource.embeddedWestBengal();
+    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(port), maps))
+        .await();
     String api = "http://localhost:" + engine.apiPort();
     System.out.printf("""
         tallycast demo: West Bengal 2021 counting day replayed at %sx (seed %d)
           results API   %s/api/summary   (constituencies, events, live, health, metrics)
+          state map     %s
           replay site   %sstatewiseS%d1.htm
           fault switch  http://127.0.0.1:%d/_replay/faults
           data          %s
           stream        %s
         Ctrl-C stops it; run it again on the same --data-dir to resume.
-        """, fmt(speed), seed, api, site.baseUrl(), election.stateCode(), site.port(),
+        """, fmt(speed), seed, api,
+        maps == null ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
+        site.baseUrl(), election.stateCode(), site.port(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
         noStream ? "off (--no-stream)" : "not built yet in this version: results only");
     Shutdown.awaitSignal(engine::close);

@@ -22,9 +22,10 @@ public final class ServeCommand implements Callable<Integer> {
     Path base = config.toAbsolutePath().getParent();
     Runtime runtime = Runtime.create();
     Engine engine = Engine.start(runtime, new Engine.Config(cfg.loadElection(base), cfg.dataDirectory(base),
-        cfg.scrapeConfig(), cfg.webConfig())).await();
-    System.out.printf("tallycast serving %s%n  results API  http://localhost:%d/api/summary%n  source       %s%n",
-        cfg.election().state(), engine.apiPort(), cfg.source().baseUrl());
+        cfg.scrapeConfig(), cfg.webConfig(), cfg.mapSource(base))).await();
+    System.out.printf("tallycast serving %s%n  results API  http://localhost:%d/api/summary%n  source       %s%n"
+        + "  maps         %s%n", cfg.election().state(), engine.apiPort(), cfg.source().baseUrl(),
+        cfg.mapSource(base) == null ? "none (no 'maps:' entry)" : "http://localhost:" + engine.apiPort() + "/api/maps");
     Shutdown.awaitSignal(engine::close);
     return 0;
   }

@@ -1,6 +1,8 @@
 package io.tallycast.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tallycast.map.MapRoutes;
+import io.tallycast.map.PublishedMaps;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -29,14 +31,21 @@ public final class ApiVerticle extends VerticleBase {
   private final WebConfig config;
   private final ResultsReader reader;
   private final PrometheusMeterRegistry prometheus;
+  private final PublishedMaps maps;
   private WorkerExecutor readers;
   private HealthBoard health;
   private HttpServer server;
 
   public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus) {
+    this(config, reader, prometheus, null);
+  }
+
+  /** @param maps the map renderer's published files, or null when no maps are configured */
+  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus, PublishedMaps maps) {
     this.config = config;
     this.reader = reader;
     this.prometheus = prometheus;
+    this.maps = maps;
   }
 
   @Override
@@ -51,6 +60,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
+    MapRoutes.mount(router, maps);
     if (prometheus != null) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }

@@ -3,6 +3,7 @@ package io.tallycast.support;
 import io.tallycast.app.Engine;
 import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
+import io.tallycast.map.MapSource;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
@@ -17,11 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The real pipeline in one process for tests: the replay site over real HTTP, the scraper, a real SQLite file and the
- * API on free ports, plus a client for both.
+ * The real pipeline in one process for tests: the replay site over real HTTP, the scraper, a real SQLite file, the map
+ * renderer on the embedded maps and the API on free ports, plus a client for both.
  */
 public final class Pipeline implements AutoCloseable {
   public static final ElectionData WEST_BENGAL = ElectionData.westBengal2021();
+  /** The embedded West Bengal maps, as the demo uses them; null while the build carries none. */
+  public static final MapSource MAPS = MapSource.embeddedWestBengal();
 
   public final ReplaySite site;
   public final Engine engine;
@@ -52,7 +55,7 @@ public final class Pipeline implements AutoCloseable {
     ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), WEST_BENGAL.stateCode())
         .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
         .withMaxBackoff(Duration.ofMillis(400)));
-    Engine engine = Engine.start(runtime, new Engine.Config(WEST_BENGAL, dataDir, scrape, WebConfig.on(0)))
+    Engine engine = Engine.start(runtime, new Engine.Config(WEST_BENGAL, dataDir, scrape, WebConfig.on(0), MAPS))
         .await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
   }

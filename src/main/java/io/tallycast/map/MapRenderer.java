@@ -1,0 +1,263 @@
+package io.tallycast.map;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.tallycast.election.PartyRegistry;
+import io.tallycast.events.EventType;
+import io.tallycast.health.HealthReport;
+import io.tallycast.health.HealthReport.Status;
+import io.tallycast.store.ResultsReader;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the state and district map PNGs in {@code dataDir/maps/} in step with the results: loads every map at start,
+ * paints every seat from the store's current state (so a restart shows the right picture at once), then repaints only
+ * the seats that {@code seat.changed} / {@code seat.declared} events change, and announces each new file on
+ * {@value #UPDATED}: {"map","version","seats":[...],"url"}.
+ *
+ * <p>Coalescing rule: a change marks its seat pending; the pending seats are painted and published
+ * {@value #QUIET_MS} ms after the last change (each new change restarts that wait), but never later than
+ * {@value #MAX_WAIT_MS} ms after the first pending one. A scrape cycle's burst of up to 294 seat events thus costs one
+ * encode and one publish per affected map. A change whose colour the seat already has (new votes, same leader) costs
+ * nothing.
+ *
+ * <p>Threads: the bookkeeping runs on this verticle's event loop; loading, painting, PNG encoding and file writes run
+ * on one painter thread (a single-thread worker pool), which alone touches the canvases.
+ */
+public final class MapRenderer extends VerticleBase {
+  public static final String UPDATED = "map.updated";
+  public static final String PART = "maps";
+  public static final String URL_PREFIX = "/api/maps/";
+  static final long QUIET_MS = 30;
+  static final long MAX_WAIT_MS = 250;
+  private static final long RETRY_MS = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(MapRenderer.class);
+
+  private final MapSource source;
+  private final ResultsReader reader;
+  private final SeatColors colors;
+  private final PublishedMaps published;
+  private final Timer publishTimer = Metrics.timer("tallycast.map.publish");
+  private WorkerExecutor painter;
+  private volatile List<MapCanvas> canvases = List.of();
+
+  // event-loop state
+  private final Map<Integer, Integer> wanted = new HashMap<>();
+  private final Map<Integer, Integer> pending = new LinkedHashMap<>();
+  private final Set<Integer> heardWhileStarting = new HashSet<>();
+  private boolean ready;
+  private boolean flushing;
+  private boolean retry;
+  private long timerId = -1;
+  private long firstPendingAt;
+  private Instant lastSuccess;
+  private Instant lastErrorAt;
+  private String lastError;
+  private long lastPublishMs;
+  private long publishes;
+
+  /** What one painter pass published for one map. */
+  private record Published(String map, long version, List<Integer> seats, int bytes, long nanos) {
+  }
+
+  private record Pass(List<Published> published, List<String> errors) {
+  }
+
+  public MapRenderer(MapSource source, Path dataDir, ResultsReader reader, PartyRegistry parties) {
+    this.source = source;
+    this.reader = reader;
+    this.colors = new SeatColors(parties);
+    this.published = new PublishedMaps(dataDir.resolve("maps"));
+  }
+
+  /** The published files and their versions: what the HTTP routes serve. */
+  public PublishedMaps maps() {
+    return published;
+  }
+
+  @Override
+  public Future<?> start() {
+    painter = vertx.createSharedWorkerExecutor("map-painter", 1);
+    report(Status.STARTING);
+    // listen before reading the store, so that no change committed in between is missed
+    vertx.eventBus().<JsonObject>consumer(EventType.SEAT_CHANGED.address(),
+        m -> changed(m.body().getInteger("seat"), colors.of(m.body().getJsonObject("after"))));
+    vertx.eventBus().<JsonObject>consumer(EventType.SEAT_DECLARED.address(), m -> {
+      JsonObject winner = m.body().getJsonObject("winner");
+      changed(m.body().getInteger("seat"), colors.of("declared", winner == null ? null : winner.getString("party")));
+    });
+    return painter.executeBlocking(this::load, true)
+        .compose(n -> painter.executeBlocking(reader::constituencies, true))
+        .compose(this::paintAll)
+        .onSuccess(v -> LOG.info("maps: {} map(s) from {} published in {}", canvases.size(), source, published.dir()))
+        .onFailure(e -> {
+          lastError = "maps: " + e.getMessage();
+          lastErrorAt = Instant.now();
+          LOG.error("maps cannot start: {}", e.getMessage(), e);
+          report(Status.DOWN);
+        });
+  }
+
+  /** Painter thread: every map's canvas (base over neutral), registered for the HTTP routes. */
+  private int load() throws Exception {
+    List<MapCanvas> built = new ArrayList<>();
+    for (MapDefinition map : source.load()) {
+      built.add(MapCanvas.build(map));
+      published.register(new PublishedMaps.Entry(map.name(), map.title(), map.width(), map.height(), map.seatsJson()));
+    }
+    canvases = built;
+    return built.size();
+  }
+
+  /** The store's state of every seat, unless an event since subscribing already told us newer. */
+  private Future<Void> paintAll(JsonArray seats) {
+    for (Object o : seats) {
+      JsonObject seat = (JsonObject) o;
+      if (!heardWhileStarting.contains(seat.getInteger("no"))) {
+        wanted.put(seat.getInteger("no"), colors.of(seat));
+      }
+    }
+    heardWhileStarting.clear();
+    ready = true;
+    pending.putAll(wanted);
+    Map<Integer, Integer> batch = new HashMap<>(pending);
+    pending.clear();
+    flushing = true;
+    return render(batch).onComplete(ar -> afterFlush());
+  }
+
+  private void changed(Integer seat, int colour) {
+    if (seat == null) {
+      return;
+    }
+    if (!ready) {
+      wanted.put(seat, colour);
+      heardWhileStarting.add(seat);
+      return;
+    }
+    if (Objects.equals(wanted.put(seat, colour), colour)) {
+      return; // votes moved, colour did not: nothing to repaint
+    }
+    if (pending.isEmpty()) {
+      firstPendingAt = System.nanoTime();
+    }
+    pending.put(seat, colour);
+    schedule();
+  }
+
+  /** (Re)arms the flush timer: QUIET_MS after this change, capped at MAX_WAIT_MS after the first pending one. */
+  private void schedule() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstPendingAt);
+    long delay = Math.max(1, Math.min(QUIET_MS, MAX_WAIT_MS - waited));
+    timerId = vertx.setTimer(delay, id -> {
+      timerId = -1;
+      flush();
+    });
+  }
+
+  private void flush() {
+    if (flushing || !ready || pending.isEmpty() && !retry) {
+      return; // a flush in progress re-arms the timer when it completes
+    }
+    Map<Integer, Integer> batch = new HashMap<>(pending);
+    pending.clear();
+    retry = false;
+    flushing = true;
+    render(batch).onComplete(ar -> afterFlush());
+  }
+
+  private void afterFlush() {
+    flushing = false;
+    if (!pending.isEmpty()) {
+      schedule();
+    }
+  }
+
+  /** Paints the batch on the painter thread, then announces what was published and reports health. */
+  private Future<Void> render(Map<Integer, Integer> batch) {
+    return painter.executeBlocking(() -> paintAndPublish(batch), true).map(pass -> {
+      for (Published p : pass.published()) {
+        vertx.eventBus().publish(UPDATED, new JsonObject().put("map", p.map()).put("version", p.version())
+            .put("seats", new JsonArray(new ArrayList<>(p.seats()))).put("url", URL_PREFIX + p.map() + ".png"));
+        lastPublishMs = TimeUnit.NANOSECONDS.toMillis(p.nanos());
+        publishes++;
+      }
+      if (pass.errors().isEmpty()) {
+        lastSuccess = pass.published().isEmpty() ? lastSuccess : Instant.now();
+        report(Status.OK);
+      } else {
+        lastError = "maps: " + String.join("; ", pass.errors());
+        lastErrorAt = Instant.now();
+        LOG.warn("map not published (kept the last good file, retrying in {} ms): {}", RETRY_MS, lastError);
+        report(Status.DEGRADED);
+        vertx.setTimer(RETRY_MS, id -> {
+          retry = true;
+          flush();
+        });
+      }
+      return null;
+    });
+  }
+
+  /** Painter thread. A map that fails to publish keeps its picture and is published again on the next pass. */
+  private Pass paintAndPublish(Map<Integer, Integer> batch) {
+    List<Published> done = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (MapCanvas canvas : canvases) {
+      canvas.repaint(batch);
+      if (!canvas.needsPublish) {
+        continue;
+      }
+      long started = System.nanoTime();
+      try {
+        byte[] png = canvas.encode();
+        long version = published.publish(canvas.name(), png);
+        long nanos = System.nanoTime() - started;
+        publishTimer.record(nanos, TimeUnit.NANOSECONDS);
+        done.add(new Published(canvas.name(), version, canvas.takeRepainted(), png.length, nanos));
+      } catch (Exception e) {
+        errors.add(canvas.name() + ": " + e);
+      }
+    }
+    return new Pass(done, errors);
+  }
+
+  private void report(Status status) {
+    JsonObject details = new JsonObject().put("maps", canvases.size()).put("lastPublishMs", lastPublishMs)
+        .put("version", published.version(MapDefinition.STATE)).put("publishes", publishes)
+        .put("source", String.valueOf(source));
+    new HealthReport(PART, status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    // after any pass in flight (same ordered painter), free the deflaters
+    return painter.executeBlocking(() -> {
+      canvases.forEach(MapCanvas::close);
+      return null;
+    }, true).eventually(() -> painter.close()).onComplete(ar -> report(Status.STOPPED));
+  }
+}

@@ -1,0 +1,90 @@
+package io.tallycast.map;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * The map routes of the API:
+ * <ul>
+ *   <li>{@code GET /api/maps}: [{"map","name","width","height","version","url","seats"}]</li>
+ *   <li>{@code GET /api/maps/state.png}, {@code /api/maps/district/<slug>.png}: the current picture, with an ETag
+ *       (304 to a matching If-None-Match) and {@code Cache-Control: no-cache}</li>
+ *   <li>{@code GET /api/maps/state/seats.json}, {@code /api/maps/district/<slug>/seats.json}: seat numbers, names,
+ *       bounding boxes and label points for the overlay</li>
+ * </ul>
+ * Files are read on a worker thread under the path's read lock (see {@link PublishedMaps}), never on the event loop.
+ */
+public final class MapRoutes {
+  private static final String PREFIX = MapRenderer.URL_PREFIX;
+  private static final String PNG = ".png";
+  private static final String SEATS = "/" + MapDefinition.SEATS_JSON;
+
+  private final PublishedMaps maps;
+
+  private MapRoutes(PublishedMaps maps) {
+    this.maps = maps;
+  }
+
+  /** Mounts the routes; with no maps (null) the list is empty and every map is a 404. */
+  public static void mount(Router router, PublishedMaps maps) {
+    MapRoutes routes = new MapRoutes(maps);
+    router.get("/api/maps").handler(routes::list);
+    router.get(PREFIX + "*").handler(routes::file);
+  }
+
+  private void list(RoutingContext ctx) {
+    JsonArray list = maps == null ? new JsonArray() : maps.toJson(PREFIX);
+    json(ctx.response(), 200, list.encode());
+  }
+
+  private void file(RoutingContext ctx) {
+    String rest = ctx.normalizedPath().substring(PREFIX.length());
+    if (rest.endsWith(PNG)) {
+      png(ctx, rest.substring(0, rest.length() - PNG.length()));
+    } else if (rest.endsWith(SEATS)) {
+      String name = rest.substring(0, rest.length() - SEATS.length());
+      Optional<PublishedMaps.Entry> entry = maps == null ? Optional.empty() : maps.entry(name);
+      entry.ifPresentOrElse(e -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+          .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").end(Buffer.buffer(e.seatsJson())),
+          () -> unknown(ctx, name));
+    } else {
+      error(ctx.response(), 404, "no such map resource: " + rest + " (maps end in .png or /seats.json)");
+    }
+  }
+
+  private void png(RoutingContext ctx, String name) {
+    if (maps == null || maps.entry(name).isEmpty()) {
+      unknown(ctx, name);
+      return;
+    }
+    String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+    ctx.vertx().executeBlocking(() -> maps.read(name, ifNoneMatch).orElseThrow(), false).onSuccess(read -> {
+      HttpServerResponse response = ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+      switch (read.status()) {
+        case 200 -> response.putHeader(HttpHeaders.ETAG, read.etag()).putHeader(HttpHeaders.CONTENT_TYPE, "image/png")
+            .end(Buffer.buffer(read.body()));
+        case 304 -> response.setStatusCode(304).putHeader(HttpHeaders.ETAG, read.etag()).end();
+        default -> error(response, 503, "map " + name + " is not rendered yet");
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private void unknown(RoutingContext ctx, String name) {
+    error(ctx.response(), 404, maps == null ? "no maps are configured" : "no map named '" + name + "' (see /api/maps)");
+  }
+
+  private static void error(HttpServerResponse response, int status, String message) {
+    json(response, status, new JsonObject().put("error", message).encode());
+  }
+
+  private static void json(HttpServerResponse response, int status, String body) {
+    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body);
+  }
+}

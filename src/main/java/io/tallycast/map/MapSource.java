@@ -1,0 +1,100 @@
+package io.tallycast.map;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a state's maps come from: a folder ({@code maps/west-bengal/} as the mask command writes it) or the same tree
+ * embedded in the jar under a classpath prefix. Either way it holds {@code state/} and {@code district/<slug>/}.
+ *
+ * @param folder          the folder, or null for a classpath source
+ * @param classpathPrefix e.g. "/maps/west-bengal/", or null for a folder source
+ */
+public record MapSource(Path folder, String classpathPrefix) {
+  /** The embedded West Bengal maps (the repository's maps/ folder, packaged into the jar under /maps/). */
+  public static final String WEST_BENGAL = "/maps/west-bengal/";
+  private static final String CLASSPATH = "classpath:";
+
+  public MapSource {
+    if ((folder == null) == (classpathPrefix == null)) {
+      throw new IllegalArgumentException("a map source is either a folder or a classpath prefix");
+    }
+  }
+
+  public static MapSource folder(Path folder) {
+    return new MapSource(folder, null);
+  }
+
+  public static MapSource classpath(String prefix) {
+    String p = prefix.startsWith("/") ? prefix : "/" + prefix;
+    return new MapSource(null, p.endsWith("/") ? p : p + "/");
+  }
+
+  /** The configuration spelling: "classpath:/maps/west-bengal/" for embedded maps, otherwise a folder (relative to base). */
+  public static MapSource parse(String text, Path base) {
+    String t = text.strip();
+    return t.startsWith(CLASSPATH) ? classpath(t.substring(CLASSPATH.length())) : folder(base.resolve(t));
+  }
+
+  /** The embedded West Bengal maps, or null when this build carries none (the jar was built before they existed). */
+  public static MapSource embeddedWestBengal() {
+    MapSource source = classpath(WEST_BENGAL);
+    return source.exists() ? source : null;
+  }
+
+  public boolean exists() {
+    return folder != null ? Files.isRegularFile(folder.resolve("state").resolve(MaskFile.FILE_NAME))
+        : MapSource.class.getResource(classpathPrefix + "state/" + MaskFile.FILE_NAME) != null;
+  }
+
+  /** Reads every map of the source: blocking file I/O and PNG decoding, so never on an event loop. */
+  public List<MapDefinition> load() throws IOException {
+    if (folder != null) {
+      return MapDefinition.loadAll(folder);
+    }
+    URL marker = MapSource.class.getResource(classpathPrefix + "state/" + MaskFile.FILE_NAME);
+    if (marker == null) {
+      throw new IOException("no maps embedded under " + classpathPrefix + " (no state/" + MaskFile.FILE_NAME + ")");
+    }
+    URI uri;
+    try {
+      uri = marker.toURI();
+    } catch (URISyntaxException e) {
+      throw new IOException("cannot locate " + marker, e);
+    }
+    if (!"jar".equals(uri.getScheme())) {
+      return MapDefinition.loadAll(Path.of(uri).getParent().getParent());
+    }
+    // inside the jar: walk it as a file system (opened here, closed after; or borrowed if another part opened it)
+    FileSystem zip;
+    boolean opened;
+    try {
+      zip = FileSystems.newFileSystem(uri, Map.of());
+      opened = true;
+    } catch (FileSystemAlreadyExistsException e) {
+      zip = FileSystems.getFileSystem(uri);
+      opened = false;
+    }
+    try {
+      return MapDefinition.loadAll(zip.getPath(classpathPrefix));
+    } finally {
+      if (opened) {
+        zip.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return folder != null ? folder.toString() : CLASSPATH + classpathPrefix;
+  }
+}
