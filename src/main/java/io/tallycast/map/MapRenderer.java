@@ -206,9 +206,12 @@ public final class MapRenderer extends VerticleBase {
         lastSuccess = pass.published().isEmpty() ? lastSuccess : Instant.now();
         report(Status.OK);
       } else {
-        lastError = "maps: " + String.join("; ", pass.errors());
+        String error = "maps: " + String.join("; ", pass.errors());
+        if (!error.equals(lastError)) { // once per distinct failure, not once per retry
+          LOG.warn("map not published (kept the last good file, retrying every {} ms): {}", RETRY_MS, error);
+        }
+        lastError = error;
         lastErrorAt = Instant.now();
-        LOG.warn("map not published (kept the last good file, retrying in {} ms): {}", RETRY_MS, lastError);
         report(Status.DEGRADED);
         vertx.setTimer(RETRY_MS, id -> {
           retry = true;

@@ -136,6 +136,27 @@ class MapRendererTest {
     });
   }
 
+  @Test
+  void a_publish_that_fails_keeps_the_last_good_file_reports_degraded_and_is_retried(Vertx vertx) throws Exception {
+    List<HealthReport> reports = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> reports.add(HealthReport.fromJson(m.body())));
+    MapRenderer renderer = start(vertx);
+    byte[] good = Files.readAllBytes(renderer.maps().file("state"));
+    Path blocker = renderer.maps().file("state").resolveSibling("state.png.tmp");
+    Files.createDirectories(blocker); // the temporary file cannot be written while a folder has its name
+    apply(vertx, seat(4, SeatStatus.DECLARED, "BJP", 1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> reports.stream()
+        .anyMatch(r -> r.part().equals(MapRenderer.PART) && r.status() == HealthReport.Status.DEGRADED
+            && r.lastError().contains("state")));
+    assertThat(Files.readAllBytes(renderer.maps().file("state"))).as("the last good picture stays").isEqualTo(good);
+    assertThat(updatesOf("district/alpha")).as("other maps still publish").hasSize(1);
+    Files.delete(blocker);
+    await().atMost(Duration.ofSeconds(5)).until(() -> updatesOf("state").size() == 1);
+    assertThat(updatesOf("state").get(0).getJsonArray("seats").getList()).containsExactly(4);
+    BufferedImage state = ImageIO.read(renderer.maps().file("state").toFile());
+    assertThat(colourAtLabel(state, "state", 4)).isEqualTo(colour("BJP"));
+  }
+
   /** A store with nothing in it yet, then the renderer on the synthetic maps; updates are collected. */
   private MapRenderer start(Vertx vertx) throws Exception {
     StoreVerticle.deploy(vertx, dataDir, WB).await();
