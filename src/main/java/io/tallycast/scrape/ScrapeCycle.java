@@ -42,7 +42,6 @@ final class ScrapeCycle {
   private final Map<Integer, ParsedListRow> acceptedRows = new HashMap<>();
   private final Map<String, ParsedSeatPage> seatPages = new HashMap<>();
   private final Map<String, String> pageHashes = new ConcurrentHashMap<>();
-  private Cycle current;
 
   ScrapeCycle(ScrapeConfig config, PageFetcher fetcher, SnapshotBuilder builder, WorkerExecutor workers,
               Function<ScrapeBatch, Future<ApplyResult>> store) {
@@ -60,7 +59,6 @@ final class ScrapeCycle {
   Future<CycleReport> run() {
     long started = System.nanoTime();
     Cycle cycle = new Cycle();
-    current = cycle;
     return readListPages(cycle, new ArrayList<>(listPages))
         .compose(v -> readSeatPages(cycle))
         .compose(v -> commit(cycle))
@@ -69,7 +67,7 @@ final class ScrapeCycle {
 
   /** Reads the given list pages, then any page their pagination reveals that was not known yet. */
   private Future<Void> readListPages(Cycle cycle, List<Integer> pages) {
-    return Bounded.each(pages, config.concurrency(), this::readListPage).compose(outcomes -> {
+    return Bounded.each(pages, config.concurrency(), page -> readListPage(cycle, page)).compose(outcomes -> {
       for (int i = 0; i < pages.size(); i++) {
         AsyncResult<ListPageRead> outcome = outcomes.get(i);
         if (outcome.failed()) {
@@ -95,10 +93,10 @@ final class ScrapeCycle {
   private record ListPageRead(List<ParsedListRow> rows, List<String> links, boolean unchanged, ArchivedPage archive) {
   }
 
-  private Future<ListPageRead> readListPage(int page) {
+  private Future<ListPageRead> readListPage(Cycle cycle, int page) {
     String url = config.listPageUrl(page);
     return fetcher.get(url).compose(fetched -> {
-      cycleSlowest(fetched);
+      cycle.noteAnswer(fetched);
       if (fetched.notModified()) {
         List<ParsedListRow> known = rowsByPage.get(page);
         if (known != null) {
@@ -137,7 +135,7 @@ final class ScrapeCycle {
     int seat = row.seatNo();
     String url = config.seatPageUrl(seat);
     return fetcher.get(url).compose(fetched -> {
-      cycleSlowest(fetched);
+      cycle.noteAnswer(fetched);
       cycle.seatPagesFetched++;
       Instant now = Instant.now();
       if (fetched.notModified() && seatPages.containsKey(url)) {
@@ -183,12 +181,6 @@ final class ScrapeCycle {
     });
   }
 
-  private void cycleSlowest(Fetched fetched) {
-    if (fetched.millis() > current.slowest.millis()) {
-      current.slowest = fetched;
-    }
-  }
-
   /** The raw page, compressed, when it differs from the last one archived for its URL. */
   private ArchivedPage archive(String url, String body) {
     String sha = PageArchiving.sha256(body);
@@ -232,6 +224,12 @@ final class ScrapeCycle {
       links.addAll(read.links());
       if (read.archive() != null) {
         archives.add(read.archive());
+      }
+    }
+
+    void noteAnswer(Fetched fetched) {
+      if (fetched.millis() > slowest.millis()) {
+        slowest = fetched;
       }
     }
 
