@@ -19,11 +19,11 @@ public final class BenchCommand implements Callable<Integer> {
       + "map: one seat repainted and published on the state map, against all seats")
   String what;
 
-  @Option(names = "--cycles", description = "measured cycles (map: rounds over every seat). Default: scrape 20, map 5")
+  @Option(names = "--cycles", description = "measured cycles (map: rounds over every seat). Default: scrape 20, map 10")
   Integer cycles;
 
   @Option(names = "--warmups", description = "cycles run first and not measured: the JIT needs about this many "
-      + "to settle, as it has long settled on an election night. Default: scrape 60, map 5 rounds")
+      + "to settle, as it has long settled on an election night. Default: scrape 60, map 10 rounds")
   Integer warmups;
 
   @Option(names = "--maps", description = "map: a maps folder, or classpath:/maps/west-bengal/ (the default, embedded)")
@@ -45,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
           System.err.println("tallycast bench map: no maps in " + source + " (build them with ./tallycast masks)");
           return 2;
         }
-        new MapBenchmark(System.out).run(source, ElectionData.westBengal2021().parties(), or(warmups, 5), or(cycles, 5),
+        new MapBenchmark(System.out).run(source, ElectionData.westBengal2021().parties(), or(warmups, 5), or(cycles, 10),
             work);
       }
     } finally {

@@ -2,6 +2,7 @@ package io.tallycast.map;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -35,6 +36,7 @@ public final class BandedPng implements AutoCloseable {
   private static final byte[] IDAT = "IDAT".getBytes(StandardCharsets.US_ASCII);
   /** zlib header: deflate, 32 KB window, no preset dictionary, "fastest" level hint (0x7801 is a multiple of 31). */
   private static final byte[] ZLIB_HEADER = {0x78, 0x01};
+  private static final byte[] IEND = chunk("IEND", new byte[0]);
   private static final int FILTER_SUB = 1;
   private static final int FILTER_UP = 2;
   private static final int ADLER_BASE = 65521;
@@ -48,9 +50,13 @@ public final class BandedPng implements AutoCloseable {
   private final int[] bandAdler;
   private final int[] bandRawLength;
   private final boolean[] dirty;
-  private final byte[] ihdrChunk;
+  /** Signature, IHDR and the 2-byte zlib header in an IDAT chunk of its own: the same for every snapshot. */
+  private final byte[] head;
   private final Deflater deflater;
+  /** The whole image filtered, row by row ({@code stride + 1} bytes each): kept, so only changed rows are re-filtered. */
   private final byte[] filtered;
+  /** Rows whose filtered bytes are out of date: the repainted rows and, within a band, the row below each. */
+  private final BitSet dirtyRows = new BitSet();
   private byte[] deflated;
   private boolean anyDirty = true;
 
@@ -74,9 +80,10 @@ public final class BandedPng implements AutoCloseable {
     this.dirty = new boolean[bands];
     Arrays.fill(dirty, true);
     this.deflater = new Deflater(level, true);
-    this.filtered = new byte[(stride + 1) * Math.min(bandRows, height)];
-    this.deflated = new byte[filtered.length / 4 + 64];
-    this.ihdrChunk = ihdr(width, height);
+    this.filtered = new byte[(stride + 1) * height];
+    this.dirtyRows.set(0, height);
+    this.deflated = new byte[(stride + 1) * Math.min(bandRows, height) / 4 + 64];
+    this.head = concat(SIGNATURE, concat(ihdr(width, height), chunk(ZLIB_HEADER)));
   }
 
   public int width() {
@@ -105,8 +112,12 @@ public final class BandedPng implements AutoCloseable {
     if (toRow < fromRow) {
       return;
     }
-    int first = Math.max(0, fromRow) / bandRows;
-    int last = Math.min(height - 1, toRow) / bandRows;
+    int from = Math.max(0, fromRow);
+    int to = Math.min(height - 1, toRow);
+    // the row below the last one is filtered against it (Up), unless it starts the next band (Sub)
+    dirtyRows.set(from, to + 1 < height && (to + 1) % bandRows != 0 ? to + 2 : to + 1);
+    int first = from / bandRows;
+    int last = to / bandRows;
     for (int b = first; b <= last; b++) {
       dirty[b] = true;
       anyDirty = true;
@@ -127,8 +138,16 @@ public final class BandedPng implements AutoCloseable {
     return n;
   }
 
-  /** The whole PNG file: re-deflates the changed bands, reuses the others. */
+  /** The whole PNG file as one array (tests and tools; the renderer publishes {@link #snapshot()}). */
   public byte[] encode() {
+    return snapshot().bytes();
+  }
+
+  /**
+   * The current picture as an immutable {@link EncodedPng}: re-deflates the changed bands and shares the others'
+   * chunks, so its cost follows the rows repainted, not the size of the image.
+   */
+  public EncodedPng snapshot() {
     if (anyDirty) {
       for (int b = 0; b < bandChunks.length; b++) {
         if (dirty[b]) {
@@ -138,41 +157,51 @@ public final class BandedPng implements AutoCloseable {
       }
       anyDirty = false;
     }
-    return assemble();
+    byte[][] parts = new byte[bandChunks.length + 2][];
+    parts[0] = head;
+    System.arraycopy(bandChunks, 0, parts, 1, bandChunks.length);
+    parts[parts.length - 1] = trailer();
+    return new EncodedPng(parts);
   }
 
   private void encodeBand(int band) {
     int y0 = band * bandRows;
     int y1 = Math.min(height, y0 + bandRows);
-    int n = 0;
-    for (int y = y0; y < y1; y++) {
-      int row = y * stride;
-      if (y == y0) {
-        filtered[n++] = FILTER_SUB;
-        System.arraycopy(rgb, row, filtered, n, Math.min(3, stride));
-        for (int i = 3; i < stride; i++) {
-          filtered[n + i] = (byte) (rgb[row + i] - rgb[row + i - 3]);
-        }
-      } else {
-        filtered[n++] = FILTER_UP;
-        int above = row - stride;
-        for (int i = 0; i < stride; i++) {
-          filtered[n + i] = (byte) (rgb[row + i] - rgb[above + i]);
-        }
-      }
-      n += stride;
+    for (int y = dirtyRows.nextSetBit(y0); y >= 0 && y < y1; y = dirtyRows.nextSetBit(y + 1)) {
+      filterRow(y, y == y0);
     }
+    dirtyRows.clear(y0, y1);
+    int offset = y0 * (stride + 1);
+    int n = (y1 - y0) * (stride + 1);
     Adler32 adler = new Adler32();
-    adler.update(filtered, 0, n);
+    adler.update(filtered, offset, n);
     bandAdler[band] = (int) adler.getValue();
     bandRawLength[band] = n;
-    bandChunks[band] = chunk(deflate(n, band == bandChunks.length - 1));
+    bandChunks[band] = chunk(deflate(offset, n, band == bandChunks.length - 1));
+  }
+
+  private void filterRow(int y, boolean firstOfBand) {
+    int row = y * stride;
+    int n = y * (stride + 1);
+    if (firstOfBand) {
+      filtered[n++] = FILTER_SUB;
+      System.arraycopy(rgb, row, filtered, n, Math.min(3, stride));
+      for (int i = 3; i < stride; i++) {
+        filtered[n + i] = (byte) (rgb[row + i] - rgb[row + i - 3]);
+      }
+    } else {
+      filtered[n++] = FILTER_UP;
+      int above = row - stride;
+      for (int i = 0; i < stride; i++) {
+        filtered[n + i] = (byte) (rgb[row + i] - rgb[above + i]);
+      }
+    }
   }
 
   /** One band as a raw deflate stream: SYNC_FLUSH keeps the stream open for the next band; the last band FINISHes it. */
-  private byte[] deflate(int length, boolean last) {
+  private byte[] deflate(int offset, int length, boolean last) {
     deflater.reset();
-    deflater.setInput(filtered, 0, length);
+    deflater.setInput(filtered, offset, length);
     if (last) {
       deflater.finish();
     }
@@ -192,26 +221,14 @@ public final class BandedPng implements AutoCloseable {
     }
   }
 
-  private byte[] assemble() {
+  /** The zlib stream's Adler-32 (combined from the bands') in its own IDAT chunk, then IEND. */
+  private byte[] trailer() {
     int adler = 1;
-    int size = SIGNATURE.length + ihdrChunk.length + 12 + ZLIB_HEADER.length + 12 + 4 + 12;
     for (int b = 0; b < bandChunks.length; b++) {
       adler = adler32Combine(adler, bandAdler[b], bandRawLength[b]);
-      size += bandChunks[b].length;
     }
-    byte[] png = new byte[size];
-    int at = put(png, 0, SIGNATURE);
-    at = put(png, at, ihdrChunk);
-    at = put(png, at, chunk(ZLIB_HEADER));
-    for (byte[] band : bandChunks) {
-      at = put(png, at, band);
-    }
-    at = put(png, at, chunk(new byte[] {(byte) (adler >>> 24), (byte) (adler >>> 16), (byte) (adler >>> 8), (byte) adler}));
-    at = put(png, at, chunk("IEND", new byte[0]));
-    if (at != size) {
-      throw new IllegalStateException("PNG assembly miscounted: " + at + " != " + size);
-    }
-    return png;
+    byte[] check = chunk(new byte[] {(byte) (adler >>> 24), (byte) (adler >>> 16), (byte) (adler >>> 8), (byte) adler});
+    return concat(check, IEND);
   }
 
   /** zlib's adler32_combine: the Adler-32 of A followed by B, from adler(A), adler(B) and B's length. */
@@ -263,9 +280,10 @@ public final class BandedPng implements AutoCloseable {
     return out;
   }
 
-  private static int put(byte[] target, int at, byte[] source) {
-    System.arraycopy(source, 0, target, at, source.length);
-    return at + source.length;
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   private static void putInt(byte[] target, int at, int value) {

@@ -142,8 +142,8 @@ final class MapCanvas implements AutoCloseable {
     png.touchRows(plan.firstRow, plan.lastRow);
   }
 
-  byte[] encode() {
-    return png.encode();
+  EncodedPng snapshot() {
+    return png.snapshot();
   }
 
   /** The colour the canvas holds at a pixel, 0xRRGGBB. */

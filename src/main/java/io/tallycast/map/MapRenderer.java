@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * encode and one publish per affected map. A change whose colour the seat already has (new votes, same leader) costs
  * nothing.
  *
- * <p>Threads: the bookkeeping runs on this verticle's event loop; loading, painting, PNG encoding and file writes run
- * on one painter thread (a single-thread worker pool), which alone touches the canvases.
+ * <p>Threads: the bookkeeping runs on this verticle's event loop; loading, painting and PNG encoding run on one painter
+ * thread (a single-thread worker pool), which alone touches the canvases. Publishing hands the new picture to the HTTP
+ * readers in memory; the disk copies in {@code dataDir/maps/} are written behind it by {@link MapFiles}.
  */
 public final class MapRenderer extends VerticleBase {
   public static final String UPDATED = "map.updated";
@@ -72,6 +73,7 @@ public final class MapRenderer extends VerticleBase {
   private String lastError;
   private long lastPublishMs;
   private long publishes;
+  private final Map<String, String> fileErrors = new HashMap<>();
 
   /** What one painter pass published for one map. */
   private record Published(String map, long version, List<Integer> seats, int bytes, long nanos) {
@@ -95,6 +97,7 @@ public final class MapRenderer extends VerticleBase {
   @Override
   public Future<?> start() {
     painter = vertx.createSharedWorkerExecutor("map-painter", 1);
+    published.onFileWritten(outcome -> context.runOnContext(v -> fileWritten(outcome)));
     report(Status.STARTING);
     // listen before reading the store, so that no change committed in between is missed
     vertx.eventBus().<JsonObject>consumer(EventType.SEAT_CHANGED.address(),
@@ -204,7 +207,7 @@ public final class MapRenderer extends VerticleBase {
       }
       if (pass.errors().isEmpty()) {
         lastSuccess = pass.published().isEmpty() ? lastSuccess : Instant.now();
-        report(Status.OK);
+        report(fileErrors.isEmpty() ? Status.OK : Status.DEGRADED);
       } else {
         String error = "maps: " + String.join("; ", pass.errors());
         if (!error.equals(lastError)) { // once per distinct failure, not once per retry
@@ -233,16 +236,36 @@ public final class MapRenderer extends VerticleBase {
       }
       long started = System.nanoTime();
       try {
-        byte[] png = canvas.encode();
+        EncodedPng png = canvas.snapshot();
         long version = published.publish(canvas.name(), png);
         long nanos = System.nanoTime() - started;
         publishTimer.record(nanos, TimeUnit.NANOSECONDS);
-        done.add(new Published(canvas.name(), version, canvas.takeRepainted(), png.length, nanos));
+        done.add(new Published(canvas.name(), version, canvas.takeRepainted(), png.length(), nanos));
       } catch (Exception e) {
         errors.add(canvas.name() + ": " + e);
       }
     }
     return new Pass(done, errors);
+  }
+
+  /** The disk copies are a convenience for outside readers: a failed write degrades health, it never stops publishing. */
+  private void fileWritten(PublishedMaps.FileOutcome outcome) {
+    if (outcome.error() == null) {
+      if (fileErrors.remove(outcome.map()) != null) {
+        LOG.info("map file for {} written again (version {})", outcome.map(), outcome.version());
+        if (fileErrors.isEmpty()) {
+          report(Status.OK);
+        }
+      }
+      return;
+    }
+    if (fileErrors.put(outcome.map(), outcome.error()) == null) {
+      LOG.warn("map file not written (the map is still served over HTTP; retrying every {} ms): {}",
+          MapFiles.RETRY_MS, outcome.error());
+    }
+    lastError = "maps: file " + outcome.error();
+    lastErrorAt = Instant.now();
+    report(Status.DEGRADED);
   }
 
   private void report(Status status) {
@@ -260,6 +283,7 @@ public final class MapRenderer extends VerticleBase {
     // after any pass in flight (same ordered painter), free the deflaters
     return painter.executeBlocking(() -> {
       canvases.forEach(MapCanvas::close);
+      published.close();
       return null;
     }, true).eventually(() -> painter.close()).onComplete(ar -> report(Status.STOPPED));
   }

@@ -18,7 +18,8 @@ import java.util.Optional;
  *   <li>{@code GET /api/maps/state/seats.json}, {@code /api/maps/district/<slug>/seats.json}: seat numbers, names,
  *       bounding boxes and label points for the overlay</li>
  * </ul>
- * Files are read on a worker thread under the path's read lock (see {@link PublishedMaps}), never on the event loop.
+ * Pictures are served from memory (see {@link PublishedMaps}); the first reader of a new version assembles its bytes,
+ * on a worker thread rather than the event loop.
  */
 public final class MapRoutes {
   private static final String PREFIX = MapRenderer.URL_PREFIX;
@@ -68,7 +69,7 @@ public final class MapRoutes {
       HttpServerResponse response = ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
       switch (read.status()) {
         case 200 -> response.putHeader(HttpHeaders.ETAG, read.etag()).putHeader(HttpHeaders.CONTENT_TYPE, "image/png")
-            .end(Buffer.buffer(read.body()));
+            .end(Buffer.buffer(read.png().bytes()));
         case 304 -> response.setStatusCode(304).putHeader(HttpHeaders.ETAG, read.etag()).end();
         default -> error(response, 503, "map " + name + " is not rendered yet");
       }

@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One read-write lock per published file. The writer holds the write lock across write + rename + version bump, and
- * HTTP readers hold the read lock while they read the version and the bytes, so the ETag they send always names the
- * bytes they send (the atomic rename alone keeps a file whole, but not a version and a file in step).
+ * One read-write lock per map path. The publisher holds the write lock while it swaps the picture and bumps the
+ * version, and HTTP readers hold the read lock while they take both, so the ETag they send always names the bytes they
+ * send (an immutable picture alone keeps the bytes whole, but not a version and a picture in step).
  */
 public final class PathLocks {
   private final ConcurrentHashMap<Path, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();

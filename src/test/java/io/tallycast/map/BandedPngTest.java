@@ -51,6 +51,23 @@ class BandedPngTest {
   }
 
   @Test
+  void a_published_snapshot_keeps_showing_its_picture_after_later_repaints() throws Exception {
+    try (BandedPng png = new BandedPng(90, 70, 16, 1)) {
+      paintPattern(png, new Random(11));
+      int[] before = PngCheck.rgbOf(png.pixels());
+      EncodedPng published = png.snapshot();
+      fill(png, 0, 10, 89, 60, 0x00FF00);
+      png.touchRows(10, 60);
+      EncodedPng next = png.snapshot();
+      assertThat(PngCheck.strictPixels(published.bytes())).as("the earlier snapshot").isEqualTo(before);
+      assertThat(PngCheck.strictPixels(next.bytes())).isEqualTo(PngCheck.rgbOf(png.pixels()));
+      java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+      next.writeTo(streamed);
+      assertThat(streamed.toByteArray()).isEqualTo(next.bytes()).hasSize(next.length());
+    }
+  }
+
+  @Test
   void repainting_the_last_band_keeps_the_stream_finished_and_valid() throws Exception {
     try (BandedPng png = new BandedPng(64, 50, 16, 1)) {
       paintPattern(png, new Random(3));

@@ -32,7 +32,7 @@ class MapCanvasTest {
       assertThat(canvas.rgbAt(20, 75)).isEqualTo(0x0000FF);
       assertThat(canvas.repaint(Map.of(11, 0xFF0000))).as("same colour again: nothing to do").isEmpty();
 
-      byte[] png = canvas.encode();
+      byte[] png = canvas.snapshot().bytes();
       assertThat(PngCheck.imageIoPixels(png)).isEqualTo(PngCheck.rgbOf(canvas.png().pixels()));
       assertThat(canvas.takeRepainted()).containsExactly(11, 13);
       assertThat(canvas.needsPublish).isFalse();

@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,12 +73,12 @@ class MapRendererTest {
     if (ctx.failed()) {
       throw ctx.causeOfFailure();
     }
-    BufferedImage state = ImageIO.read(renderer.maps().file("state").toFile());
+    BufferedImage state = served(renderer, "state");
     assertThat(colourAtLabel(state, "state", 1)).isEqualTo(colour("AITC"));
     assertThat(colourAtLabel(state, "state", 2)).isEqualTo(SeatColors.tint(colour("BJP")));
     assertThat(colourAtLabel(state, "state", 3)).isEqualTo(SeatColors.NEUTRAL);
     assertThat(state.getRGB(0, 0) & 0xFFFFFF).as("borders keep the base").isEqualTo(SyntheticMaps.BORDER & 0xFFFFFF);
-    BufferedImage alpha = ImageIO.read(renderer.maps().file("district/alpha").toFile());
+    BufferedImage alpha = served(renderer, "district/alpha");
     assertThat(colourAtLabel(alpha, "district/alpha", 1)).isEqualTo(colour("AITC"));
     assertThat(colourAtLabel(alpha, "district/alpha", 2)).isEqualTo(SeatColors.tint(colour("BJP")));
   }
@@ -88,7 +89,7 @@ class MapRendererTest {
     apply(vertx, seat(5, SeatStatus.DECLARED, "BJP", 1), seat(6, SeatStatus.COUNTING, "AITC", 1));
     MapRenderer renderer = startRenderer(vertx);
     assertThat(renderer.maps().version("state")).isEqualTo(1L);
-    BufferedImage state = ImageIO.read(renderer.maps().file("state").toFile());
+    BufferedImage state = served(renderer, "state");
     assertThat(colourAtLabel(state, "state", 5)).isEqualTo(colour("BJP"));
     assertThat(colourAtLabel(state, "state", 6)).isEqualTo(SeatColors.tint(colour("AITC")));
     assertThat(colourAtLabel(state, "state", 7)).isEqualTo(SeatColors.NEUTRAL);
@@ -137,24 +138,44 @@ class MapRendererTest {
   }
 
   @Test
-  void a_publish_that_fails_keeps_the_last_good_file_reports_degraded_and_is_retried(Vertx vertx) throws Exception {
+  void the_disk_copy_of_each_map_follows_the_published_picture(Vertx vertx) throws Exception {
+    MapRenderer renderer = start(vertx);
+    apply(vertx, seat(7, SeatStatus.DECLARED, "AITC", 1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> renderer.maps().fileVersion("state") == 2);
+    BufferedImage file = ImageIO.read(renderer.maps().file("state").toFile());
+    assertThat(colourAtLabel(file, "state", 7)).isEqualTo(colour("AITC"));
+    assertThat(renderer.maps().file("district/alpha")).exists();
+  }
+
+  @Test
+  void a_disk_copy_that_cannot_be_written_degrades_health_while_the_map_is_still_served_and_is_retried(Vertx vertx)
+      throws Exception {
     List<HealthReport> reports = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> reports.add(HealthReport.fromJson(m.body())));
     MapRenderer renderer = start(vertx);
+    await().atMost(Duration.ofSeconds(5)).until(() -> renderer.maps().fileVersion("state") == 1);
     byte[] good = Files.readAllBytes(renderer.maps().file("state"));
     Path blocker = renderer.maps().file("state").resolveSibling("state.png.tmp");
     Files.createDirectories(blocker); // the temporary file cannot be written while a folder has its name
     apply(vertx, seat(4, SeatStatus.DECLARED, "BJP", 1));
     await().atMost(Duration.ofSeconds(5)).until(() -> reports.stream()
         .anyMatch(r -> r.part().equals(MapRenderer.PART) && r.status() == HealthReport.Status.DEGRADED
-            && r.lastError().contains("state")));
-    assertThat(Files.readAllBytes(renderer.maps().file("state"))).as("the last good picture stays").isEqualTo(good);
-    assertThat(updatesOf("district/alpha")).as("other maps still publish").hasSize(1);
+            && r.lastError().contains("state.png")));
+    assertThat(colourAtLabel(served(renderer, "state"), "state", 4)).as("readers get the new picture")
+        .isEqualTo(colour("BJP"));
+    assertThat(Files.readAllBytes(renderer.maps().file("state"))).as("the last good file stays whole").isEqualTo(good);
+    reports.clear();
     Files.delete(blocker);
-    await().atMost(Duration.ofSeconds(5)).until(() -> updatesOf("state").size() == 1);
-    assertThat(updatesOf("state").get(0).getJsonArray("seats").getList()).containsExactly(4);
-    BufferedImage state = ImageIO.read(renderer.maps().file("state").toFile());
-    assertThat(colourAtLabel(state, "state", 4)).isEqualTo(colour("BJP"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> renderer.maps().fileVersion("state") == 2);
+    assertThat(colourAtLabel(ImageIO.read(renderer.maps().file("state").toFile()), "state", 4))
+        .isEqualTo(colour("BJP"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> reports.stream()
+        .anyMatch(r -> r.part().equals(MapRenderer.PART) && r.status() == HealthReport.Status.OK));
+  }
+
+  /** The picture the HTTP routes serve now. */
+  private static BufferedImage served(MapRenderer renderer, String map) throws Exception {
+    return ImageIO.read(new ByteArrayInputStream(renderer.maps().read(map, null).orElseThrow().png().bytes()));
   }
 
   /** A store with nothing in it yet, then the renderer on the synthetic maps; updates are collected. */
