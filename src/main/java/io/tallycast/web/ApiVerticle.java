@@ -61,6 +61,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
     MapRoutes.mount(router, maps);
+    FrontendRoutes.mount(router);
     if (prometheus != null) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }

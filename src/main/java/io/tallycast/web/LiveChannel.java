@@ -11,16 +11,23 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
  * Server-sent events at {@code /api/live}: every result event as it is committed ({@code event: seat.changed} ...,
  * {@code id:} the event id) and health reports ({@code event: health}). A client that reconnects with
  * {@code Last-Event-ID} (browsers do it by themselves) or {@code ?after=ID} first gets what it missed, so a dropped
- * connection loses nothing. A comment line every 15 s keeps proxies from closing an idle stream.
+ * connection loses nothing. Besides, every message on the {@link #BROADCASTS} addresses goes out under its address as
+ * an event of its own ({@code event: health}, {@code event: map.updated}, {@code event: scene}): state, not history, so
+ * never replayed. A
+ * comment line every 15 s keeps proxies from closing an idle stream.
  */
 final class LiveChannel {
   private static final long KEEPALIVE_MS = 15_000;
+  /** Bus address -> SSE event name, pushed as they come: health reports, new map pictures, the overlay's scene. */
+  static final Map<String, String> BROADCASTS = Map.of(HealthReport.ADDRESS, "health", "map.updated", "map.updated",
+      "overlay.scene", "scene");
 
   private final Vertx vertx;
   private final LongFunction<Future<JsonArray>> missedSince;
@@ -49,12 +56,13 @@ final class LiveChannel {
     response.write("retry: 2000\n\n");
     Client client = new Client(response, after);
     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(StoreVerticle.ALL_EVENTS, m -> client.event(m.body()));
-    MessageConsumer<JsonObject> health = vertx.eventBus().consumer(HealthReport.ADDRESS,
-        m -> client.write("health", null, m.body()));
+    List<MessageConsumer<JsonObject>> broadcasts = new ArrayList<>();
+    BROADCASTS.forEach((address, name) ->
+        broadcasts.add(vertx.eventBus().<JsonObject>consumer(address, m -> client.write(name, null, m.body()))));
     long keepalive = vertx.setPeriodic(KEEPALIVE_MS, id -> response.write(": keepalive\n\n"));
     response.closeHandler(v -> {
       events.unregister();
-      health.unregister();
+      broadcasts.forEach(MessageConsumer::unregister);
       vertx.cancelTimer(keepalive);
     });
     if (after < 0) {

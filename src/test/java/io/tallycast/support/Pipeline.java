@@ -50,12 +50,18 @@ public final class Pipeline implements AutoCloseable {
 
   public static Pipeline start(Runtime runtime, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune) {
+    return start(runtime, dataDir, speed, tune, WEST_BENGAL);
+  }
+
+  /** The same on another data set (for example West Bengal with a candidate renamed), replayed and scraped as usual. */
+  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+                               java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election) {
     Vertx vertx = runtime.vertx();
-    ReplaySite site = ReplaySite.start(vertx, WEST_BENGAL, ReplayOptions.defaults().withSpeed(speed)).await();
-    ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), WEST_BENGAL.stateCode())
+    ReplaySite site = ReplaySite.start(vertx, election, ReplayOptions.defaults().withSpeed(speed)).await();
+    ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
         .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
         .withMaxBackoff(Duration.ofMillis(400)));
-    Engine engine = Engine.start(runtime, new Engine.Config(WEST_BENGAL, dataDir, scrape, WebConfig.on(0), MAPS))
+    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(0), MAPS))
         .await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
   }
