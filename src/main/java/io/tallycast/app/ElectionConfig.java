@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.map.MapSource;
+import io.tallycast.operator.OverlayConfig;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.web.WebConfig;
 import java.io.IOException;
@@ -24,13 +25,18 @@ import java.util.Set;
  * repository. File paths are relative to the configuration file; {@code classpath:} names embedded data.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record ElectionConfig(Election election, Source source, String dataDir, Integer port, String maps) {
+public record ElectionConfig(Election election, Source source, String dataDir, Integer port, String maps,
+                             Overlay overlay) {
 
   public record Election(String state, int stateCode, String parties, String seats, String past, Integer pastYear) {
   }
 
   public record Source(String baseUrl, Integer listPages, Double intervalSeconds, Double timeoutSeconds,
                        Integer concurrency, Double maxBackoffSeconds, List<String> allowedHosts) {
+  }
+
+  /** The optional {@code overlay:} section; logo is an image file relative to the configuration file. */
+  public record Overlay(String title, String subtitle, String logo) {
   }
 
   public static ElectionConfig read(Path file) throws IOException {
@@ -67,6 +73,25 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
   /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/"; null = none. */
   public MapSource mapSource(Path base) {
     return maps == null || maps.isBlank() ? null : MapSource.parse(maps, base);
+  }
+
+  /**
+   * The overlay's title, subtitle and logo: from the {@code overlay:} section, else the state's name. A logo that is
+   * configured but not there stops the start here, rather than showing a broken image on air.
+   */
+  public OverlayConfig overlayConfig(Path base) {
+    OverlayConfig fallback = OverlayConfig.forState(election.state());
+    if (overlay == null) {
+      return fallback;
+    }
+    Path logo = null;
+    if (overlay.logo() != null && !overlay.logo().isBlank()) {
+      logo = base.resolve(overlay.logo().strip()).normalize();
+      if (!Files.isRegularFile(logo) || !Files.isReadable(logo)) {
+        throw new IllegalArgumentException("overlay.logo: no readable file at " + logo);
+      }
+    }
+    return new OverlayConfig(overlay.title() == null ? fallback.title() : overlay.title(), overlay.subtitle(), logo);
   }
 
   public Path dataDirectory(Path base) {

@@ -3,6 +3,10 @@ package io.tallycast.app;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapRenderer;
 import io.tallycast.map.MapSource;
+import io.tallycast.operator.OperatorApi;
+import io.tallycast.operator.OperatorToken;
+import io.tallycast.operator.OverlayConfig;
+import io.tallycast.operator.OverlaySettings;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.scrape.ScraperVerticle;
 import io.tallycast.store.ResultsReader;
@@ -14,39 +18,69 @@ import java.nio.file.Path;
 
 /**
  * The results pipeline of DESIGN.md deployed in data-flow order: the store (one worker: the single writer), the map
- * renderer (paints the store's state, then follows its events), the API (reads), then the scraper (the source), so
- * nothing is scraped before it can be stored, drawn and served.
+ * renderer (paints the store's state, then follows its events), the API with the operator's routes (reads; writes only
+ * through the store), then the scraper (the source), so nothing is scraped before it can be stored, drawn and served.
  */
 public final class Engine {
   private final Runtime runtime;
   private final ResultsReader reader;
   private final ApiVerticle api;
+  private final OperatorApi operator;
 
-  private Engine(Runtime runtime, ResultsReader reader, ApiVerticle api) {
+  private Engine(Runtime runtime, ResultsReader reader, ApiVerticle api, OperatorApi operator) {
     this.runtime = runtime;
     this.reader = reader;
     this.api = api;
+    this.operator = operator;
   }
 
-  /** @param maps where the maps come from (a folder or embedded); null = no maps */
-  public record Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps) {
+  /**
+   * @param maps             where the maps come from (a folder or embedded); null = no maps
+   * @param overlay          the overlay's title, subtitle and logo
+   * @param replayControlUrl the demo's replay site controls, for the operator's fault switches; null = not a demo
+   */
+  public record Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps,
+                       OverlayConfig overlay, String replayControlUrl) {
     public Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
       this(election, dataDir, scrape, web, null);
     }
+
+    /** With the demo's overlay texts and no fault switches. */
+    public Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps) {
+      this(election, dataDir, scrape, web, maps, OverlayConfig.demo(), null);
+    }
+
+    public Config withOverlay(OverlayConfig value) {
+      return new Config(election, dataDir, scrape, web, maps, value, replayControlUrl);
+    }
+
+    public Config withReplayControl(String url) {
+      return new Config(election, dataDir, scrape, web, maps, overlay, url);
+    }
+  }
+
+  private record Opened(ResultsReader reader, OperatorToken token, OverlaySettings overlay) {
   }
 
   public static Future<Engine> start(Runtime runtime, Config config) {
     var vertx = runtime.vertx();
-    return StoreVerticle.deploy(vertx, config.dataDir(), config.election())
-        .compose(id -> vertx.executeBlocking(() -> ResultsReader.open(config.dataDir())))
-        .compose(reader -> {
+    ElectionData election = config.election();
+    return StoreVerticle.deploy(vertx, config.dataDir(), election)
+        .compose(id -> vertx.executeBlocking(() -> new Opened(ResultsReader.open(config.dataDir()),
+            OperatorToken.loadOrCreate(config.dataDir()), OverlaySettings.load(config.dataDir(),
+                config.overlay() == null ? OverlayConfig.forState(election.state()) : config.overlay(),
+                election.state(), election.seats().size(), election.majority()))))
+        .compose(opened -> {
+          ResultsReader reader = opened.reader();
           MapRenderer maps = config.maps() == null ? null
-              : new MapRenderer(config.maps(), config.dataDir(), reader, config.election().parties());
-          ApiVerticle api = new ApiVerticle(config.web(), reader, runtime.prometheus(), maps == null ? null : maps.maps());
+              : new MapRenderer(config.maps(), config.dataDir(), reader, election.parties());
+          OperatorApi operator = new OperatorApi(opened.token(), opened.overlay(), config.replayControlUrl());
+          ApiVerticle api = new ApiVerticle(config.web(), reader, runtime.prometheus(), maps == null ? null : maps.maps(),
+              operator);
           return (maps == null ? Future.succeededFuture() : vertx.deployVerticle(maps))
               .compose(id -> vertx.deployVerticle(api))
-              .compose(id -> vertx.deployVerticle(new ScraperVerticle(config.scrape(), config.election())))
-              .map(id -> new Engine(runtime, reader, api));
+              .compose(id -> vertx.deployVerticle(new ScraperVerticle(config.scrape(), election)))
+              .map(id -> new Engine(runtime, reader, api, operator));
         });
   }
 
@@ -60,6 +94,11 @@ public final class Engine {
 
   public Runtime runtime() {
     return runtime;
+  }
+
+  /** The operator token: the command prints it when {@link OperatorToken#created()}, and tests send it. */
+  public OperatorToken operatorToken() {
+    return operator.token();
   }
 
   /** Stops every verticle (the store commits or rolls back its batch first), then the read side. */

@@ -4,6 +4,7 @@ import io.tallycast.app.Engine;
 import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
+import io.tallycast.operator.OverlayConfig;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Everything on this machine with no configuration: the replay site, the scraper against it, the store, the embedded
- * West Bengal maps and the API.
+ * West Bengal maps, the API, the overlay and the console (with the replay site's fault switches, for rehearsals).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Replays West Bengal 2021 counting day locally and runs the whole engine against it.")
@@ -55,23 +56,26 @@ public final class DemoCommand implements Callable<Integer> {
         .withSpeed(speed).withSeed(seed).withStateFile(dataDir.resolve("replay-clock.json"))).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(intervalFor(speed));
     MapSource maps = MapSource.embeddedWestBengal();
-    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(port), maps))
-        .await();
+    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(port), maps)
+        .withOverlay(OverlayConfig.demo()).withReplayControl(site.controlUrl())).await();
     String api = "http://localhost:" + engine.apiPort();
     System.out.printf("""
         tallycast demo: West Bengal 2021 counting day replayed at %sx (seed %d)
           results API   %s/api/summary   (constituencies, events, live, health, metrics)
+          console       %s/console/
+          overlay       %s/overlay/
           state map     %s
           replay site   %sstatewiseS%d1.htm
-          fault switch  http://127.0.0.1:%d/_replay/faults
+          fault switch  %sfaults   (also on the console)
           data          %s
           stream        %s
-        Ctrl-C stops it; run it again on the same --data-dir to resume.
-        """, fmt(speed), seed, api,
+        """, fmt(speed), seed, api, api, api,
         maps == null ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
-        site.baseUrl(), election.stateCode(), site.port(),
+        site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
         noStream ? "off (--no-stream)" : "not built yet in this version: results only");
+    System.out.print(OperatorTokenLine.of(engine.operatorToken()));
+    System.out.println("Ctrl-C stops it; run it again on the same --data-dir to resume.");
     Shutdown.awaitSignal(engine::close);
     return 0;
   }

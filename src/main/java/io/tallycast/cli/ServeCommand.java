@@ -3,6 +3,7 @@ package io.tallycast.cli;
 import io.tallycast.app.ElectionConfig;
 import io.tallycast.app.Engine;
 import io.tallycast.app.Runtime;
+import io.tallycast.operator.OverlayConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,11 +22,14 @@ public final class ServeCommand implements Callable<Integer> {
     ElectionConfig cfg = ElectionConfig.read(config);
     Path base = config.toAbsolutePath().getParent();
     Runtime runtime = Runtime.create();
+    OverlayConfig overlay = cfg.overlayConfig(base);
     Engine engine = Engine.start(runtime, new Engine.Config(cfg.loadElection(base), cfg.dataDirectory(base),
-        cfg.scrapeConfig(), cfg.webConfig(), cfg.mapSource(base))).await();
-    System.out.printf("tallycast serving %s%n  results API  http://localhost:%d/api/summary%n  source       %s%n"
-        + "  maps         %s%n", cfg.election().state(), engine.apiPort(), cfg.source().baseUrl(),
-        cfg.mapSource(base) == null ? "none (no 'maps:' entry)" : "http://localhost:" + engine.apiPort() + "/api/maps");
+        cfg.scrapeConfig(), cfg.webConfig(), cfg.mapSource(base), overlay, null)).await();
+    String api = "http://localhost:" + engine.apiPort();
+    System.out.printf("tallycast serving %s%n  results API  %s/api/summary%n  source       %s%n"
+        + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(), api,
+        cfg.source().baseUrl(), cfg.mapSource(base) == null ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
+    System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     Shutdown.awaitSignal(engine::close);
     return 0;
   }

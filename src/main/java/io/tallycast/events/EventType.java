@@ -5,7 +5,11 @@ public enum EventType {
   SEAT_CHANGED("seat.changed"),
   LEAD_FLIPPED("lead.flipped"),
   SEAT_DECLARED("seat.declared"),
-  TALLY_CHANGED("tally.changed");
+  TALLY_CHANGED("tally.changed"),
+  /** An operator set a seat's figures or status by hand; its scraped snapshots are held until released. */
+  SEAT_OVERRIDDEN("seat.overridden"),
+  /** An operator released a seat's override: scraped figures apply to it again. */
+  OVERRIDE_RELEASED("override.released");
 
   private final String address;
 

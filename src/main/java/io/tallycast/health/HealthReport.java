@@ -15,6 +15,8 @@ import java.util.Locale;
 public record HealthReport(String part, Status status, Instant lastSuccess, String lastError, Instant lastErrorAt,
                            JsonObject details) {
   public static final String ADDRESS = "health.report";
+  /** The latest report per part, kept for whoever starts listening after a part last reported. */
+  private static final String LATEST = "tallycast.health.latest";
 
   public enum Status {
     STARTING, OK, DEGRADED, DOWN, STOPPED;
@@ -39,7 +41,18 @@ public record HealthReport(String part, Status status, Instant lastSuccess, Stri
   }
 
   public void publish(Vertx vertx) {
-    vertx.eventBus().publish(ADDRESS, toJson());
+    JsonObject json = toJson();
+    vertx.sharedData().<String, JsonObject>getLocalMap(LATEST).put(part, json);
+    vertx.eventBus().publish(ADDRESS, json);
+  }
+
+  /**
+   * The last report of every part so far: a board that starts listening late (the API starts after the store and the
+   * maps) would otherwise show a part that reports only on change as missing until it changes.
+   */
+  public static java.util.List<HealthReport> latest(Vertx vertx) {
+    return vertx.sharedData().<String, JsonObject>getLocalMap(LATEST).values().stream().map(HealthReport::fromJson)
+        .toList();
   }
 
   private static Instant instant(String text) {

@@ -165,6 +165,9 @@ final class ScrapeCycle {
       return Future.succeededFuture();
     }
     return store.apply(new ScrapeBatch(List.copyOf(cycle.snapshots), List.copyOf(cycle.archives))).map(result -> {
+      // A held seat (an operator override is active) is neither accepted nor refused: not an error, and its row is not
+      // remembered, so every cycle offers it again (a conditional GET, usually a 304) and the site's figures apply as
+      // soon as the operator releases it, even when its row never changes again.
       for (int seat : result.acceptedSeats()) {
         acceptedRows.put(seat, cycle.rows.get(seat));
       }
@@ -179,6 +182,14 @@ final class ScrapeCycle {
       cycle.events = result.events().size();
       return null;
     });
+  }
+
+  /**
+   * Reads the seat again next cycle even if its list row has not changed: after an operator override is released, the
+   * site's figures must replace the operator's although the site may show nothing new.
+   */
+  void forget(int seat) {
+    acceptedRows.remove(seat);
   }
 
   /** The raw page, compressed, when it differs from the last one archived for its URL. */

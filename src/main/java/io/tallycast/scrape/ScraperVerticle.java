@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.tallycast.LocalCodec;
 import io.tallycast.election.ElectionData;
+import io.tallycast.events.EventType;
 import io.tallycast.health.HealthReport;
 import io.tallycast.health.HealthReport.Status;
 import io.tallycast.store.ApplyResult;
@@ -62,6 +63,10 @@ public final class ScraperVerticle extends VerticleBase {
     cycle = new ScrapeCycle(config, fetcher, new SnapshotBuilder(election.parties(), election.seats()), workers,
         this::store);
     vertx.eventBus().<JsonObject>consumer(CONTROL, this::control);
+    // an overridden seat is offered to the store every cycle (held there), and read again once released
+    for (EventType overrides : List.of(EventType.SEAT_OVERRIDDEN, EventType.OVERRIDE_RELEASED)) {
+      vertx.eventBus().<JsonObject>consumer(overrides.address(), m -> cycle.forget(m.body().getInteger("seat")));
+    }
     report(Status.STARTING);
     schedule(0);
     LOG.info("scraping {} every {} ms", config.baseUrl(), config.interval().toMillis());

@@ -118,6 +118,7 @@ final class ReaderJson {
               .put("rounds", rounds(rs.getInt(3), rs.getInt(4)))
               .put("sourceTime", iso(rs.getLong(5))).put("fetchedAt", iso(rs.getLong(6)))
               .put("url", rs.getString(7)).put("correction", rs.getInt(8) == 1)
+              .put("overrideId", rs.getObject(9) == null ? null : rs.getLong(9))
               .put("candidates", candidates(votes)));
         }
       }
@@ -125,7 +126,21 @@ final class ReaderJson {
     return out;
   }
 
-  /** One row of {@link Sql#SEATS_LIST}: a seat with no snapshot yet is awaiting, with no figures. */
+  /** The operators' overrides, newest first: the audit trail. */
+  JsonArray overrides() throws SQLException {
+    JsonArray out = new JsonArray();
+    try (PreparedStatement q = db.prepareStatement(Sql.OVERRIDES_ALL); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.add(OverrideJson.of(rs));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One row of {@link Sql#SEATS_LIST}: a seat with no snapshot yet is awaiting, with no figures; "overridden" is the
+   * active operator override ({"id","at","reason"}) or null.
+   */
   private static JsonObject seat(ResultSet rs) throws SQLException {
     String status = rs.getString(4);
     JsonObject pastResult = rs.getString(15) == null ? null
@@ -136,7 +151,9 @@ final class ReaderJson {
         .put("leader", standing(rs, 7)).put("runnerUp", standing(rs, 10))
         .put("margin", rs.getObject(13) == null ? null : rs.getLong(13))
         .put("past", pastResult)
-        .put("updatedAt", rs.getObject(14) == null ? null : iso(rs.getLong(14)));
+        .put("updatedAt", rs.getObject(14) == null ? null : iso(rs.getLong(14)))
+        .put("overridden", rs.getObject(17) == null ? null : new JsonObject().put("id", rs.getLong(17))
+            .put("at", iso(rs.getLong(18))).put("reason", rs.getString(19)));
   }
 
   private static JsonArray candidates(PreparedStatement q) throws SQLException {

@@ -86,6 +86,11 @@ public final class ResultsReader implements AutoCloseable {
     });
   }
 
+  /** The operators' overrides, newest first, active and released: the audit trail. */
+  public synchronized JsonArray overrides() {
+    return read(json::overrides);
+  }
+
   /** Every stored snapshot of a seat, oldest first, each with its candidates: the seat's history. */
   public synchronized JsonArray snapshots(int seat) {
     return read(() -> inReadTransaction(() -> json.snapshots(seat)));

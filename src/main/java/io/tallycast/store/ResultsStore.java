@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * The one writer of the results database. Blocking: use it from a single worker thread (see {@link StoreVerticle}).
  * Each {@link #apply} validates every snapshot against what is stored, writes the accepted ones, detects the changes
- * and stores them as events, all in one transaction.
+ * and stores them as events, all in one transaction. Operator overrides ({@link #override}, {@link #release}) go
+ * through the same writer, each in one transaction too.
  */
 public final class ResultsStore implements AutoCloseable {
   private static final String LOCK_FILE = "tallycast.writer.lock";
@@ -40,12 +41,15 @@ public final class ResultsStore implements AutoCloseable {
   private final FileChannel lockChannel;
   private final Connection db;
   private final StoreRows rows;
-  private final Set<Integer> seats = new HashSet<>();
+  private final Map<Integer, String> seats = new HashMap<>();
   private final Set<String> parties = new HashSet<>();
   private final Map<Integer, String> pastWinners = new HashMap<>();
+  private final Overrides overrides;
   private long lastEventId;
   private long eventCount;
   private long snapshotCount;
+  private long heldCount;
+  private long activeOverrides;
 
   private ResultsStore(Path dataDir, FileChannel lockChannel, Connection db) throws SQLException {
     this.dataDir = dataDir;
@@ -53,9 +57,16 @@ public final class ResultsStore implements AutoCloseable {
     this.db = db;
     this.rows = new StoreRows(db);
     readStatic();
+    this.overrides = new Overrides(db, rows, seats, pastWinners);
+    recount();
+  }
+
+  /** The counters as the database has them: on open, and after an override (rare enough to count again). */
+  private void recount() throws SQLException {
     lastEventId = rows.single(Sql.LAST_EVENT_ID);
     eventCount = rows.single(Sql.EVENT_COUNT);
     snapshotCount = rows.single(Sql.SNAPSHOT_COUNT);
+    activeOverrides = rows.single(Sql.ACTIVE_OVERRIDE_COUNT);
   }
 
   /** Opens (creating if needed) dataDir/tallycast.db, migrates its schema and seeds the election's fixed data. */
@@ -101,7 +112,7 @@ public final class ResultsStore implements AutoCloseable {
   private void readStatic() throws SQLException {
     try (PreparedStatement q = db.prepareStatement(Sql.SEATS_ALL); ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
-        seats.add(rs.getInt(1));
+        seats.put(rs.getInt(1), rs.getString(2));
       }
     }
     try (PreparedStatement q = db.prepareStatement(Sql.PARTY_CODES); ResultSet rs = q.executeQuery()) {
@@ -129,6 +140,7 @@ public final class ResultsStore implements AutoCloseable {
       lastEventId = events.isEmpty() ? lastEventId : events.get(events.size() - 1).id();
       eventCount += events.size();
       snapshotCount += outcome.written();
+      heldCount += outcome.result().heldSeats().size();
       return outcome.result();
     } catch (SQLException | RuntimeException e) {
       throw new StoreException("writing a batch of " + size(batch) + " snapshot(s) failed and was rolled back: "
@@ -143,15 +155,25 @@ public final class ResultsStore implements AutoCloseable {
   private Outcome write(ScrapeBatch batch) throws SQLException {
     int written = 0;
     Map<Integer, SeatState> states = rows.states();
+    Set<Integer> held = rows.seats(Sql.SEATS_HELD);
+    Set<Integer> operatorFigures = rows.seats(Sql.SEATS_WITH_OPERATOR_FIGURES);
     Tally before = Tally.of(states.values());
     List<Integer> accepted = new ArrayList<>();
+    List<Integer> heldSeats = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     List<DetectedEvent> detected = new ArrayList<>();
     Instant newest = null;
-    for (Snapshot s : orEmpty(batch.snapshots())) {
+    for (Snapshot scraped : orEmpty(batch.snapshots())) {
+      if (held.contains(scraped.seat())) {
+        // the operator's figures stand: not applied, and not a refusal either (nothing is wrong with the page)
+        heldSeats.add(scraped.seat());
+        continue;
+      }
+      // after a release the site's figures replace the operator's even when lower: the first one is a correction
+      Snapshot s = operatorFigures.remove(scraped.seat()) ? asCorrection(scraped) : scraped;
       SeatState current = states.get(s.seat());
       List<SnapshotCandidate> votes = current == null ? List.of() : rows.currentVotes(s.seat());
-      Optional<String> refusal = SnapshotRules.refusal(s, seats, parties, current, votes);
+      Optional<String> refusal = SnapshotRules.refusal(s, seats.keySet(), parties, current, votes);
       if (refusal.isPresent()) {
         rejections.add(new Rejection(s.seat(), refusal.get()));
         continue;
@@ -164,7 +186,7 @@ public final class ResultsStore implements AutoCloseable {
       Instant at = Instant.ofEpochMilli(s.sourceTime().toEpochMilli());
       SeatState after = SeatState.of(s.seat(), s.status(), s.roundsDone(), s.roundsTotal(),
           s.candidates().stream().map(c -> new Standing(c.name(), c.party(), c.totalVotes())).toList(), at);
-      rows.write(s, after);
+      rows.write(s, after, null);
       written++;
       detected.addAll(ChangeDetector.seatEvents(current == null ? SeatState.awaiting(s.seat()) : current, after,
           pastWinners.get(s.seat())));
@@ -179,7 +201,54 @@ public final class ResultsStore implements AutoCloseable {
     for (ArchivedPage page : orEmpty(batch.pages())) {
       rows.addPage(page);
     }
-    return new Outcome(new ApplyResult(List.copyOf(accepted), List.copyOf(rejections), List.copyOf(events)), written);
+    return new Outcome(new ApplyResult(List.copyOf(accepted), List.copyOf(rejections), List.copyOf(events),
+        List.copyOf(heldSeats)), written);
+  }
+
+  private static Snapshot asCorrection(Snapshot s) {
+    return s.correction() ? s : new Snapshot(s.seat(), s.status(), s.roundsDone(), s.roundsTotal(), s.candidates(),
+        s.sourceTime(), s.fetchedAt(), s.url(), true);
+  }
+
+  /**
+   * Sets a seat's figures or status by hand, in one transaction: the figures as a correction snapshot, the events
+   * (seat.overridden, and seat.changed, lead.flipped, seat.declared, tally.changed as they apply) and the audit row.
+   * From then on the seat's scraped snapshots are held until {@link #release}.
+   *
+   * @throws OverrideRefused when the seat, its candidates or its state do not allow it; nothing is written
+   */
+  public OverrideResult override(SeatOverride o) {
+    Objects.requireNonNull(o, "override needs a request");
+    return operator("override of seat " + o.seat(), now -> overrides.override(o, now));
+  }
+
+  /** Ends a seat's override (audit row updated, override.released event); scraped figures apply again. */
+  public OverrideResult release(OverrideRelease r) {
+    Objects.requireNonNull(r, "release needs a request");
+    return operator("release of seat " + r.seat(), now -> overrides.release(r, now));
+  }
+
+  private interface OperatorWork {
+    OverrideResult run(Instant now) throws SQLException;
+  }
+
+  private OverrideResult operator(String what, OperatorWork work) {
+    // milliseconds, as stored: the answer and the events read back exactly as they were pushed
+    Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+    OverrideResult result;
+    try {
+      result = Database.transaction(db, () -> work.run(now));
+    } catch (OverrideRefused refused) {
+      throw refused;
+    } catch (SQLException | RuntimeException e) {
+      throw new StoreException(what + " failed and was rolled back: " + e.getMessage(), e);
+    }
+    try {
+      recount();
+    } catch (SQLException e) {
+      // committed all the same; only the health figures lag until the next override counts again
+    }
+    return result;
   }
 
   /** The id of the newest event ever stored (0 before any). */
@@ -189,6 +258,16 @@ public final class ResultsStore implements AutoCloseable {
 
   public long eventCount() {
     return eventCount;
+  }
+
+  /** Scraped snapshots held (not applied) since the store opened, because their seat was overridden. */
+  public long heldCount() {
+    return heldCount;
+  }
+
+  /** Seats overridden right now. */
+  public long activeOverrides() {
+    return activeOverrides;
   }
 
   /** Snapshots stored (accepted and not a repeat). */

@@ -38,7 +38,7 @@ final class Sql {
   static final String CANDIDATES_OF_SEAT = "SELECT id, name, party FROM candidates WHERE seat = ?";
   static final String CANDIDATE_ADD = "INSERT INTO candidates (seat, name, party) VALUES (?, ?, ?)";
   static final String SNAPSHOT_ADD = "INSERT INTO snapshots (seat, status, rounds_done, rounds_total, source_time, "
-      + "fetched_at, url, correction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+      + "fetched_at, url, correction, override_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static final String VOTES_ADD = "INSERT INTO snapshot_votes (snapshot_id, candidate_id, evm_votes, postal_votes, "
       + "votes) VALUES (?, ?, ?, ?, ?)";
   static final String STATE_PUT = "INSERT INTO seat_state (seat, snapshot_id, status, rounds_done, rounds_total, "
@@ -59,6 +59,22 @@ final class Sql {
   static final String EVENT_COUNT = "SELECT count(*) FROM events";
   static final String SNAPSHOT_COUNT = "SELECT count(*) FROM snapshots";
 
+  // --- overrides (V2) ---
+  /** Seats whose scraped snapshots are held: an operator override is active. */
+  static final String SEATS_HELD = "SELECT seat FROM overrides WHERE released_at IS NULL";
+  /** Seats whose current figures an override wrote: their next scraped snapshot is taken as a correction. */
+  static final String SEATS_WITH_OPERATOR_FIGURES = "SELECT s.seat FROM seat_state s "
+      + "JOIN snapshots n ON n.id = s.snapshot_id WHERE n.override_id IS NOT NULL";
+  static final String ACTIVE_OVERRIDE_COUNT = "SELECT count(*) FROM overrides WHERE released_at IS NULL";
+  static final String ACTIVE_OVERRIDE_OF_SEAT = "SELECT id FROM overrides WHERE seat = ? AND released_at IS NULL";
+  static final String OVERRIDE_ADD = "INSERT INTO overrides (seat, at, reason, status, before, after) "
+      + "VALUES (?, ?, ?, ?, ?, ?)";
+  static final String OVERRIDE_RELEASE = "UPDATE overrides SET released_at = ?, release_reason = ? WHERE id = ?";
+  private static final String OVERRIDE_ROWS = "SELECT o.id, o.seat, k.name, o.at, o.reason, o.status, o.before, "
+      + "o.after, o.released_at, o.release_reason FROM overrides o JOIN constituencies k ON k.no = o.seat";
+  static final String OVERRIDE_ONE = OVERRIDE_ROWS + " WHERE o.id = ?";
+  static final String OVERRIDES_ALL = OVERRIDE_ROWS + " ORDER BY o.id DESC";
+
   // --- reader ---
   static final String DATA_VERSION = "PRAGMA data_version";
   static final String PARTIES_ALL = "SELECT code, name, color FROM parties";
@@ -73,8 +89,9 @@ final class Sql {
   static final String NEWEST_SOURCE_TIME = "SELECT max(source_time) FROM seat_state";
   private static final String SEAT_ROWS = "SELECT k.no, k.name, k.district, s.status, s.rounds_done, s.rounds_total, "
       + "s.leader_candidate, s.leader_party, s.leader_votes, s.runner_candidate, s.runner_party, s.runner_votes, "
-      + "s.margin, s.source_time, p.winner_party, p.winner_candidate "
-      + "FROM constituencies k LEFT JOIN seat_state s ON s.seat = k.no LEFT JOIN past_results p ON p.seat = k.no";
+      + "s.margin, s.source_time, p.winner_party, p.winner_candidate, o.id, o.at, o.reason "
+      + "FROM constituencies k LEFT JOIN seat_state s ON s.seat = k.no LEFT JOIN past_results p ON p.seat = k.no "
+      + "LEFT JOIN overrides o ON o.seat = k.no AND o.released_at IS NULL";
   static final String SEATS_LIST = SEAT_ROWS + " ORDER BY k.no";
   static final String SEAT_ONE = SEAT_ROWS + " WHERE k.no = ?";
   static final String SEAT_CANDIDATES = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
@@ -82,7 +99,7 @@ final class Sql {
       + "JOIN candidates c ON c.id = v.candidate_id WHERE s.seat = ? ORDER BY v.votes DESC, c.name, c.party";
   static final String SNAPSHOTS_OF_SEAT_COUNT = "SELECT count(*) FROM snapshots WHERE seat = ?";
   static final String SNAPSHOTS_OF_SEAT = "SELECT id, status, rounds_done, rounds_total, source_time, fetched_at, url, "
-      + "correction FROM snapshots WHERE seat = ? ORDER BY id";
+      + "correction, override_id FROM snapshots WHERE seat = ? ORDER BY id";
   static final String VOTES_OF_SNAPSHOT = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
       + "FROM snapshot_votes v JOIN candidates c ON c.id = v.candidate_id WHERE v.snapshot_id = ? "
       + "ORDER BY v.votes DESC, c.name, c.party";

@@ -13,9 +13,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The writer's row access: statements prepared once for the life of the connection. */
 final class StoreRows implements AutoCloseable {
@@ -63,8 +65,12 @@ final class StoreRows implements AutoCloseable {
     return out;
   }
 
-  /** Stores the snapshot, its votes (adding candidates seen for the first time) and the seat's new current state. */
-  void write(Snapshot s, SeatState after) throws SQLException {
+  /**
+   * Stores the snapshot, its votes (adding candidates seen for the first time) and the seat's new current state.
+   *
+   * @param overrideId the operator override that set these figures, or null for a scraped snapshot
+   */
+  void write(Snapshot s, SeatState after, Long overrideId) throws SQLException {
     Map<String, Long> ids = candidateIds(s.seat());
     snapshotAdd.setInt(1, s.seat());
     snapshotAdd.setString(2, s.status().json());
@@ -74,6 +80,7 @@ final class StoreRows implements AutoCloseable {
     snapshotAdd.setLong(6, s.fetchedAt().toEpochMilli());
     snapshotAdd.setString(7, s.url());
     snapshotAdd.setInt(8, s.correction() ? 1 : 0);
+    setLong(snapshotAdd, 9, overrideId);
     snapshotAdd.executeUpdate();
     long snapshotId = generatedKey(snapshotAdd);
     long total = 0;
@@ -133,6 +140,17 @@ final class StoreRows implements AutoCloseable {
     pageAdd.executeUpdate();
   }
 
+  /** A one-column query of seat numbers as a set. */
+  Set<Integer> seats(String sql) throws SQLException {
+    Set<Integer> out = new HashSet<>();
+    try (PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    }
+    return out;
+  }
+
   long single(String sql) throws SQLException {
     try (PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
@@ -177,7 +195,7 @@ final class StoreRows implements AutoCloseable {
     }
   }
 
-  private static long generatedKey(PreparedStatement p) throws SQLException {
+  static long generatedKey(PreparedStatement p) throws SQLException {
     try (ResultSet keys = p.getGeneratedKeys()) {
       if (!keys.next()) {
         throw new SQLException("no id was generated");

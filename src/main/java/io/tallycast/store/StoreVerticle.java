@@ -14,17 +14,24 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The single writer on the bus: takes {@link ScrapeBatch}es on {@value #ADDRESS}, replies with the
- * {@link ApplyResult}, then publishes each committed event on its type's address and on {@value #ALL_EVENTS}. Deploy
- * it with {@link #deploy} (a worker, one instance), so that apply() runs on one thread and never on an event loop.
+ * {@link ApplyResult}, then publishes each committed event on its type's address and on {@value #ALL_EVENTS}. Operator
+ * overrides come on {@value #OVERRIDE} ({@link SeatOverride}) and {@value #RELEASE} ({@link OverrideRelease}), are
+ * answered with an {@link OverrideResult} or failed with the HTTP status that fits ({@link OverrideRefused#status()})
+ * and publish their events the same way. Deploy it with {@link #deploy} (a worker, one instance), so that every write
+ * runs on one thread and never on an event loop.
  */
 public final class StoreVerticle extends VerticleBase {
   public static final String ADDRESS = "store.apply";
   public static final String ALL_EVENTS = "events.all";
+  public static final String OVERRIDE = "store.override";
+  public static final String RELEASE = "store.override.release";
   public static final String PART = "store";
   /** Failure code of a batch that could not be written (and was rolled back). */
   public static final int APPLY_FAILED = 500;
@@ -34,6 +41,8 @@ public final class StoreVerticle extends VerticleBase {
   private final ElectionData election;
   private ResultsStore store;
   private MessageConsumer<ScrapeBatch> consumer;
+  private MessageConsumer<SeatOverride> overrideConsumer;
+  private MessageConsumer<OverrideRelease> releaseConsumer;
   private Instant lastSuccess;
   private String lastError;
   private Instant lastErrorAt;
@@ -55,6 +64,9 @@ public final class StoreVerticle extends VerticleBase {
   public Future<?> start() {
     LocalCodec.register(vertx, ScrapeBatch.class);
     LocalCodec.register(vertx, ApplyResult.class);
+    LocalCodec.register(vertx, SeatOverride.class);
+    LocalCodec.register(vertx, OverrideRelease.class);
+    LocalCodec.register(vertx, OverrideResult.class);
     try {
       store = ResultsStore.open(dataDir, election); // blocking is fine: this is a worker
     } catch (RuntimeException e) {
@@ -65,8 +77,10 @@ public final class StoreVerticle extends VerticleBase {
     }
     lastSuccess = Instant.now();
     consumer = vertx.eventBus().consumer(ADDRESS, this::apply);
+    overrideConsumer = vertx.eventBus().consumer(OVERRIDE, m -> operator(m, () -> store.override(m.body())));
+    releaseConsumer = vertx.eventBus().consumer(RELEASE, m -> operator(m, () -> store.release(m.body())));
     report(HealthReport.Status.OK);
-    return consumer.completion();
+    return Future.all(consumer.completion(), overrideConsumer.completion(), releaseConsumer.completion());
   }
 
   private void apply(Message<ScrapeBatch> message) {
@@ -94,23 +108,53 @@ public final class StoreVerticle extends VerticleBase {
       rejections++;
     }
     message.reply(result);
-    for (ResultEvent e : result.events()) {
+    publish(result.events());
+    report(HealthReport.Status.OK);
+  }
+
+  private void operator(Message<?> message, Supplier<OverrideResult> work) {
+    OverrideResult result;
+    try {
+      result = work.get();
+    } catch (OverrideRefused e) {
+      message.fail(e.status(), e.getMessage());
+      return;
+    } catch (IllegalArgumentException e) {
+      message.fail(400, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      lastError = "store: " + e.getMessage();
+      lastErrorAt = Instant.now();
+      LOG.error("operator change not written: {}", e.getMessage(), e);
+      message.fail(APPLY_FAILED, lastError);
+      report(HealthReport.Status.DEGRADED);
+      return;
+    }
+    lastSuccess = Instant.now();
+    message.reply(result);
+    publish(result.events());
+    report(HealthReport.Status.OK);
+  }
+
+  private void publish(List<ResultEvent> events) {
+    for (ResultEvent e : events) {
       JsonObject json = e.toJson();
       vertx.eventBus().publish(e.type().address(), json);
       vertx.eventBus().publish(ALL_EVENTS, json);
     }
-    report(HealthReport.Status.OK);
   }
 
   private void report(HealthReport.Status status) {
     JsonObject details = new JsonObject().put("snapshots", store.snapshotCount()).put("events", store.eventCount())
-        .put("lastEventId", store.lastEventId()).put("lastCommitMs", lastCommitMs).put("rejections", rejections);
+        .put("lastEventId", store.lastEventId()).put("lastCommitMs", lastCommitMs).put("rejections", rejections)
+        .put("held", store.heldCount()).put("overrides", store.activeOverrides());
     new HealthReport(PART, status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
   }
 
   @Override
   public Future<?> stop() {
-    Future<?> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    Future<?> unregistered = consumer == null ? Future.succeededFuture()
+        : Future.all(consumer.unregister(), overrideConsumer.unregister(), releaseConsumer.unregister());
     if (store != null) {
       store.close();
       new HealthReport(PART, HealthReport.Status.STOPPED, lastSuccess, lastError, lastErrorAt, new JsonObject())

@@ -1,8 +1,10 @@
 package io.tallycast.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tallycast.events.EventType;
 import io.tallycast.map.MapRoutes;
 import io.tallycast.map.PublishedMaps;
+import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -21,8 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results API: summary, constituencies, events, the live push channel, health and metrics. Reads go to the
- * store's read side on worker threads (JDBC never runs on the event loop); the API never writes results.
+ * The results API: summary, constituencies, events, the live push channel, health and metrics, and (when given an
+ * {@link OperatorApi}) the overlay's settings and the operator's routes. Reads go to the store's read side on worker
+ * threads (JDBC never runs on the event loop); the API writes results only through the store's single writer, on the
+ * bus.
  */
 public final class ApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
@@ -32,6 +37,7 @@ public final class ApiVerticle extends VerticleBase {
   private final ResultsReader reader;
   private final PrometheusMeterRegistry prometheus;
   private final PublishedMaps maps;
+  private final OperatorApi operator;
   private WorkerExecutor readers;
   private HealthBoard health;
   private HttpServer server;
@@ -42,10 +48,17 @@ public final class ApiVerticle extends VerticleBase {
 
   /** @param maps the map renderer's published files, or null when no maps are configured */
   public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus, PublishedMaps maps) {
+    this(config, reader, prometheus, maps, null);
+  }
+
+  /** @param operator the overlay settings and operator routes, or null for the results API alone */
+  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus, PublishedMaps maps,
+                     OperatorApi operator) {
     this.config = config;
     this.reader = reader;
     this.prometheus = prometheus;
     this.maps = maps;
+    this.operator = operator;
   }
 
   @Override
@@ -60,6 +73,9 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
+    if (operator != null) {
+      operator.mount(vertx, router, reader, readers); // after the health board: it reports the stream part
+    }
     MapRoutes.mount(router, maps);
     FrontendRoutes.mount(router);
     if (prometheus != null) {
@@ -102,6 +118,12 @@ public final class ApiVerticle extends VerticleBase {
     String type = ctx.queryParams().get("type");
     Set<String> types = type == null ? Set.of() : Arrays.stream(type.split(",")).map(String::strip)
         .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    Set<String> known = Arrays.stream(EventType.values()).map(EventType::address).collect(Collectors.toSet());
+    Optional<String> unknown = types.stream().filter(t -> !known.contains(t)).findFirst();
+    if (unknown.isPresent()) {
+      error(ctx, 400, "unknown event type '" + unknown.get() + "'; known: " + new java.util.TreeSet<>(known));
+      return;
+    }
     json(ctx, read(() -> reader.events(after, Math.min(limit, MAX_EVENTS), types)));
   }
 

@@ -16,13 +16,18 @@ final class FrontendRoutes {
   }
 
   static void mount(Router router) {
-    StaticHandler files = StaticHandler.create("frontend").setCachingEnabled(false).setDirectoryListing(false);
     router.get("/").handler(ctx -> redirect(ctx, "/console/"));
     for (String page : PAGES) {
-      router.get("/" + page).handler(ctx -> redirect(ctx, "/" + page + "/"));
-      router.get("/" + page + "/*").handler(FrontendRoutes::noCache).handler(files);
+      // a plain "/overlay" route also matches "/overlay/": only the bare name is redirected
+      router.getWithRegex("/" + page).handler(ctx -> redirect(ctx, "/" + page + "/"));
+      // a "/x/*" route hands StaticHandler the path after "/x/", so each folder is its own web root
+      router.get("/" + page + "/*").handler(FrontendRoutes::noCache).handler(files("frontend/" + page));
     }
-    router.get("/lib/*").handler(FrontendRoutes::noCache).handler(files);
+    router.get("/lib/*").handler(FrontendRoutes::noCache).handler(files("frontend/lib"));
+  }
+
+  private static StaticHandler files(String root) {
+    return StaticHandler.create(root).setCachingEnabled(false).setDirectoryListing(false);
   }
 
   private static void noCache(RoutingContext ctx) {

@@ -22,6 +22,8 @@ final class HealthBoard {
       HealthReport report = HealthReport.fromJson(m.body());
       parts.put(report.part(), report);
     });
+    // on this event loop, before any report above is handled: those can only be newer
+    HealthReport.latest(vertx).forEach(r -> parts.put(r.part(), r));
   }
 
   JsonObject toJson() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The JSON the overlay, the console and the acceptance checks read: field names are a contract. */
 class ResultsReaderTest {
   private static final Set<String> SEAT_FIELDS = Set.of("no", "name", "district", "status", "rounds", "leader",
-      "runnerUp", "margin", "past", "updatedAt");
+      "runnerUp", "margin", "past", "updatedAt", "overridden");
 
   @TempDir
   Path dir;

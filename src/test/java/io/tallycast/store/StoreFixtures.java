@@ -21,7 +21,7 @@ final class StoreFixtures {
   static final ElectionData WB = ElectionData.westBengal2021();
   static final Instant T0 = Instant.parse("2021-05-02T03:30:00Z");
   static final List<String> TABLES = List.of("meta", "parties", "party_aliases", "constituencies", "past_results",
-      "candidates", "snapshots", "snapshot_votes", "seat_state", "events", "page_archive");
+      "candidates", "snapshots", "snapshot_votes", "seat_state", "events", "page_archive", "overrides");
 
   private StoreFixtures() {
   }

@@ -56,12 +56,20 @@ public final class Pipeline implements AutoCloseable {
   /** The same on another data set (for example West Bengal with a candidate renamed), replayed and scraped as usual. */
   public static Pipeline start(Runtime runtime, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election) {
+    return start(runtime, dataDir, speed, tune, election, true);
+  }
+
+  /** faultSwitches false: the engine as `serve` runs it, with no replay site behind the console's fault switches. */
+  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+                               java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election,
+                               boolean faultSwitches) {
     Vertx vertx = runtime.vertx();
     ReplaySite site = ReplaySite.start(vertx, election, ReplayOptions.defaults().withSpeed(speed)).await();
     ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
         .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
         .withMaxBackoff(Duration.ofMillis(400)));
-    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(0), MAPS))
+    Engine.Config config = new Engine.Config(election, dataDir, scrape, WebConfig.on(0), MAPS);
+    Engine engine = Engine.start(runtime, faultSwitches ? config.withReplayControl(site.controlUrl()) : config)
         .await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
   }

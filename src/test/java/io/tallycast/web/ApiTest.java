@@ -76,6 +76,9 @@ class ApiTest {
     assertThat(pipeline.get("/api/constituencies/abc").bodyAsJsonObject().getString("error")).contains("'no'");
     assertThat(pipeline.get("/api/constituencies/999").statusCode()).isEqualTo(404);
     assertThat(pipeline.get("/api/events?after=x").statusCode()).isEqualTo(400);
+    assertThat(pipeline.get("/api/events?type=seat.declared,seat.exploded").statusCode()).isEqualTo(400);
+    assertThat(pipeline.get("/api/events?type=seat.exploded").bodyAsJsonObject().getString("error"))
+        .contains("'seat.exploded'").contains("seat.declared");
   }
 
   @Test

@@ -1,0 +1,144 @@
+// The health wall: one card per part from /api/health, then kept current by the `health` pushes (one part's report
+// each). Ages (data age, last success) tick once a second from the server's clock, so a stalled scraper shows its data
+// growing old even when nothing is pushed.
+
+import {el, setText} from '/lib/dom.js';
+import {votes} from '/lib/format.js';
+import {ago, duration, clockTime} from './time.js';
+
+const RANK = {ok: 0, stopped: 0, starting: 1, degraded: 2, down: 3};
+/** Data older than this is worth a glance (amber), older than STALE_DOWN is a problem (red). */
+const STALE_WARN = 30;
+const STALE_DOWN = 120;
+
+export class Health {
+  constructor(root) {
+    this.root = root;
+    this.parts = new Map();
+    this.offsetMs = 0; // server clock minus ours
+    this.pauseHandlers = [];
+    this.overall = document.getElementById('overall');
+    setInterval(() => this.tick(), 1000);
+  }
+
+  /** handler(paused) whenever the scraper's paused flag is reported. */
+  onScraperPaused(handler) {
+    this.pauseHandlers.push(handler);
+    return this;
+  }
+
+  /** The whole board, as GET /api/health answers (200 or 503). */
+  board(json) {
+    if (json?.time) this.offsetMs = Date.parse(json.time) - Date.now();
+    for (const [part, report] of Object.entries(json?.parts ?? {})) this.report({...report, part});
+  }
+
+  /** One part's report, as pushed on /api/live. */
+  report(report) {
+    if (!report?.part) return;
+    this.parts.set(report.part, report);
+    const card = this.card(report.part);
+    card.dataset.status = report.status ?? 'starting';
+    setText(card.querySelector('.status'), (report.status ?? '?').toUpperCase());
+    this.fill(card, report);
+    this.updateOverall();
+  }
+
+  card(part) {
+    let card = this.root.querySelector(`[data-part="${CSS.escape(part)}"]`);
+    if (!card) {
+      // a part this page does not know yet: shown with its raw details, so nothing reported goes unseen
+      card = el('article', {class: 'part', dataset: {part, status: 'starting'}},
+        el('header', {}, el('h2', {}, part), el('span', {class: 'pill status'})),
+        el('dl', {class: 'facts'}, el('dt', {}, 'last success'), el('dd', {dataset: {field: 'lastSuccess'}})),
+        el('p', {class: 'error', dataset: {field: 'lastError'}}));
+      this.root.append(card);
+    }
+    return card;
+  }
+
+  fill(card, r) {
+    const d = r.details ?? {};
+    const field = (name, value) => {
+      const node = card.querySelector(`[data-field="${name}"]`);
+      if (node) setText(node, value);
+    };
+    field('lastError', r.lastError ? `${r.lastErrorAt ? clockTime(r.lastErrorAt) + '  ' : ''}${r.lastError}` : '');
+    const error = card.querySelector('[data-field="lastError"]');
+    if (error) error.title = r.lastError ?? ''; // the whole message on hover; the card shows one line
+    switch (r.part) {
+      case 'scraper':
+        field('state', d.paused ? 'PAUSED by operator' : r.status === 'down' ? 'failing' : 'polling');
+        field('cycles', votes(d.cycles));
+        field('failures', d.consecutiveFailures ? `${d.consecutiveFailures} in a row` : 'none');
+        card.dataset.paused = d.paused ? '1' : '0';
+        for (const handler of this.pauseHandlers) handler(Boolean(d.paused));
+        break;
+      case 'store':
+        field('lastCommit', d.lastCommitMs == null ? '–' : `${d.lastCommitMs} ms`);
+        field('snapshots', votes(d.snapshots));
+        field('events', votes(d.events));
+        field('rejections', votes(d.rejections ?? 0));
+        break;
+      case 'maps':
+        field('publishMs', d.lastPublishMs == null ? '–' : `${Number(d.lastPublishMs).toFixed(1)} ms`);
+        field('version', d.version ?? '–');
+        field('publishes', votes(d.publishes));
+        field('maps', d.maps ?? '–');
+        break;
+      case 'stream':
+        field('state', d.state ?? 'off');
+        field('fps', d.fps == null ? '–' : Number(d.fps).toFixed(d.fps % 1 ? 1 : 0));
+        field('bitrate', bitrate(d.bitrate));
+        field('dropped', votes(d.dropped ?? 0));
+        field('repeated', votes(d.repeated ?? 0));
+        field('reconnects', votes(d.reconnects ?? 0));
+        field('uptime', d.uptimeSeconds ? duration(d.uptimeSeconds) : '–');
+        card.dataset.frames = (d.dropped ?? 0) > 0 || (d.repeated ?? 0) > 0 ? 'loss' : 'clean';
+        break;
+      default:
+        break;
+    }
+    this.tickCard(card, r);
+  }
+
+  tick() {
+    for (const [part, report] of this.parts) this.tickCard(this.card(part), report);
+  }
+
+  tickCard(card, r) {
+    const now = Date.now() + this.offsetMs;
+    const success = card.querySelector('[data-field="lastSuccess"]');
+    if (success) setText(success, r.lastSuccess ? `${clockTime(r.lastSuccess)} (${ago(now - Date.parse(r.lastSuccess))})` : 'never');
+    if (r.part === 'scraper') {
+      const age = r.lastSuccess ? (now - Date.parse(r.lastSuccess)) / 1000 : null;
+      const node = card.querySelector('[data-field="dataAge"]');
+      setText(node, age == null ? 'no data' : duration(age));
+      card.dataset.age = age == null ? 'none' : age >= STALE_DOWN ? 'stale' : age >= STALE_WARN ? 'old' : 'fresh';
+    }
+  }
+
+  updateOverall() {
+    let worst = 'ok';
+    const problems = [];
+    for (const [part, r] of this.parts) {
+      const status = r.status ?? 'starting';
+      if ((RANK[status] ?? 1) > RANK[worst]) worst = status;
+      if (status === 'degraded' || status === 'down') problems.push(`${part} ${status}`);
+    }
+    if (this.parts.size === 0) worst = 'starting';
+    const paused = this.parts.get('scraper')?.details?.paused;
+    // a paused scraper is healthy but freezes what goes to air: worth the operator's eye when nothing worse is on
+    const shown = worst === 'ok' && paused ? 'paused' : worst;
+    this.overall.dataset.status = shown;
+    setText(document.getElementById('overall-text'), shown === 'ok' ? 'ALL SYSTEMS OK'
+      : shown === 'paused' ? 'SCRAPING PAUSED' : shown.toUpperCase());
+    const detail = [...problems, paused && shown !== 'paused' ? 'scraping paused' : null].filter(Boolean).join(' · ');
+    setText(document.getElementById('overall-detail'), detail);
+  }
+}
+
+function bitrate(bps) {
+  if (!bps) return '0';
+  return bps >= 1e6 ? `${(bps / 1e6).toFixed(2)} Mb/s` : `${Math.round(bps / 1e3)} kb/s`;
+}

@@ -1,0 +1,117 @@
+// The broadcast overlay: wires the push channel to the panels. State comes from the API on every (re)connection and
+// is then kept current by the pushed events; each panel repaints only what changed (see the panel modules).
+
+import {getJson} from '/lib/live.js';
+import {WorkerLive} from '/lib/worker-live.js';
+import {coalesce} from '/lib/coalesce.js';
+import {startClock} from './clock.js';
+import {Scenes} from './scenes.js';
+import {Branding} from './branding.js';
+import {StateMap} from './statemap.js';
+import {Tally} from './tally.js';
+import {House} from './house.js';
+import {Ticker} from './ticker.js';
+import {Notes} from './notes.js';
+import {Seats} from './seats.js';
+import {learn} from './palette.js';
+
+const params = new URLSearchParams(location.search);
+document.body.dataset.size = params.get('size') === '720' ? '720' : '1080';
+
+const scenes = new Scenes(document.body, params.get('scene'));
+const branding = new Branding(document);
+const stateMap = new StateMap(document.querySelector('#map .frame'));
+const tally = new Tally(document.querySelector('#tally .rows'), document.getElementById('legend'));
+const house = new House(document.getElementById('house'));
+const ticker = new Ticker(document.querySelector('#ticker .strip'));
+const seats = new Seats();
+const notes = new Notes(document.querySelector('#notifications .notes'), seats);
+const shown = {summary: false, seats: false};
+
+startClock(document.getElementById('clock'));
+
+const refreshSummary = coalesce(async () => {
+  const summary = await getJson('/api/summary');
+  if (learn(summary)) ticker.recolour();
+  tally.show(summary);
+  house.show(summary);
+  branding.showCount(summary.seats);
+  shown.summary = true;
+  markReady();
+}, 250);
+
+const refreshSeats = coalesce(async () => {
+  const since = seats.mark();
+  const list = await getJson('/api/constituencies');
+  seats.load(list, since);
+  ticker.show(seats.all());
+  shown.seats = true;
+  markReady();
+}, 1000);
+
+const refreshConfig = coalesce(async () => {
+  let config = null;
+  try {
+    config = await getJson('/api/overlay');
+  } catch {
+    config = null; // before the operator API exists the page keeps its defaults
+  }
+  branding.show(config);
+  if (config?.scene) scenes.follow(config.scene);
+}, 1000);
+
+function markReady() {
+  if (shown.summary && shown.seats && document.body.dataset.ready !== '1') document.body.dataset.ready = '1';
+}
+
+const live = new WorkerLive('/api/live');
+live.on('tally.changed', () => refreshSummary());
+live.on('seat.changed', (event) => {
+  const seat = seats.applyChange(event);
+  if (seat) ticker.update(seat);
+  if (!seat || event.before?.status !== event.after?.status) refreshSummary();
+});
+live.on('lead.flipped', (event) => {
+  notes.add(event);
+  refreshSummary();
+});
+live.on('seat.declared', (event) => {
+  notes.add(event);
+  refreshSummary();
+});
+live.on('seat.overridden', (event) => {
+  const seat = seats.applyOverride(event);
+  if (seat) ticker.update(seat);
+  notes.add(event);
+  refreshSeats();
+  refreshSummary();
+});
+live.on('override.released', (event) => {
+  const seat = seats.applyOverride(event, true);
+  if (seat) ticker.update(seat);
+  refreshSeats();
+  refreshSummary();
+});
+live.on('map.updated', (event) => stateMap.updated(event));
+live.on('scene', (event) => scenes.follow(event.scene));
+live.onStatus((status) => {
+  if (document.body.dataset.live !== status) document.body.dataset.live = status;
+});
+
+function fetchEverything() {
+  refreshConfig.now();
+  refreshSummary.now();
+  refreshSeats.now();
+  stateMap.refresh();
+  notes.backfill();
+}
+
+// state pushes are not replayed and we may have been away: on every (re)connection fetch everything again
+live.onOpen(fetchEverything);
+live.start();
+// and at once, not after the channel opens: the first picture should not wait for the stream to connect
+fetchEverything();
+
+// for tests and for an engineer at the console of the capture browser
+window.__live = live;
+window.__overlay = {live, scenes, seats, tally, house, ticker, notes, stateMap};

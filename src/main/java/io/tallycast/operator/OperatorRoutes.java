@@ -1,0 +1,67 @@
+package io.tallycast.operator;
+
+import io.tallycast.scrape.ScraperVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's small switches: the token check, pausing and resuming the scraper, the overlay's scene, and the
+ * stream's start and stop (409 until the stream lands).
+ */
+final class OperatorRoutes {
+  static final String SCENE_ADDRESS = "overlay.scene";
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
+
+  private final Vertx vertx;
+  private final OverlaySettings overlay;
+
+  OperatorRoutes(Vertx vertx, OverlaySettings overlay) {
+    this.vertx = vertx;
+    this.overlay = overlay;
+  }
+
+  void mount(Router router) {
+    router.get("/api/operator/check").handler(ctx -> Replies.json(ctx, 200, new JsonObject().put("ok", true)));
+    router.post("/api/operator/scraper/pause").handler(ctx -> scraper(ctx, true));
+    router.post("/api/operator/scraper/resume").handler(ctx -> scraper(ctx, false));
+    router.post("/api/operator/scene").handler(this::scene);
+    router.post("/api/operator/stream/start").handler(StreamPlaceholder::refuse);
+    router.post("/api/operator/stream/stop").handler(StreamPlaceholder::refuse);
+  }
+
+  /** Asks the scraper itself, so the answer is its state, not what was asked for. */
+  private void scraper(RoutingContext ctx, boolean pause) {
+    vertx.eventBus().<JsonObject>request(ScraperVerticle.CONTROL, new JsonObject().put("paused", pause),
+            new DeliveryOptions().setSendTimeout(5_000))
+        .onSuccess(m -> Replies.json(ctx, 200, new JsonObject()
+            .put("scraper", m.body().getBoolean("paused", false) ? "paused" : "running")))
+        .onFailure(e -> Replies.error(ctx, 503, "no scraper answered: " + e.getMessage()));
+  }
+
+  /** Saved before it goes on air, so what is on air is what a restart shows. */
+  private void scene(RoutingContext ctx) {
+    String scene;
+    try {
+      scene = OverlaySettings.checkScene(Replies.body(ctx).getValue("scene"));
+    } catch (IllegalArgumentException e) {
+      Replies.error(ctx, 400, e.getMessage());
+      return;
+    }
+    // ordered: two quick changes are saved and announced in the order they came
+    vertx.executeBlocking(() -> {
+      overlay.save(scene);
+      return scene;
+    }, true).onSuccess(saved -> {
+      overlay.scene(saved);
+      JsonObject message = new JsonObject().put("scene", saved);
+      vertx.eventBus().publish(SCENE_ADDRESS, message);
+      LOG.info("operator: overlay scene {}", saved);
+      Replies.json(ctx, 200, message);
+    }).onFailure(e -> Replies.error(ctx, 500, "the scene could not be saved, so it was not changed: " + e.getMessage()));
+  }
+}

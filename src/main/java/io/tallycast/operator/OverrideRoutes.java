@@ -1,0 +1,105 @@
+package io.tallycast.operator;
+
+import io.tallycast.events.ResultEvent;
+import io.tallycast.store.OverrideResult;
+import io.tallycast.store.ResultsReader;
+import io.tallycast.store.StoreVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seat overrides: {@code POST} and {@code DELETE /api/operator/seats/{no}/override} and the audit trail {@code GET
+ * /api/operator/overrides}. The body is checked here (400 before anything reaches the store); the store's single
+ * writer checks the rest against what is stored and writes the override, its events and its audit row in one
+ * transaction.
+ */
+final class OverrideRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(OverrideRoutes.class);
+  private static final DeliveryOptions STORE = new DeliveryOptions().setSendTimeout(30_000);
+
+  private final Vertx vertx;
+  private final ResultsReader reader;
+  private final WorkerExecutor readers;
+
+  OverrideRoutes(Vertx vertx, ResultsReader reader, WorkerExecutor readers) {
+    this.vertx = vertx;
+    this.reader = reader;
+    this.readers = readers;
+  }
+
+  void mount(Router router) {
+    router.post("/api/operator/seats/:no/override").handler(this::override);
+    router.delete("/api/operator/seats/:no/override").handler(this::release);
+    router.get("/api/operator/overrides").handler(this::auditTrail);
+  }
+
+  private void override(RoutingContext ctx) {
+    Integer seat = Replies.seat(ctx);
+    if (seat == null) {
+      return;
+    }
+    Object request;
+    try {
+      request = OverrideBody.override(seat, Replies.body(ctx));
+    } catch (IllegalArgumentException e) {
+      Replies.error(ctx, 400, e.getMessage());
+      return;
+    }
+    answer(ctx, vertx.eventBus().<OverrideResult>request(StoreVerticle.OVERRIDE, request, STORE), "overridden");
+  }
+
+  private void release(RoutingContext ctx) {
+    Integer seat = Replies.seat(ctx);
+    if (seat == null) {
+      return;
+    }
+    Object request;
+    try {
+      request = OverrideBody.release(seat, Replies.body(ctx));
+    } catch (IllegalArgumentException e) {
+      Replies.error(ctx, 400, e.getMessage());
+      return;
+    }
+    answer(ctx, vertx.eventBus().<OverrideResult>request(StoreVerticle.RELEASE, request, STORE), "released");
+  }
+
+  /** 200 {"override": audit row, "events": [ids]}; the store's refusals keep their status (400, 404, 409). */
+  private void answer(RoutingContext ctx, Future<Message<OverrideResult>> reply, String done) {
+    reply.onSuccess(m -> {
+      OverrideResult result = m.body();
+      JsonObject row = result.override();
+      LOG.info("operator: seat {} ({}) {} (override #{}): {}", row.getInteger("seat"), row.getString("name"), done,
+          row.getLong("id"), oneLine("released".equals(done) ? row.getString("releaseReason") : row.getString("reason")));
+      JsonArray ids = new JsonArray();
+      result.events().stream().map(ResultEvent::id).forEach(ids::add);
+      Replies.json(ctx, 200, new JsonObject().put("override", row).put("events", ids));
+    }).onFailure(e -> {
+      if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+        Replies.error(ctx, r.failureCode() >= 400 && r.failureCode() < 600 ? r.failureCode() : 500, r.getMessage());
+      } else {
+        Replies.error(ctx, 503, "the results store did not answer: " + e.getMessage());
+      }
+    });
+  }
+
+  private void auditTrail(RoutingContext ctx) {
+    readers.executeBlocking(reader::overrides, false).onSuccess(list -> Replies.json(ctx, 200, list))
+        .onFailure(ctx::fail);
+  }
+
+  /** Operator text in a log line stays on one line. */
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\s+", " ");
+  }
+}

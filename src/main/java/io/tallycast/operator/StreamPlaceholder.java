@@ -1,0 +1,33 @@
+package io.tallycast.operator;
+
+import io.tallycast.health.HealthReport;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The stream part until the encoder lands (issue 5): its health report carries the fields the console shows (state,
+ * fps, bitrate, dropped and repeated frames, reconnects, uptime, destinations), all at rest, with status STOPPED,
+ * which does not make {@code /api/health} unhealthy. Start and stop answer 409.
+ */
+final class StreamPlaceholder {
+  static final String PART = "stream";
+  static final String NOT_YET = "the stream arrives with issue 5: this build has no stream to start or stop";
+
+  private StreamPlaceholder() {
+  }
+
+  static JsonObject details() {
+    return new JsonObject().put("state", "off").put("fps", 0).put("bitrate", 0).put("dropped", 0).put("repeated", 0)
+        .put("reconnects", 0).put("uptimeSeconds", 0).put("destinations", new JsonArray());
+  }
+
+  static void report(Vertx vertx) {
+    new HealthReport(PART, HealthReport.Status.STOPPED, null, null, null, details()).publish(vertx);
+  }
+
+  static void refuse(RoutingContext ctx) {
+    Replies.error(ctx, 409, NOT_YET);
+  }
+}

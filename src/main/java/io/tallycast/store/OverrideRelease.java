@@ -1,0 +1,9 @@
+package io.tallycast.store;
+
+/** An operator ends a seat's override: scraped figures apply to it again (the next one as a correction). */
+public record OverrideRelease(int seat, String reason) {
+
+  public OverrideRelease {
+    reason = SeatOverride.checkReason(reason, "released");
+  }
+}
