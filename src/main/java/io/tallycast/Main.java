@@ -6,6 +6,7 @@ import io.tallycast.cli.MasksCommand;
 import io.tallycast.cli.ParseCommand;
 import io.tallycast.cli.ReplaySiteCommand;
 import io.tallycast.cli.ServeCommand;
+import io.tallycast.cli.StreamCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tallycast", mixinStandardHelpOptions = true, version = "tallycast 0.1.0",
     description = "Election-results broadcast engine.",
     subcommands = {DemoCommand.class, ServeCommand.class, ReplaySiteCommand.class, ParseCommand.class,
-        BenchCommand.class, MasksCommand.class})
+        BenchCommand.class, MasksCommand.class, StreamCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -11,6 +11,7 @@ import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.scrape.ScraperVerticle;
 import io.tallycast.store.ResultsReader;
 import io.tallycast.store.StoreVerticle;
+import io.tallycast.stream.StreamVerticle;
 import io.tallycast.web.ApiVerticle;
 import io.tallycast.web.WebConfig;
 import io.vertx.core.Future;
@@ -19,7 +20,8 @@ import java.nio.file.Path;
 /**
  * The results pipeline of DESIGN.md deployed in data-flow order: the store (one worker: the single writer), the map
  * renderer (paints the store's state, then follows its events), the API with the operator's routes (reads; writes only
- * through the store), then the scraper (the source), so nothing is scraped before it can be stored, drawn and served.
+ * through the store), the stream of the overlay when there is one, then the scraper (the source), so nothing is
+ * scraped before it can be stored, drawn, served and shown.
  */
 public final class Engine {
   private final Runtime runtime;
@@ -38,24 +40,29 @@ public final class Engine {
    * @param maps             where the maps come from (a folder or embedded); null = no maps
    * @param overlay          the overlay's title, subtitle and logo
    * @param replayControlUrl the demo's replay site controls, for the operator's fault switches; null = not a demo
+   * @param stream           the overlay's stream (capture, encode, destinations); null = no stream in this run
    */
   public record Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps,
-                       OverlayConfig overlay, String replayControlUrl) {
+                       OverlayConfig overlay, String replayControlUrl, StreamVerticle.Settings stream) {
     public Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
       this(election, dataDir, scrape, web, null);
     }
 
     /** With the demo's overlay texts and no fault switches. */
     public Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps) {
-      this(election, dataDir, scrape, web, maps, OverlayConfig.demo(), null);
+      this(election, dataDir, scrape, web, maps, OverlayConfig.demo(), null, null);
     }
 
     public Config withOverlay(OverlayConfig value) {
-      return new Config(election, dataDir, scrape, web, maps, value, replayControlUrl);
+      return new Config(election, dataDir, scrape, web, maps, value, replayControlUrl, stream);
     }
 
     public Config withReplayControl(String url) {
-      return new Config(election, dataDir, scrape, web, maps, overlay, url);
+      return new Config(election, dataDir, scrape, web, maps, overlay, url, stream);
+    }
+
+    public Config withStream(StreamVerticle.Settings value) {
+      return new Config(election, dataDir, scrape, web, maps, overlay, replayControlUrl, value);
     }
   }
 
@@ -79,9 +86,16 @@ public final class Engine {
               operator);
           return (maps == null ? Future.succeededFuture() : vertx.deployVerticle(maps))
               .compose(id -> vertx.deployVerticle(api))
+              .compose(id -> config.stream() == null ? Future.succeededFuture()
+                  : vertx.deployVerticle(new StreamVerticle(config.stream(), overlayUrl(api.port(), config.stream()))))
               .compose(id -> vertx.deployVerticle(new ScraperVerticle(config.scrape(), election)))
               .map(id -> new Engine(runtime, reader, api, operator));
         });
+  }
+
+  /** The engine's own overlay; the 1280x720 variant is the same scene scaled by the page itself. */
+  private static String overlayUrl(int port, StreamVerticle.Settings stream) {
+    return "http://127.0.0.1:" + port + "/overlay/" + (stream.config().height() == 720 ? "?size=720" : "");
   }
 
   public int apiPort() {

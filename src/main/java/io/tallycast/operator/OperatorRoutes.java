@@ -1,7 +1,10 @@
 package io.tallycast.operator;
 
 import io.tallycast.scrape.ScraperVerticle;
+import io.tallycast.stream.StreamVerticle;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,12 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's small switches: the token check, pausing and resuming the scraper, the overlay's scene, and the
- * stream's start and stop (409 until the stream lands).
+ * stream's start and stop (409 in a run without a stream).
  */
 final class OperatorRoutes {
   static final String SCENE_ADDRESS = "overlay.scene";
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
 
+  /** Starting opens Xvfb, Chromium and every destination, each bounded; the whole can take tens of seconds. */
+  private static final long STREAM_TIMEOUT_MS = 90_000;
   private final Vertx vertx;
   private final OverlaySettings overlay;
 
@@ -30,8 +35,24 @@ final class OperatorRoutes {
     router.post("/api/operator/scraper/pause").handler(ctx -> scraper(ctx, true));
     router.post("/api/operator/scraper/resume").handler(ctx -> scraper(ctx, false));
     router.post("/api/operator/scene").handler(this::scene);
-    router.post("/api/operator/stream/start").handler(StreamPlaceholder::refuse);
-    router.post("/api/operator/stream/stop").handler(StreamPlaceholder::refuse);
+    router.post("/api/operator/stream/start").handler(ctx -> stream(ctx, "start"));
+    router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, "stop"));
+  }
+
+  /** Asks the stream itself; a run without a stream (demo --no-stream, no stream configured) has nobody to answer. */
+  private void stream(RoutingContext ctx, String action) {
+    vertx.eventBus().<JsonObject>request(StreamVerticle.CONTROL, new JsonObject().put("action", action),
+            new DeliveryOptions().setSendTimeout(STREAM_TIMEOUT_MS))
+        .onSuccess(m -> Replies.json(ctx, 200, m.body()))
+        .onFailure(e -> {
+          if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+            StreamPlaceholder.refuse(ctx);
+          } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+            Replies.error(ctx, 409, "the stream did not " + action + ": " + e.getMessage());
+          } else {
+            Replies.error(ctx, 503, "the stream did not answer in time: " + e.getMessage());
+          }
+        });
   }
 
   /** Asks the scraper itself, so the answer is its state, not what was asked for. */

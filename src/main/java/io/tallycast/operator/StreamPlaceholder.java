@@ -7,13 +7,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The stream part until the encoder lands (issue 5): its health report carries the fields the console shows (state,
- * fps, bitrate, dropped and repeated frames, reconnects, uptime, destinations), all at rest, with status STOPPED,
- * which does not make {@code /api/health} unhealthy. Start and stop answer 409.
+ * The stream part in a run without a stream: its health report carries the fields the console shows (state, fps,
+ * bitrate, dropped and repeated frames, reconnects, uptime, destinations), all at rest, with status STOPPED, which does
+ * not make {@code /api/health} unhealthy. Start and stop answer 409. A run with a stream overwrites it at once.
  */
 final class StreamPlaceholder {
   static final String PART = "stream";
-  static final String NOT_YET = "the stream arrives with issue 5: this build has no stream to start or stop";
+  static final String NOT_YET = "this run has no stream to start or stop (the demo was started with --no-stream, or "
+      + "the configuration has no stream section)";
 
   private StreamPlaceholder() {
   }

@@ -209,7 +209,7 @@ class ConsoleOperatorTest {
       page.until(d -> "FULL".equals(page.text("#current-scene")));
 
       page.find("#start-stream").click();
-      page.until(d -> page.text("#stream-message").contains("issue 5"));
+      page.until(d -> page.text("#stream-message").contains("no stream"));
       assertThat(page.text("#stream-message")).isEqualTo(
           pipeline.http.post(pipeline.engine.apiPort(), "127.0.0.1", "/api/operator/stream/start")
               .putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject().getString("error"));

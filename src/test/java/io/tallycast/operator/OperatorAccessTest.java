@@ -130,7 +130,7 @@ class OperatorAccessTest {
     for (String action : List.of("start", "stop")) {
       HttpResponse<Buffer> response = keep(operator.post("/api/operator/stream/" + action, null));
       assertThat(response.statusCode()).isEqualTo(409);
-      assertThat(response.bodyAsJsonObject().getString("error")).startsWith("the stream arrives with issue 5");
+      assertThat(response.bodyAsJsonObject().getString("error")).startsWith("this run has no stream to start or stop");
     }
   }
 

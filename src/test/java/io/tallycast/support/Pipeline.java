@@ -59,18 +59,30 @@ public final class Pipeline implements AutoCloseable {
     return start(runtime, dataDir, speed, tune, election, true);
   }
 
-  /** faultSwitches false: the engine as `serve` runs it, with no replay site behind the console's fault switches. */
+  /** The default pipeline with its engine configuration changed (a stream, an overlay...). */
+  public static Pipeline configured(Runtime runtime, Path dataDir, double speed,
+                                    java.util.function.UnaryOperator<Engine.Config> configure) {
+    return start(runtime, dataDir, speed, c -> c, WEST_BENGAL, true, configure);
+  }
+
   public static Pipeline start(Runtime runtime, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election,
                                boolean faultSwitches) {
+    return start(runtime, dataDir, speed, tune, election, faultSwitches, c -> c);
+  }
+
+  /** faultSwitches false: the engine as `serve` runs it, with no replay site behind the console's fault switches. */
+  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+                               java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election,
+                               boolean faultSwitches, java.util.function.UnaryOperator<Engine.Config> configure) {
     Vertx vertx = runtime.vertx();
     ReplaySite site = ReplaySite.start(vertx, election, ReplayOptions.defaults().withSpeed(speed)).await();
     ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
         .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
         .withMaxBackoff(Duration.ofMillis(400)));
     Engine.Config config = new Engine.Config(election, dataDir, scrape, WebConfig.on(0), MAPS);
-    Engine engine = Engine.start(runtime, faultSwitches ? config.withReplayControl(site.controlUrl()) : config)
-        .await();
+    Engine engine = Engine.start(runtime,
+        configure.apply(faultSwitches ? config.withReplayControl(site.controlUrl()) : config)).await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
   }
 

@@ -1,0 +1,203 @@
+package io.tallycast.cli;
+
+import io.micrometer.core.instrument.Metrics;
+import io.tallycast.stream.Destination;
+import io.tallycast.stream.FrameSource;
+import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamHealth;
+import io.tallycast.stream.Streamer;
+import io.tallycast.stream.TestPatternSource;
+import io.tallycast.stream.capture.CaptureConfig;
+import io.tallycast.stream.capture.X11Capture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * A page (or a test pattern) encoded once and pushed to every destination, on its own, without the engine. Stream
+ * keys never come from the command line (visible to every user in ps): YouTube's from YOUTUBE_STREAM_KEY or
+ * --youtube-key-file, other secret ingests from --out-file; every destination is shown redacted.
+ */
+@Command(name = "stream", mixinStandardHelpOptions = true,
+    description = "Captures a page (or a test pattern), encodes it once (H.264 + silent AAC) and pushes it to RTMP/RTMPS "
+        + "ingests and/or a segmented local recording.")
+public final class StreamCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
+  static final String YOUTUBE_INGEST = "rtmps://a.rtmps.youtube.com:443/live2";
+
+  static final class Source {
+    @Option(names = "--page", description = "the page to capture (Xvfb + kiosk Chromium + x11grab)")
+    String page;
+
+    @Option(names = "--test-pattern", description = "a moving bar and a frame counter instead of a page")
+    boolean testPattern;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--out", paramLabel = "URL_OR_FILE", description = "rtmp:// or rtmps:// ingest (no secret key here: "
+      + "use --out-file), or a recording path (name.mkv or name.mp4, cut into name-000.mkv...); repeatable")
+  List<String> outs = new ArrayList<>();
+
+  @Option(names = "--out-file", paramLabel = "FILE", description = "a file with one ingest URL per line (keys included)")
+  List<Path> outFiles = new ArrayList<>();
+
+  @Option(names = "--youtube-key-file", paramLabel = "FILE", description = "stream to YouTube with the key in FILE "
+      + "(or set YOUTUBE_STREAM_KEY)")
+  Path youtubeKeyFile;
+
+  @Option(names = "--youtube-ingest", defaultValue = YOUTUBE_INGEST, description = "YouTube's ingest, without the key. "
+      + "Default: ${DEFAULT-VALUE}")
+  String youtubeIngest;
+
+  @Option(names = "--size", defaultValue = "1920x1080", description = "1920x1080 or 1280x720. Default: ${DEFAULT-VALUE}")
+  String size;
+
+  @Option(names = "--fps", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}")
+  int fps;
+
+  @Option(names = "--duration", description = "stop after this long (60s, 10m, 2h); default: until Ctrl-C")
+  String duration;
+
+  @Option(names = "--bitrate", defaultValue = "4500k", description = "video bitrate (4500k, 6M). Default: ${DEFAULT-VALUE}")
+  String bitrate;
+
+  @Option(names = "--cbr", description = "constant bitrate (nal-hrd=cbr, minrate = maxrate = bitrate)")
+  boolean cbr;
+
+  @Option(names = "--preset", defaultValue = "veryfast", description = "libx264 preset. Default: ${DEFAULT-VALUE}")
+  String preset;
+
+  @Option(names = "--segment", defaultValue = "10m", description = "recording segment length (rounded up to the 2 s "
+      + "keyframe interval). Default: ${DEFAULT-VALUE}")
+  String segment;
+
+  @Override
+  public Integer call() throws Exception {
+    try {
+      return stream();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a setting or the machine is wrong: one line the operator can act on, no stack trace
+      System.err.println("tallycast stream: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int stream() throws Exception {
+    int[] wh = parseSize(size);
+    List<Destination> destinations = destinations();
+    StreamConfig config = StreamConfig.defaults(destinations).withSize(wh[0], wh[1]).withFps(fps)
+        .withBitrate(parseBitrate(bitrate), cbr).withPreset(preset)
+        .withDuration(duration == null ? null : parseDuration(duration));
+    FrameSource frames = source.testPattern ? new TestPatternSource(wh[0], wh[1])
+        : new X11Capture(CaptureConfig.of(source.page, wh[0], wh[1], fps));
+    Streamer streamer = new Streamer(config, frames);
+    Thread hook = new Thread(streamer::close, "stream-stop");
+    java.lang.Runtime.getRuntime().addShutdownHook(hook);
+    try (streamer) {
+      streamer.start();
+      StreamHealth health = new StreamHealth(streamer).bind(Metrics.globalRegistry);
+      // a stream with a duration that has not ended well after it (a stuck output) is given up on
+      long end = config.maxFrames() == 0 ? Long.MAX_VALUE
+          : System.currentTimeMillis() + config.maxFrames() * 1000 / fps + 30_000;
+      while (!streamer.awaitFinished(5, TimeUnit.SECONDS)) {
+        LOG.info("stream: {}", health.report().details().copy().put("source", (Object) null).encode());
+        if (System.currentTimeMillis() > end) {
+          LOG.error("stream: did not finish in time");
+          break;
+        }
+      }
+      health.close();
+      System.out.println(streamer.status().encodePrettily());
+      return streamer.state() == Streamer.State.FAILED ? 1 : 0;
+    } finally {
+      try {
+        java.lang.Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException stopping) {
+        // the JVM is already stopping: the hook runs
+      }
+    }
+  }
+
+  private List<Destination> destinations() throws Exception {
+    Duration segmentLength = parseDuration(segment);
+    List<Destination> list = new ArrayList<>();
+    for (String out : outs) {
+      list.add(Destination.parse(out, segmentLength));
+    }
+    for (Path file : outFiles) {
+      for (String line : Files.readAllLines(file)) {
+        if (!line.isBlank() && !line.strip().startsWith("#")) {
+          list.add(Destination.ingest(line.strip()));
+        }
+      }
+    }
+    youtube(youtubeKeyFile, youtubeIngest).ifPresent(list::add);
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("nowhere to send the stream: give --out, --out-file, --youtube-key-file or "
+          + "set YOUTUBE_STREAM_KEY");
+    }
+    return list;
+  }
+
+  /** YouTube, when a key is in the file or in YOUTUBE_STREAM_KEY (never on the command line). */
+  static java.util.Optional<Destination> youtube(Path keyFile, String ingestBase) throws java.io.IOException {
+    String key = keyFile != null ? Files.readString(keyFile).strip() : System.getenv("YOUTUBE_STREAM_KEY");
+    if (key != null && !key.isBlank()) {
+      String ingest = ingestBase.endsWith("/") ? ingestBase : ingestBase + "/";
+      return java.util.Optional.of(Destination.ingest(ingest + key.strip()));
+    }
+    if (keyFile != null) {
+      throw new IllegalArgumentException(keyFile + " is empty: it should hold the YouTube stream key");
+    }
+    return java.util.Optional.empty();
+  }
+
+  static int[] parseSize(String text) {
+    String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("--size is WIDTHxHEIGHT, e.g. 1920x1080: " + text);
+    }
+    return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+  }
+
+  static long parseBitrate(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    double factor = t.endsWith("k") ? 1e3 : t.endsWith("m") ? 1e6 : 1;
+    String number = factor == 1 ? t : t.substring(0, t.length() - 1);
+    return Math.round(Double.parseDouble(number) * factor);
+  }
+
+  static Duration parseDuration(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+    char unit = t.charAt(t.length() - 1);
+    String number = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1);
+    double value = Double.parseDouble(number);
+    double seconds = switch (unit) {
+      case 'h' -> value * 3600;
+      case 'm' -> value * 60;
+      case 's' -> value;
+      default -> {
+        if (Character.isDigit(unit)) {
+          yield value;
+        }
+        throw new IllegalArgumentException("a duration like 60s, 10m or 2h: " + text);
+      }
+    };
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+}

@@ -1,0 +1,108 @@
+package io.tallycast.stream;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tallycast.health.HealthReport;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stream as health, the console and Prometheus see it: a {@link HealthReport} part "stream" on the bus (details
+ * in the shape the console reads: state, fps, bitrate, dropped, repeated, reconnects, uptimeSeconds, destinations),
+ * published every {@code periodMs} from a Vert.x timer (reading atomics only, so the event loop never waits), and
+ * {@code tallycast.stream.*} meters. Destinations appear only redacted.
+ */
+public final class StreamHealth implements AutoCloseable {
+  public static final String PART = "stream";
+
+  private final Streamer streamer;
+  private final List<Meter> meters = new ArrayList<>();
+  private MeterRegistry registry;
+  private Vertx vertx;
+  private long timer = -1;
+  private volatile Instant lastLive;
+
+  public StreamHealth(Streamer streamer) {
+    this.streamer = streamer;
+  }
+
+  /** The report for the current moment. */
+  public HealthReport report() {
+    JsonObject status = streamer.status();
+    JsonArray destinations = status.getJsonArray("destinations");
+    long live = destinations.stream().filter(d -> "live".equals(((JsonObject) d).getString("state"))).count();
+    HealthReport.Status health;
+    switch (streamer.state()) {
+      // every destination live: OK; some: DEGRADED (the others are reconnecting); none: DOWN, nobody sees us
+      case RUNNING -> health = live == destinations.size() ? HealthReport.Status.OK
+          : live == 0 ? HealthReport.Status.DOWN : HealthReport.Status.DEGRADED;
+      case STARTING -> health = HealthReport.Status.STARTING;
+      case FAILED -> health = HealthReport.Status.DOWN;
+      default -> health = HealthReport.Status.STOPPED;
+    }
+    if (live > 0) {
+      lastLive = Instant.now();
+    }
+    String lastError = status.getString("lastError");
+    if (lastError == null) {
+      for (Object d : destinations) {
+        String e = ((JsonObject) d).getString("lastError");
+        if (e != null && !"live".equals(((JsonObject) d).getString("state"))) {
+          lastError = e;
+        }
+      }
+    }
+    return new HealthReport(PART, health, lastLive, lastError, lastError == null ? null : Instant.now(), status);
+  }
+
+  /** Publishes on the bus now and every {@code periodMs} until closed. */
+  public StreamHealth publish(Vertx vertx, long periodMs) {
+    this.vertx = vertx;
+    report().publish(vertx);
+    timer = vertx.setPeriodic(periodMs, id -> report().publish(vertx));
+    return this;
+  }
+
+  /** Registers tallycast.stream.* meters: frames by kind, fps, bitrate, and per destination live/reconnects/bytes. */
+  public StreamHealth bind(MeterRegistry registry) {
+    this.registry = registry;
+    meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::encoded).tag("kind", "encoded")
+        .description("output frames encoded").register(registry));
+    meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::repeated).tag("kind", "repeated")
+        .description("output frames that repeated the previous picture").register(registry));
+    meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::dropped).tag("kind", "dropped")
+        .description("output frames skipped because the encoder fell behind").register(registry));
+    meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::droppedByPacer)
+        .tag("kind", "dropped_by_pacer").description("captured pictures the clock never took").register(registry));
+    meters.add(FunctionCounter.builder("tallycast.stream.encoded.bytes", streamer, Streamer::encodedBytes)
+        .register(registry));
+    meters.add(Gauge.builder("tallycast.stream.fps", streamer, s -> s.status().getDouble("fps")).register(registry));
+    for (Output output : streamer.outputs()) {
+      String target = output.destination().shown();
+      meters.add(Gauge.builder("tallycast.stream.destination.live", output,
+          o -> o.state() == Output.State.LIVE ? 1 : 0).tag("destination", target).register(registry));
+      meters.add(FunctionCounter.builder("tallycast.stream.destination.reconnects", output, Output::reconnects)
+          .tag("destination", target).register(registry));
+      meters.add(FunctionCounter.builder("tallycast.stream.destination.bytes", output, Output::bytes)
+          .tag("destination", target).register(registry));
+    }
+    return this;
+  }
+
+  @Override
+  public void close() {
+    if (vertx != null && timer >= 0) {
+      vertx.cancelTimer(timer);
+      report().publish(vertx);
+    }
+    if (registry != null) {
+      meters.forEach(registry::remove);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.tallycast.stream;
+
+import io.micrometer.core.instrument.Metrics;
+import io.tallycast.health.HealthReport;
+import io.tallycast.stream.capture.CaptureConfig;
+import io.tallycast.stream.capture.Captures;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's stream: captures the overlay page, encodes it once and sends it to every destination (see
+ * {@link Streamer}). Started at deploy when asked to (the demo does), and started or stopped by the operator on
+ * {@value #CONTROL} ({"action":"start"|"stop"}, answered with the stream's status). Capture and encoder start-up and
+ * shut-down block for seconds: they run on a single "stream-control" thread, never on the event loop, and one at a time.
+ */
+public final class StreamVerticle extends VerticleBase {
+  public static final String CONTROL = "stream.control";
+  private static final Logger LOG = LoggerFactory.getLogger(StreamVerticle.class);
+
+  /** What to stream where; the page is the engine's own overlay. */
+  public record Settings(StreamConfig config, boolean autostart) {
+  }
+
+  private final Settings settings;
+  private final String page;
+  private WorkerExecutor control;
+  // touched only on the control thread
+  private Streamer streamer;
+  private StreamHealth health;
+
+  public StreamVerticle(Settings settings, String page) {
+    this.settings = settings;
+    this.page = page;
+  }
+
+  @Override
+  public Future<?> start() {
+    control = vertx.createSharedWorkerExecutor("stream-control", 1, 2, TimeUnit.MINUTES);
+    vertx.eventBus().<JsonObject>consumer(CONTROL, this::control);
+    reportStopped(null);
+    if (settings.autostart()) {
+      // the engine is up whatever the stream does: a stream that cannot start is reported, not fatal
+      control.executeBlocking(this::begin, true)
+          .onFailure(e -> LOG.error("stream not started: {}", safe(e.getMessage())));
+    }
+    return Future.succeededFuture();
+  }
+
+  private void control(Message<JsonObject> message) {
+    String action = message.body() == null ? null : message.body().getString("action");
+    if (!"start".equals(action) && !"stop".equals(action)) {
+      message.fail(400, "stream action is start or stop, not " + action);
+      return;
+    }
+    control.executeBlocking("start".equals(action) ? this::begin : this::end, true)
+        .onSuccess(message::reply)
+        .onFailure(e -> message.fail(409, safe(e.getMessage())));
+  }
+
+  /** Control thread. Starting a running stream answers its status. */
+  private JsonObject begin() throws Exception {
+    if (streamer != null && streamer.state() == Streamer.State.RUNNING) {
+      return streamer.status();
+    }
+    end();
+    StreamConfig config = settings.config();
+    LOG.info("stream: capturing {} at {}x{} {} fps", page, config.width(), config.height(), config.fps());
+    FrameSource source = Captures.open(CaptureConfig.of(page, config.width(), config.height(), config.fps()));
+    Streamer started = new Streamer(config, source);
+    try {
+      started.start();
+    } catch (Exception e) {
+      started.close();
+      reportStopped(e.getMessage());
+      throw e;
+    }
+    streamer = started;
+    health = new StreamHealth(started).bind(Metrics.globalRegistry).publish(vertx, 2000);
+    return started.status();
+  }
+
+  /** Control thread: outputs finished (recording trailers written), capture closed. */
+  private JsonObject end() {
+    if (health != null) {
+      health.close();
+      health = null;
+    }
+    if (streamer != null) {
+      streamer.close();
+      streamer = null;
+      LOG.info("stream: stopped");
+    }
+    reportStopped(null);
+    return new JsonObject().put("state", "stopped");
+  }
+
+  private void reportStopped(String error) {
+    JsonObject details = new JsonObject().put("state", "stopped").put("fps", 0).put("bitrate", 0).put("dropped", 0)
+        .put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 0).put("destinations", new JsonArray());
+    new HealthReport(StreamHealth.PART, HealthReport.Status.STOPPED, null,
+        error == null ? null : "stream: " + safe(error), error == null ? null : java.time.Instant.now(), details)
+        .publish(vertx);
+  }
+
+  /** Error texts can echo an ingest URL (FFmpeg's do): no key leaves this class. */
+  private String safe(String text) {
+    String out = String.valueOf(text);
+    for (Destination d : settings.config().destinations()) {
+      if (d.network()) {
+        out = Redact.text(out, d.url());
+        out = Redact.text(out, d.url().substring(d.url().lastIndexOf('/') + 1));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Future<?> stop() {
+    return control.executeBlocking(this::end, true).eventually(() -> control.close());
+  }
+}

@@ -1,0 +1,213 @@
+package io.tallycast.stream;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stream: a frame source, ONE video and ONE audio encoder driven by the {@link Pacer}'s clock, and the encoded
+ * packets fanned out by reference to every {@link Output} (each with its own thread, queue and connection). Encoding
+ * once is what keeps 1080p30 within budget: libx264 veryfast costs about half a core, muxing next to nothing.
+ */
+public final class Streamer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Streamer.class);
+
+  public enum State { STARTING, RUNNING, FINISHED, FAILED, STOPPED }
+
+  private final StreamConfig config;
+  private final FrameSource source;
+  private final List<Output> outputs = new ArrayList<>();
+  private final Rate fps = new Rate();
+  private final Rate bitrate = new Rate();
+  private final java.util.concurrent.atomic.AtomicLong encodedBytes = new java.util.concurrent.atomic.AtomicLong();
+  private VideoEncoder video;
+  private AudioEncoder audio;
+  private Tracks tracks;
+  private Pacer pacer;
+  private Thread clock;
+  private volatile State state = State.STOPPED;
+  private volatile long startedNanos;
+  private volatile String lastError;
+  private boolean closed;
+
+  static {
+    // FFmpeg's own messages go to stderr unfiltered and may quote an ingest URL: keep it to fatal ones; the
+    // destinations report failures themselves, redacted
+    avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+    avformat.avformat_network_init();
+  }
+
+  public Streamer(StreamConfig config, FrameSource source) {
+    if (config.destinations().isEmpty()) {
+      throw new IllegalArgumentException("the stream needs at least one destination (--out)");
+    }
+    this.config = config;
+    this.source = source;
+  }
+
+  /**
+   * Opens the encoders, starts the source, connects every destination (in parallel, each bounded by the start
+   * timeout) and then starts the clock. Destinations that fail keep retrying on their own; the stream starts anyway.
+   */
+  public synchronized void start() throws Exception {
+    state = State.STARTING;
+    VideoEncoder.require(VideoEncoder.ENCODER);
+    video = new VideoEncoder(config);
+    audio = new AudioEncoder();
+    tracks = new Tracks(video.context(), audio.context());
+    source.start();
+    for (Destination destination : config.destinations()) {
+      outputs.add(new Output(destination, config, tracks));
+    }
+    outputs.forEach(Output::start);
+    long deadline = System.nanoTime() + config.startTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+    for (Output output : outputs) {
+      output.awaitFirstAttempt(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+    pacer = new Pacer(source, video, audio, this::fanOut, config.fps(), config.maxFrames());
+    clock = new Thread(pacer, "stream-clock");
+    clock.setPriority(Thread.MAX_PRIORITY);
+    clock.setDaemon(true);
+    startedNanos = System.nanoTime();
+    state = State.RUNNING;
+    clock.start();
+    LOG.info("stream: {}x{} {} fps, {} kbps{}, preset {}, to {}", config.width(), config.height(), config.fps(),
+        config.bitrate() / 1000, config.cbr() ? " CBR" : "", config.preset(),
+        outputs.stream().map(o -> o.destination().shown()).toList());
+  }
+
+  private void fanOut(AVPacket packet, int stream) {
+    encodedBytes.addAndGet(packet.size());
+    for (Output output : outputs) {
+      output.offer(packet, stream);
+    }
+  }
+
+  /** Waits for a stream with a duration to reach its end, then finishes every output properly. */
+  public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
+    clock.join(unit.toMillis(timeout));
+    if (clock.isAlive()) {
+      return false;
+    }
+    finishOutputs();
+    return true;
+  }
+
+  private void finishOutputs() throws InterruptedException {
+    for (Output output : outputs) {
+      output.finish(10_000);
+    }
+    Throwable failure = pacer.failure();
+    if (failure != null) {
+      lastError = failure.toString();
+      state = State.FAILED;
+      LOG.error("stream: the encoder stopped: {}", failure.toString());
+    } else if (state == State.RUNNING) {
+      state = State.FINISHED;
+    }
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public StreamConfig config() {
+    return config;
+  }
+
+  public FrameSource source() {
+    return source;
+  }
+
+  long repeated() {
+    return pacer == null ? 0 : pacer.repeated.get();
+  }
+
+  long encoded() {
+    return pacer == null ? 0 : pacer.encoded.get();
+  }
+
+  long dropped() {
+    return pacer == null ? 0 : pacer.dropped.get();
+  }
+
+  long droppedByPacer() {
+    return pacer == null ? 0 : pacer.droppedByPacer.get();
+  }
+
+  long encodedBytes() {
+    return encodedBytes.get();
+  }
+
+  List<Output> outputs() {
+    return outputs;
+  }
+
+  public long reconnects() {
+    return outputs.stream().mapToLong(Output::reconnects).sum();
+  }
+
+  /** Live figures for health and the console; thread-safe. */
+  public JsonObject status() {
+    JsonArray destinations = new JsonArray();
+    outputs.forEach(o -> destinations.add(o.status()));
+    State s = state;
+    return new JsonObject().put("state", s.name().toLowerCase(Locale.ROOT))
+        .put("width", config.width()).put("height", config.height()).put("targetFps", config.fps())
+        .put("fps", Output.round(fps.perSecond(encoded())))
+        .put("bitrate", Math.round(bitrate.perSecond(encodedBytes()) * 8))
+        .put("encoded", encoded()).put("dropped", dropped()).put("droppedByPacer", droppedByPacer())
+        .put("repeated", repeated()).put("reconnects", reconnects())
+        .put("uptimeSeconds", s == State.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000_000L : 0)
+        .put("lastError", lastError).put("source", source.status()).put("destinations", destinations);
+  }
+
+  /** Stops the clock, finishes the outputs (trailers written), closes the encoders and the source. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (pacer != null) {
+        pacer.stop();
+        clock.join(5000);
+        finishOutputs();
+      }
+      for (Output output : outputs) {
+        output.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (state == State.RUNNING || state == State.STARTING) {
+        state = State.STOPPED;
+      }
+      if (clock == null || !clock.isAlive()) {
+        // only once the clock thread has ended: freeing an encoder under it would crash the JVM
+        if (video != null) {
+          video.close();
+          video = null;
+        }
+        if (audio != null) {
+          audio.close();
+          audio = null;
+        }
+        if (tracks != null && outputs.stream().allMatch(o -> o.state() == Output.State.STOPPED)) {
+          tracks.close();
+          tracks = null;
+        }
+      }
+      source.close();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.tallycast.stream.capture;
+
+import io.tallycast.stream.FrameSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks the capture: Xvfb + kiosk Chromium + x11grab where an X server can run (cheapest by far), else the headless
+ * DevTools screencast. Says which in the log. The source comes back started.
+ */
+public final class Captures {
+  private static final Logger LOG = LoggerFactory.getLogger(Captures.class);
+
+  private Captures() {
+  }
+
+  public static FrameSource open(CaptureConfig config) throws Exception {
+    String why;
+    if (config.forceScreencast()) {
+      why = "the screencast was asked for";
+    } else if (!XvfbDisplay.installed()) {
+      why = "Xvfb is not installed (apt-get install -y xvfb)";
+    } else {
+      X11Capture x11 = new X11Capture(config);
+      try {
+        x11.start();
+        LOG.info("capture: Xvfb + kiosk Chromium + x11grab");
+        return x11;
+      } catch (Exception e) {
+        why = "the X11 capture failed: " + e.getMessage();
+      }
+    }
+    LOG.warn("capture: headless DevTools screencast, because {} (costs more CPU than x11grab)", why);
+    ScreencastCapture screencast = new ScreencastCapture(config);
+    screencast.start();
+    return screencast;
+  }
+}

@@ -1,0 +1,82 @@
+package io.tallycast.stream.capture;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the processes of one Chromium by its private profile folder ({@code --user-data-dir}), which no other browser
+ * on the machine shares: the browser process itself (no {@code --type=}) and its renderers. Used to watch the browser
+ * (alive or not), to unstick a frozen page, and to leave nothing behind on close.
+ */
+final class ChromiumProcesses {
+  private ChromiumProcesses() {
+  }
+
+  static List<ProcessHandle> all(Path profile) {
+    String marker = "--user-data-dir=" + profile;
+    return ProcessHandle.allProcesses()
+        .filter(p -> commandLine(p).contains(marker))
+        .collect(Collectors.toList());
+  }
+
+  /** The browser process (the one without a --type= switch) of this profile. */
+  static Optional<ProcessHandle> browser(Path profile) {
+    return all(profile).stream()
+        .filter(p -> !commandLine(p).contains("--type="))
+        .filter(p -> p.info().command().map(c -> c.contains("chromium") || c.contains("chrome")).orElse(true))
+        .findFirst();
+  }
+
+  /** Renderer processes of this browser: they run the pages' JavaScript, so a page stuck in a loop lives there. */
+  static List<ProcessHandle> renderers(ProcessHandle browser) {
+    return browser.descendants()
+        .filter(p -> {
+          String c = commandLine(p);
+          return c.contains("--type=renderer") && !c.contains("--extension-process");
+        })
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * The raw /proc command line. Chromium's children rewrite theirs into one space-separated string, which
+   * {@link ProcessHandle.Info#commandLine()} cuts down to the program name.
+   */
+  static String commandLine(ProcessHandle p) {
+    try {
+      byte[] raw = java.nio.file.Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
+      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * True while the process runs. A killed browser stays a zombie until chromedriver reaps it, and
+   * {@link ProcessHandle#isAlive()} counts zombies as alive, so the state letter in /proc decides.
+   */
+  static boolean running(ProcessHandle p) {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** SIGKILLs every process of this profile and waits briefly for them to go. */
+  static void killAll(Path profile) {
+    List<ProcessHandle> procs = all(profile);
+    procs.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : procs) {
+      try {
+        p.onExit().get(2, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // a zombie waiting for its parent is gone enough
+      }
+    }
+  }
+}

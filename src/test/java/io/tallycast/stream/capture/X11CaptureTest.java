@@ -1,0 +1,178 @@
+package io.tallycast.stream.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tallycast.stream.CapturedFrame;
+import java.time.Duration;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real Xvfb, real kiosk Chromium, real x11grab. */
+class X11CaptureTest {
+  private TestPages pages;
+  private X11Capture capture;
+
+  @BeforeEach
+  void serve() throws Exception {
+    pages = new TestPages();
+  }
+
+  @AfterEach
+  void stop() {
+    if (capture != null) {
+      capture.close();
+    }
+    pages.close();
+  }
+
+  private X11Capture open(String page, int w, int h) throws Exception {
+    capture = new X11Capture(CaptureConfig.of(pages.url(page), w, h, 30).withStallTimeout(Duration.ofSeconds(2)));
+    capture.start();
+    return capture;
+  }
+
+  private CapturedFrame awaitNewFrame(long after, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      CapturedFrame f = capture.newest();
+      if (f != null && f.sequence() > after) {
+        return f;
+      }
+      Thread.sleep(20);
+    }
+    return null;
+  }
+
+  @Test
+  void capturesTheWholePageAt1080pWithNoBorderScrollbarOrOffset() throws Exception {
+    open("solid.html", 1920, 1080);
+    assertThat(capture.pixelFormat()).isEqualTo(avutil.AV_PIX_FMT_BGR0);
+    Thread.sleep(300);
+    CapturedFrame f = awaitNewFrame(0, Duration.ofSeconds(5));
+    assertThat(f).isNotNull();
+    assertThat(f.frame().imageWidth).isEqualTo(1920);
+    assertThat(f.frame().imageHeight).isEqualTo(1080);
+    Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1920, 1080, 6);
+  }
+
+  @Test
+  void capturesTheWholePageAt720pToo() throws Exception {
+    open("solid.html", 1280, 720);
+    Thread.sleep(300);
+    CapturedFrame f = awaitNewFrame(0, Duration.ofSeconds(5));
+    assertThat(f).isNotNull();
+    assertThat(f.frame().imageWidth).isEqualTo(1280);
+    assertThat(f.frame().imageHeight).isEqualTo(720);
+    Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
+  }
+
+  @Test
+  void deliversAboutThirtyNewFramesPerSecondAt1080p30OnAnAnimatedPage() throws Exception {
+    open("animated.html", 1920, 1080);
+    Thread.sleep(500);
+    long seq0 = capture.newest().sequence();
+    var cpu0 = CpuMeter.sample(capture.display().pid(), capture.browserPid());
+    long t0 = System.nanoTime();
+    Thread.sleep(3000);
+    long seq1 = capture.newest().sequence();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    var cpu1 = CpuMeter.sample(capture.display().pid(), capture.browserPid());
+    double fps = (seq1 - seq0) / secs;
+    StringBuilder line = new StringBuilder(String.format("x11grab 1080p30, animated page: %.1f new frames/s over %.1f s; CPU", fps, secs));
+    cpu1.forEach((k, v) -> line.append(String.format(" %s %.0f%%", k, 100 * (v - cpu0.get(k)) / secs)));
+    System.out.println(line);
+    System.out.println("status " + capture.status().encode());
+    assertThat(fps).isGreaterThan(20);
+    assertThat(capture.status().getDouble("fps")).isGreaterThan(20);
+  }
+
+  @Test
+  void aKilledBrowserIsRestartedWithinTenSecondsWhileTheLastGoodFrameStays() throws Exception {
+    open("solid.html", 1280, 720);
+    Thread.sleep(500);
+    long pid = capture.browserPid();
+    assertThat(pid).isPositive();
+    long before = capture.newest().sequence();
+    new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+    long killedAt = System.nanoTime();
+    CapturedFrame back = null;
+    long lastSeq = before;
+    long heldSeq = -1;
+    while (System.nanoTime() - killedAt < 10_000_000_000L) {
+      CapturedFrame f = capture.newest();
+      // always a valid picture of the page, never the bare X screen of a dead browser
+      assertThat(f).isNotNull();
+      Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
+      if (capture.status().getInteger("restarts") >= 1 && heldSeq < 0) {
+        heldSeq = f.sequence();
+      }
+      if (heldSeq >= 0 && f.sequence() > heldSeq + 5) {
+        back = f;
+        break;
+      }
+      lastSeq = f.sequence();
+      Thread.sleep(30);
+    }
+    double secs = (System.nanoTime() - killedAt) / 1e9;
+    System.out.printf("browser pid %d killed; new frames after %.1f s; status %s%n", pid, secs,
+        capture.status().encode());
+    assertThat(back).as("new frames within 10 s of the kill (last sequence %d)", lastSeq).isNotNull();
+    assertThat(capture.browserPid()).isNotEqualTo(pid);
+    assertThat(capture.status().getInteger("restarts")).isEqualTo(1);
+    assertThat(capture.status().getString("browser")).isEqualTo("running");
+  }
+
+  @Test
+  void aFrozenPageIsReloadedByTheWatchdog() throws Exception {
+    open("freezes.html", 1280, 720);
+    long t0 = System.nanoTime();
+    // the page spins from 2 s after load; the stall timeout is 2 s, the reload follows
+    while (capture.status().getInteger("reloads") + capture.status().getInteger("restarts") == 0
+        && System.nanoTime() - t0 < 15_000_000_000L) {
+      assertThat(capture.newest()).isNotNull();
+      Thread.sleep(50);
+    }
+    System.out.printf("frozen page recovered after %.1f s: %s%n", (System.nanoTime() - t0) / 1e9,
+        capture.status().encode());
+    assertThat(capture.status().getInteger("reloads")).isEqualTo(1);
+    assertThat(pages.frozenLoads.get()).isGreaterThanOrEqualTo(2);
+    CapturedFrame f = awaitNewFrame(capture.newest().sequence(), Duration.ofSeconds(3));
+    assertThat(f).isNotNull();
+    Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
+    Thread.sleep(2500); // healthy after the reload: no second reload
+    assertThat(capture.status().getInteger("reloads")).isEqualTo(1);
+    assertThat(capture.status().getString("page")).isEqualTo("ok");
+  }
+
+  @Test
+  void aDeadXServerIsStartedAgainWithTheBrowserWithinTenSeconds() throws Exception {
+    open("solid.html", 1280, 720);
+    Thread.sleep(500);
+    long xvfb = capture.display().pid();
+    String display = capture.display().name();
+    new ProcessBuilder("kill", "-9", Long.toString(xvfb)).inheritIO().start().waitFor();
+    long killedAt = System.nanoTime();
+    long heldSeq = -1;
+    CapturedFrame back = null;
+    while (System.nanoTime() - killedAt < 10_000_000_000L) {
+      CapturedFrame f = capture.newest();
+      assertThat(f).isNotNull();
+      Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
+      if (capture.status().getInteger("restarts") >= 1 && heldSeq < 0) {
+        heldSeq = f.sequence();
+      }
+      if (heldSeq >= 0 && f.sequence() > heldSeq + 5) {
+        back = f;
+        break;
+      }
+      Thread.sleep(30);
+    }
+    System.out.printf("Xvfb pid %d killed; new frames after %.1f s; status %s%n", xvfb,
+        (System.nanoTime() - killedAt) / 1e9, capture.status().encode());
+    assertThat(back).as("new frames within 10 s of the X server's death").isNotNull();
+    assertThat(capture.display().pid()).isNotEqualTo(xvfb);
+    assertThat(capture.display().name()).isEqualTo(display);
+  }
+}
