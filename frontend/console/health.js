@@ -95,11 +95,31 @@ export class Health {
         field('reconnects', votes(d.reconnects ?? 0));
         field('uptime', d.uptimeSeconds ? duration(d.uptimeSeconds) : '–');
         card.dataset.frames = (d.dropped ?? 0) > 0 || (d.repeated ?? 0) > 0 ? 'loss' : 'clean';
+        this.streamExtra(card, r, d);
         break;
       default:
         break;
     }
     this.tickCard(card, r);
+  }
+
+  /** Each destination on a line of its own, and a still of what is on air (refreshed with every report). */
+  streamExtra(card, r, d) {
+    let extra = card.querySelector('.stream-extra');
+    if (!extra) {
+      extra = el('div', {class: 'stream-extra'},
+          el('ul', {class: 'destinations'}),
+          el('img', {class: 'preview', id: 'stream-preview', alt: 'on air now', hidden: true}));
+      card.append(extra);
+    }
+    extra.querySelector('.destinations').replaceChildren(...(d.destinations ?? []).map((x) =>
+      el('li', {class: 'destination', dataset: {state: x.state ?? ''}},
+          `${x.target ?? ''} · ${x.state ?? ''} · ${x.fps ?? 0} fps · ${bitrate(x.bitrate)} · `
+          + `${x.reconnects ?? 0} reconnects · up ${x.uptimeSeconds ? duration(x.uptimeSeconds) : '–'}`)));
+    const img = extra.querySelector('img.preview');
+    const onAir = r.status === 'ok' || r.status === 'degraded';
+    img.hidden = !onAir;
+    if (onAir) img.src = `/api/stream/preview.jpg?at=${Date.now()}`;
   }
 
   tick() {

@@ -9,6 +9,10 @@ import io.tallycast.election.PartyRegistry;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.scrape.ScrapeConfig;
+import io.tallycast.stream.Destination;
+import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamOptions;
+import io.tallycast.stream.StreamVerticle;
 import io.tallycast.web.WebConfig;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +31,7 @@ import java.util.Set;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ElectionConfig(Election election, Source source, String dataDir, Integer port, String maps,
-                             Overlay overlay) {
+                             Overlay overlay, Stream stream) {
 
   public record Election(String state, int stateCode, String parties, String seats, String past, Integer pastYear) {
   }
@@ -37,6 +42,15 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
 
   /** The optional {@code overlay:} section; logo is an image file relative to the configuration file. */
   public record Overlay(String title, String subtitle, String logo) {
+  }
+
+  /**
+   * The optional {@code stream:} section: the overlay captured and sent to a local recording (a path relative to the
+   * data dir, cut into segments), YouTube (the key in a file relative to this file, or YOUTUBE_STREAM_KEY) and other
+   * ingests whose URLs hold no secret. Started at once when autostart is true, otherwise from the console.
+   */
+  public record Stream(String size, Integer fps, String bitrate, Boolean cbr, String recording, String segment,
+                       String youtubeKeyFile, List<String> rtmp, Boolean autostart) {
   }
 
   public static ElectionConfig read(Path file) throws IOException {
@@ -92,6 +106,33 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
       }
     }
     return new OverlayConfig(overlay.title() == null ? fallback.title() : overlay.title(), overlay.subtitle(), logo);
+  }
+
+  /** The stream's settings, or null without a {@code stream:} section (the console's start then answers 409). */
+  public StreamVerticle.Settings streamSettings(Path base) throws IOException {
+    if (stream == null) {
+      return null;
+    }
+    Duration segment = StreamOptions.parseDuration(stream.segment() == null ? "10m" : stream.segment());
+    List<Destination> destinations = new ArrayList<>();
+    if (stream.recording() != null && !stream.recording().isBlank()) {
+      destinations.add(Destination.recording(dataDirectory(base).resolve(stream.recording().strip()), segment));
+    }
+    Path keyFile = stream.youtubeKeyFile() == null ? null : base.resolve(stream.youtubeKeyFile().strip());
+    StreamOptions.youtube(keyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
+    for (String url : stream.rtmp() == null ? List.<String>of() : stream.rtmp()) {
+      destinations.add(Destination.ingest(url.strip()));
+    }
+    if (destinations.isEmpty()) {
+      throw new IllegalArgumentException("stream: nowhere to send it: give recording, youtubeKeyFile (or set "
+          + "YOUTUBE_STREAM_KEY) or rtmp");
+    }
+    int[] size = StreamOptions.parseSize(stream.size() == null ? "1920x1080" : stream.size());
+    StreamConfig config = StreamConfig.defaults(destinations).withSize(size[0], size[1])
+        .withFps(stream.fps() == null ? 30 : stream.fps())
+        .withBitrate(StreamOptions.parseBitrate(stream.bitrate() == null ? "4500k" : stream.bitrate()),
+            Boolean.TRUE.equals(stream.cbr()));
+    return new StreamVerticle.Settings(config, Boolean.TRUE.equals(stream.autostart()));
   }
 
   public Path dataDirectory(Path base) {

@@ -1,11 +1,22 @@
 package io.tallycast.cli;
 
+import io.tallycast.app.Engine;
+import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapBenchmark;
 import io.tallycast.map.MapSource;
+import io.tallycast.operator.OverlayConfig;
+import io.tallycast.replay.ReplayOptions;
+import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeBenchmark;
+import io.tallycast.scrape.ScrapeConfig;
+import io.tallycast.stream.StreamBenchmark;
+import io.tallycast.stream.capture.XvfbDisplay;
+import io.tallycast.web.WebConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +27,8 @@ import picocli.CommandLine.Parameters;
 public final class BenchCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "WHAT", description = "scrape: a full 294-seat cycle (fetch + parse + store) and parse per page; "
-      + "map: one seat repainted and published on the state map, against all seats")
+      + "map: one seat repainted and published on the state map, against all seats; "
+      + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process")
   String what;
 
   @Option(names = "--cycles", description = "measured cycles (map: rounds over every seat). Default: scrape 20, map 10")
@@ -29,10 +41,21 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--maps", description = "map: a maps folder, or classpath:/maps/west-bengal/ (the default, embedded)")
   String maps;
 
+  @Option(names = "--seconds", defaultValue = "60", description = "stream: measured seconds per size, after a "
+      + "10 s warm-up. Default: ${DEFAULT-VALUE}")
+  int seconds;
+
+  @Option(names = "--size", defaultValue = "both", description = "stream: 1920x1080, 1280x720 or both. "
+      + "Default: ${DEFAULT-VALUE}")
+  String size;
+
   @Override
   public Integer call() throws Exception {
+    if ("stream".equals(what)) {
+      return stream();
+    }
     if (!"scrape".equals(what) && !"map".equals(what)) {
-      System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map)");
+      System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map, stream)");
       return 2;
     }
     Path work = Files.createTempDirectory("tallycast-bench");
@@ -54,6 +77,90 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private int stream() throws Exception {
+    List<int[]> sizes = new ArrayList<>();
+    switch (size.toLowerCase(java.util.Locale.ROOT)) {
+      case "both" -> sizes.addAll(List.of(new int[] {1920, 1080}, new int[] {1280, 720}));
+      case "1920x1080", "1080" -> sizes.add(new int[] {1920, 1080});
+      case "1280x720", "720" -> sizes.add(new int[] {1280, 720});
+      default -> {
+        System.err.println("tallycast bench stream: --size is 1920x1080, 1280x720 or both, not " + size);
+        return 2;
+      }
+    }
+    if (seconds < 1) {
+      System.err.println("tallycast bench stream: --seconds must be at least 1");
+      return 2;
+    }
+    // the figures are for the x11grab path: measuring the headless fallback instead would mislead
+    if (!XvfbDisplay.installed()) {
+      System.err.println("tallycast bench stream: Xvfb is not installed (apt-get install -y xvfb)");
+      return 2;
+    }
+    for (String exe : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
+      if (!Files.isExecutable(Path.of(exe))) {
+        System.err.println("tallycast bench stream: " + exe + " is missing (apt-get install -y chromium "
+            + "chromium-driver fonts-noto-core)");
+        return 2;
+      }
+    }
+    StreamBenchmark bench = new StreamBenchmark(System.out, 10);
+    List<StreamBenchmark.Result> results = new ArrayList<>();
+    try {
+      for (int[] wh : sizes) {
+        results.add(bench.run(BenchCommand::demo, wh[0], wh[1], seconds));
+      }
+    } catch (IllegalStateException e) {
+      System.err.println("tallycast bench stream: " + e.getMessage());
+      return 1;
+    } finally {
+      bench.print(results, java.lang.Runtime.getRuntime().availableProcessors());
+    }
+    return 0;
+  }
+
+  /** The demo's parts in this JVM, as {@link DemoCommand} starts them, with their data in a temp folder. */
+  private static StreamBenchmark.Page demo() throws Exception {
+    Path data = Files.createTempDirectory("tallycast-bench-demo");
+    ElectionData election = ElectionData.westBengal2021();
+    Runtime runtime = Runtime.create();
+    try {
+      ReplaySite site = ReplaySite.start(runtime.vertx(), election, ReplayOptions.defaults().withPort(0).withSpeed(60)
+          .withSeed(2021).withStateFile(data.resolve("replay-clock.json"))).await();
+      ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
+          .withInterval(DemoCommand.intervalFor(60));
+      Engine engine = Engine.start(runtime, new Engine.Config(election, data, scrape, WebConfig.on(0),
+          MapSource.embeddedWestBengal()).withOverlay(OverlayConfig.demo()).withReplayControl(site.controlUrl()))
+          .await();
+      String url = "http://127.0.0.1:" + engine.apiPort() + "/overlay/";
+      return new StreamBenchmark.Page() {
+        @Override
+        public String url() {
+          return url;
+        }
+
+        @Override
+        public void close() throws Exception {
+          try {
+            engine.close();
+          } finally {
+            delete(data);
+          }
+        }
+      };
+    } catch (Exception e) {
+      runtime.close();
+      delete(data);
+      throw e;
+    }
+  }
+
+  private static void delete(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   private static int or(Integer value, int fallback) {

@@ -10,6 +10,7 @@ import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamVerticle;
 import io.tallycast.web.WebConfig;
 import java.nio.file.Files;
@@ -103,11 +104,11 @@ public final class DemoCommand implements Callable<Integer> {
    * plus YouTube when a key is given and any --rtmp ingest.
    */
   private StreamVerticle.Settings streamSettings() throws Exception {
-    int[] wh = StreamCommand.parseSize(streamSize);
+    int[] wh = StreamOptions.parseSize(streamSize);
     List<Destination> destinations = new ArrayList<>();
     destinations.add(Destination.recording(dataDir.resolve("recordings").resolve("overlay.mkv"),
         Destination.DEFAULT_SEGMENT));
-    StreamCommand.youtube(youtubeKeyFile, StreamCommand.YOUTUBE_INGEST).ifPresent(destinations::add);
+    StreamOptions.youtube(youtubeKeyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
     for (String url : rtmp) {
       destinations.add(Destination.ingest(url));
     }

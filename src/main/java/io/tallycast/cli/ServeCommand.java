@@ -24,7 +24,7 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime runtime = Runtime.create();
     OverlayConfig overlay = cfg.overlayConfig(base);
     Engine engine = Engine.start(runtime, new Engine.Config(cfg.loadElection(base), cfg.dataDirectory(base),
-        cfg.scrapeConfig(), cfg.webConfig(), cfg.mapSource(base), overlay, null, null)).await();
+        cfg.scrapeConfig(), cfg.webConfig(), cfg.mapSource(base), overlay, null, cfg.streamSettings(base))).await();
     String api = "http://localhost:" + engine.apiPort();
     System.out.printf("tallycast serving %s%n  results API  %s/api/summary%n  source       %s%n"
         + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(), api,

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.tallycast.stream.Destination;
 import io.tallycast.stream.FrameSource;
 import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamHealth;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.TestPatternSource;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         + "ingests and/or a segmented local recording.")
 public final class StreamCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
-  static final String YOUTUBE_INGEST = "rtmps://a.rtmps.youtube.com:443/live2";
+  static final String YOUTUBE_INGEST = StreamOptions.YOUTUBE_INGEST;
 
   static final class Source {
     @Option(names = "--page", description = "the page to capture (Xvfb + kiosk Chromium + x11grab)")
@@ -95,11 +95,11 @@ public final class StreamCommand implements Callable<Integer> {
   }
 
   private int stream() throws Exception {
-    int[] wh = parseSize(size);
+    int[] wh = StreamOptions.parseSize(size);
     List<Destination> destinations = destinations();
     StreamConfig config = StreamConfig.defaults(destinations).withSize(wh[0], wh[1]).withFps(fps)
-        .withBitrate(parseBitrate(bitrate), cbr).withPreset(preset)
-        .withDuration(duration == null ? null : parseDuration(duration));
+        .withBitrate(StreamOptions.parseBitrate(bitrate), cbr).withPreset(preset)
+        .withDuration(duration == null ? null : StreamOptions.parseDuration(duration));
     FrameSource frames = source.testPattern ? new TestPatternSource(wh[0], wh[1])
         : new X11Capture(CaptureConfig.of(source.page, wh[0], wh[1], fps));
     Streamer streamer = new Streamer(config, frames);
@@ -131,7 +131,7 @@ public final class StreamCommand implements Callable<Integer> {
   }
 
   private List<Destination> destinations() throws Exception {
-    Duration segmentLength = parseDuration(segment);
+    Duration segmentLength = StreamOptions.parseDuration(segment);
     List<Destination> list = new ArrayList<>();
     for (String out : outs) {
       list.add(Destination.parse(out, segmentLength));
@@ -143,7 +143,7 @@ public final class StreamCommand implements Callable<Integer> {
         }
       }
     }
-    youtube(youtubeKeyFile, youtubeIngest).ifPresent(list::add);
+    StreamOptions.youtube(youtubeKeyFile, youtubeIngest).ifPresent(list::add);
     if (list.isEmpty()) {
       throw new IllegalArgumentException("nowhere to send the stream: give --out, --out-file, --youtube-key-file or "
           + "set YOUTUBE_STREAM_KEY");
@@ -151,53 +151,5 @@ public final class StreamCommand implements Callable<Integer> {
     return list;
   }
 
-  /** YouTube, when a key is in the file or in YOUTUBE_STREAM_KEY (never on the command line). */
-  static java.util.Optional<Destination> youtube(Path keyFile, String ingestBase) throws java.io.IOException {
-    String key = keyFile != null ? Files.readString(keyFile).strip() : System.getenv("YOUTUBE_STREAM_KEY");
-    if (key != null && !key.isBlank()) {
-      String ingest = ingestBase.endsWith("/") ? ingestBase : ingestBase + "/";
-      return java.util.Optional.of(Destination.ingest(ingest + key.strip()));
-    }
-    if (keyFile != null) {
-      throw new IllegalArgumentException(keyFile + " is empty: it should hold the YouTube stream key");
-    }
-    return java.util.Optional.empty();
-  }
 
-  static int[] parseSize(String text) {
-    String[] parts = text.toLowerCase(Locale.ROOT).split("x");
-    if (parts.length != 2) {
-      throw new IllegalArgumentException("--size is WIDTHxHEIGHT, e.g. 1920x1080: " + text);
-    }
-    return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
-  }
-
-  static long parseBitrate(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    double factor = t.endsWith("k") ? 1e3 : t.endsWith("m") ? 1e6 : 1;
-    String number = factor == 1 ? t : t.substring(0, t.length() - 1);
-    return Math.round(Double.parseDouble(number) * factor);
-  }
-
-  static Duration parseDuration(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    if (t.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-    }
-    char unit = t.charAt(t.length() - 1);
-    String number = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1);
-    double value = Double.parseDouble(number);
-    double seconds = switch (unit) {
-      case 'h' -> value * 3600;
-      case 'm' -> value * 60;
-      case 's' -> value;
-      default -> {
-        if (Character.isDigit(unit)) {
-          yield value;
-        }
-        throw new IllegalArgumentException("a duration like 60s, 10m or 2h: " + text);
-      }
-    };
-    return Duration.ofMillis(Math.round(seconds * 1000));
-  }
 }

@@ -33,6 +33,7 @@ final class Pacer implements Runnable {
    */
   private long phase;
   private long period;
+  final PreviewTap preview;
 
   Pacer(FrameSource source, VideoEncoder video, AudioEncoder audio, PacketSink sink, int fps, long maxFrames) {
     this.source = source;
@@ -41,6 +42,7 @@ final class Pacer implements Runnable {
     this.sink = sink;
     this.fps = fps;
     this.maxFrames = maxFrames;
+    this.preview = new PreviewTap(source.width(), source.height());
   }
 
   @Override
@@ -72,6 +74,8 @@ final class Pacer implements Runnable {
       audio.flush(sink);
     } catch (Throwable e) {
       failure = e;
+    } finally {
+      preview.close();
     }
   }
 
@@ -84,6 +88,7 @@ final class Pacer implements Runnable {
       lastSequence = frame.sequence();
       alignPhase(System.nanoTime() - frame.capturedAtNanos());
       video.convert(frame.frame(), source.pixelFormat());
+      preview.offer(frame.frame(), source.pixelFormat());
       fresh.incrementAndGet();
     } else {
       repeated.incrementAndGet();

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamVerticle extends VerticleBase {
   public static final String CONTROL = "stream.control";
+  /** Asks for a small JPEG of what is on air: replied with the bytes, or failed 404 when nothing is on air. */
+  public static final String PREVIEW = "stream.preview";
   private static final Logger LOG = LoggerFactory.getLogger(StreamVerticle.class);
 
   /** What to stream where; the page is the engine's own overlay. */
@@ -32,7 +34,7 @@ public final class StreamVerticle extends VerticleBase {
   private final String page;
   private WorkerExecutor control;
   // touched only on the control thread
-  private Streamer streamer;
+  private volatile Streamer streamer;
   private StreamHealth health;
 
   public StreamVerticle(Settings settings, String page) {
@@ -44,6 +46,7 @@ public final class StreamVerticle extends VerticleBase {
   public Future<?> start() {
     control = vertx.createSharedWorkerExecutor("stream-control", 1, 2, TimeUnit.MINUTES);
     vertx.eventBus().<JsonObject>consumer(CONTROL, this::control);
+    vertx.eventBus().<Object>consumer(PREVIEW, this::preview);
     reportStopped(null);
     if (settings.autostart()) {
       // the engine is up whatever the stream does: a stream that cannot start is reported, not fatal
@@ -62,6 +65,22 @@ public final class StreamVerticle extends VerticleBase {
     control.executeBlocking("start".equals(action) ? this::begin : this::end, true)
         .onSuccess(message::reply)
         .onFailure(e -> message.fail(409, safe(e.getMessage())));
+  }
+
+  /** JPEG encoding of the still on a worker thread; the control thread may be busy starting. */
+  private void preview(Message<Object> message) {
+    Streamer current = streamer;
+    if (current == null) {
+      message.fail(404, "the stream is not running");
+      return;
+    }
+    vertx.executeBlocking(current::previewJpeg, false).onSuccess(jpeg -> {
+      if (jpeg == null) {
+        message.fail(404, "no picture yet: the stream is starting");
+      } else {
+        message.reply(io.vertx.core.buffer.Buffer.buffer(jpeg));
+      }
+    }).onFailure(e -> message.fail(500, String.valueOf(e.getMessage())));
   }
 
   /** Control thread. Starting a running stream answers its status. */

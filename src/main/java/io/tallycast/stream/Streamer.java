@@ -31,7 +31,7 @@ public final class Streamer implements AutoCloseable {
   private VideoEncoder video;
   private AudioEncoder audio;
   private Tracks tracks;
-  private Pacer pacer;
+  private volatile Pacer pacer;
   private Thread clock;
   private volatile State state = State.STOPPED;
   private volatile long startedNanos;
@@ -153,6 +153,12 @@ public final class Streamer implements AutoCloseable {
 
   public long reconnects() {
     return outputs.stream().mapToLong(Output::reconnects).sum();
+  }
+
+  /** A small JPEG of what is on air now, or null before the first picture (or when not running). */
+  public byte[] previewJpeg() throws java.io.IOException {
+    Pacer p = pacer;
+    return p == null ? null : p.preview.jpeg();
   }
 
   /** Live figures for health and the console; thread-safe. */

@@ -3,6 +3,7 @@ package io.tallycast.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tallycast.events.EventType;
 import io.tallycast.map.MapRoutes;
+import io.tallycast.stream.StreamVerticle;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.ResultsReader;
@@ -73,6 +74,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
+    router.get("/api/stream/preview.jpg").handler(this::streamPreview);
     if (operator != null) {
       operator.mount(vertx, router, reader, readers); // after the health board: it reports the stream part
     }
@@ -129,6 +131,14 @@ public final class ApiVerticle extends VerticleBase {
 
   private void health(RoutingContext ctx) {
     send(ctx, health.down() ? 503 : 200, health.toJson());
+  }
+
+  /** What is on air, small, for the console; asking is also what makes the stream keep stills (see PreviewTap). */
+  private void streamPreview(RoutingContext ctx) {
+    vertx.eventBus().<io.vertx.core.buffer.Buffer>request(StreamVerticle.PREVIEW, null,
+        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(5_000)).onSuccess(m -> ctx.response()
+            .putHeader("Content-Type", "image/jpeg").putHeader("Cache-Control", "no-store").end(m.body()))
+        .onFailure(e -> error(ctx, 404, "no stream preview: " + e.getMessage()));
   }
 
   private <T> Future<T> read(Callable<T> query) {

@@ -49,12 +49,22 @@ class StreamInEngineTest {
       assertThat(stream.getString("status")).isEqualTo("ok");
       assertThat(stream.getJsonObject("details").getDouble("fps")).isGreaterThan(25.0);
     });
-    Thread.sleep(6000); // some seconds of the overlay, counting on
+    // the console's still of what is on air: asking starts the stills, one a second
+    pipeline.get("/api/stream/preview.jpg");
+    await().atMost(Duration.ofSeconds(5)).until(() -> pipeline.get("/api/stream/preview.jpg").statusCode() == 200);
+    HttpResponse<Buffer> preview = pipeline.get("/api/stream/preview.jpg");
+    assertThat(preview.getHeader("Content-Type")).isEqualTo("image/jpeg");
+    java.awt.image.BufferedImage still = javax.imageio.ImageIO.read(
+        new java.io.ByteArrayInputStream(preview.body().getBytes()));
+    assertThat(still.getWidth()).isEqualTo(384);
+    assertThat(still.getHeight()).isEqualTo(216);
+    Thread.sleep(5000); // some seconds of the overlay, counting on
 
     HttpResponse<Buffer> stopped = operator("/api/operator/stream/stop");
     assertThat(stopped.statusCode()).isEqualTo(200);
     assertThat(stopped.bodyAsJsonObject().getString("state")).isEqualTo("stopped");
     assertThat(part().getString("status")).isEqualTo("stopped");
+    assertThat(pipeline.get("/api/stream/preview.jpg").statusCode()).as("nothing on air").isEqualTo(404);
 
     List<Path> segments;
     try (Stream<Path> files = Files.list(recording.getParent())) {

@@ -1,0 +1,65 @@
+package io.tallycast.stream;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** How people write stream settings (1920x1080, 4500k, 10m) and where a YouTube key may come from. */
+public final class StreamOptions {
+  /** YouTube's RTMPS ingest, without the key. */
+  public static final String YOUTUBE_INGEST = "rtmps://a.rtmps.youtube.com:443/live2";
+
+  private StreamOptions() {
+  }
+
+  /** YouTube, when a key is in the file or in YOUTUBE_STREAM_KEY (never on the command line). */
+  public static java.util.Optional<Destination> youtube(Path keyFile, String ingestBase) throws IOException {
+    String key = keyFile != null ? Files.readString(keyFile).strip() : System.getenv("YOUTUBE_STREAM_KEY");
+    if (key != null && !key.isBlank()) {
+      String ingest = ingestBase.endsWith("/") ? ingestBase : ingestBase + "/";
+      return java.util.Optional.of(Destination.ingest(ingest + key.strip()));
+    }
+    if (keyFile != null) {
+      throw new IllegalArgumentException(keyFile + " is empty: it should hold the YouTube stream key");
+    }
+    return java.util.Optional.empty();
+  }
+
+  public static int[] parseSize(String text) {
+    String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("--size is WIDTHxHEIGHT, e.g. 1920x1080: " + text);
+    }
+    return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+  }
+
+  public static long parseBitrate(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    double factor = t.endsWith("k") ? 1e3 : t.endsWith("m") ? 1e6 : 1;
+    String number = factor == 1 ? t : t.substring(0, t.length() - 1);
+    return Math.round(Double.parseDouble(number) * factor);
+  }
+
+  public static Duration parseDuration(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+    char unit = t.charAt(t.length() - 1);
+    String number = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1);
+    double value = Double.parseDouble(number);
+    double seconds = switch (unit) {
+      case 'h' -> value * 3600;
+      case 'm' -> value * 60;
+      case 's' -> value;
+      default -> {
+        if (Character.isDigit(unit)) {
+          yield value;
+        }
+        throw new IllegalArgumentException("a duration like 60s, 10m or 2h: " + text);
+      }
+    };
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }}
