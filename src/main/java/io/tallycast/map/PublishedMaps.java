@@ -87,7 +87,17 @@ public final class PublishedMaps implements AutoCloseable {
   }
 
   public long version(String name) {
-    return read(name, null).map(Read::version).orElse(0L);
+    Slot slot = slots.get(name);
+    if (slot == null) {
+      return 0;
+    }
+    Lock lock = locks.of(slot.file).readLock();
+    lock.lock();
+    try {
+      return slot.version;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The version of a map whose disk copy is written (lags {@link #version} by the write under way). */

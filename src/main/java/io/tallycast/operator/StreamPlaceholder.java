@@ -1,9 +1,7 @@
 package io.tallycast.operator;
 
-import io.tallycast.health.HealthReport;
+import io.tallycast.stream.StreamHealth;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -12,20 +10,14 @@ import io.vertx.ext.web.RoutingContext;
  * not make {@code /api/health} unhealthy. Start and stop answer 409. A run with a stream overwrites it at once.
  */
 final class StreamPlaceholder {
-  static final String PART = "stream";
   static final String NOT_YET = "this run has no stream to start or stop (the demo was started with --no-stream, or "
       + "the configuration has no stream section)";
 
   private StreamPlaceholder() {
   }
 
-  static JsonObject details() {
-    return new JsonObject().put("state", "off").put("fps", 0).put("bitrate", 0).put("dropped", 0).put("repeated", 0)
-        .put("reconnects", 0).put("uptimeSeconds", 0).put("destinations", new JsonArray());
-  }
-
   static void report(Vertx vertx) {
-    new HealthReport(PART, HealthReport.Status.STOPPED, null, null, null, details()).publish(vertx);
+    StreamHealth.atRest("off", null).publish(vertx);
   }
 
   static void refuse(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package io.tallycast.scrape;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import io.tallycast.Backoff;
 import io.tallycast.LocalCodec;
 import io.tallycast.election.ElectionData;
 import io.tallycast.events.EventType;
@@ -51,7 +52,8 @@ public final class ScraperVerticle extends VerticleBase {
   public ScraperVerticle(ScrapeConfig config, ElectionData election) {
     this.config = config;
     this.election = election;
-    this.backoff = new Backoff(config.interval(), config.maxBackoff());
+    // a failed cycle waits at least twice the interval, doubling up to the cap
+    this.backoff = new Backoff(config.interval().multipliedBy(2), config.maxBackoff());
   }
 
   @Override
@@ -124,7 +126,8 @@ public final class ScraperVerticle extends VerticleBase {
       }
       lastErrors = report.warnings();
       report(report.warnings().isEmpty() ? Status.OK : Status.DEGRADED, report);
-      return backoff.succeeded();
+      backoff.reset();
+      return config.interval().toMillis();
     }
     // Log a problem when it starts or changes, not on every cycle of a long outage.
     if (!report.errors().equals(lastErrors)) {

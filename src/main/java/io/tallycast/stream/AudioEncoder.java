@@ -61,16 +61,9 @@ final class AudioEncoder implements AutoCloseable {
   }
 
   private void drain(PacketSink sink) {
-    while (true) {
-      int r = avcodec_receive_packet(ctx, packet);
-      if (r == Av.EAGAIN || r == AVERROR_EOF) {
-        return;
-      }
-      Av.check(r, "receiving encoded audio");
-      sink.accept(packet, PacketSink.AUDIO);
-      av_packet_unref(packet);
-    }
+    Av.drain(ctx, packet, sink, PacketSink.AUDIO, "receiving encoded audio");
   }
+
 
   @Override
   public void close() {

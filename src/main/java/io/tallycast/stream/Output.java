@@ -2,6 +2,7 @@ package io.tallycast.stream;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 
+import io.tallycast.Backoff;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -128,7 +129,7 @@ final class Output {
       if (liveAt != 0 && System.nanoTime() - liveAt > TimeUnit.SECONDS.toNanos(30)) {
         backoff.reset(); // it had been fine for a while: retry soon
       }
-      long delay = backoff.nextDelayMs();
+      long delay = backoff.failed();
       LOG.info("stream: {} reconnecting in {} ms (attempt {})", destination.shown(), delay, attempts);
       sleep(delay);
     }

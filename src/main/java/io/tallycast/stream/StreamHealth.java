@@ -21,6 +21,17 @@ import java.util.List;
 public final class StreamHealth implements AutoCloseable {
   public static final String PART = "stream";
 
+  /**
+   * The part when nothing is on air (status STOPPED, which does not make /api/health unhealthy), with every field the
+   * console shows at rest: state "off" in a run without a stream, "stopped" for a stream that is not running.
+   */
+  public static HealthReport atRest(String state, String error) {
+    JsonObject details = new JsonObject().put("state", state).put("fps", 0).put("bitrate", 0).put("dropped", 0)
+        .put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 0).put("destinations", new JsonArray());
+    return new HealthReport(PART, HealthReport.Status.STOPPED, null, error, error == null ? null : Instant.now(),
+        details);
+  }
+
   private final Streamer streamer;
   private final List<Meter> meters = new ArrayList<>();
   private MeterRegistry registry;

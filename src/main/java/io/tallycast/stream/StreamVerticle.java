@@ -1,14 +1,12 @@
 package io.tallycast.stream;
 
 import io.micrometer.core.instrument.Metrics;
-import io.tallycast.health.HealthReport;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -121,12 +119,9 @@ public final class StreamVerticle extends VerticleBase {
   }
 
   private void reportStopped(String error) {
-    JsonObject details = new JsonObject().put("state", "stopped").put("fps", 0).put("bitrate", 0).put("dropped", 0)
-        .put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 0).put("destinations", new JsonArray());
-    new HealthReport(StreamHealth.PART, HealthReport.Status.STOPPED, null,
-        error == null ? null : "stream: " + safe(error), error == null ? null : java.time.Instant.now(), details)
-        .publish(vertx);
+    StreamHealth.atRest("stopped", error == null ? null : "stream: " + safe(error)).publish(vertx);
   }
+
 
   /** Error texts can echo an ingest URL (FFmpeg's do): no key leaves this class. */
   private String safe(String text) {

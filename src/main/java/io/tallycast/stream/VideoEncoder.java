@@ -112,16 +112,9 @@ final class VideoEncoder implements AutoCloseable {
   }
 
   private void drain(PacketSink sink) {
-    while (true) {
-      int r = avcodec_receive_packet(ctx, packet);
-      if (r == Av.EAGAIN || r == AVERROR_EOF) {
-        return;
-      }
-      Av.check(r, "receiving an encoded frame");
-      sink.accept(packet, PacketSink.VIDEO);
-      av_packet_unref(packet);
-    }
+    Av.drain(ctx, packet, sink, PacketSink.VIDEO, "receiving an encoded frame");
   }
+
 
   @Override
   public void close() {

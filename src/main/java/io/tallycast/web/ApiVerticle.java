@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
   private static final int MAX_EVENTS = 100_000;
+  private static final Set<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::address)
+      .collect(Collectors.toCollection(java.util.TreeSet::new));
 
   private final WebConfig config;
   private final ResultsReader reader;
@@ -120,10 +122,9 @@ public final class ApiVerticle extends VerticleBase {
     String type = ctx.queryParams().get("type");
     Set<String> types = type == null ? Set.of() : Arrays.stream(type.split(",")).map(String::strip)
         .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    Set<String> known = Arrays.stream(EventType.values()).map(EventType::address).collect(Collectors.toSet());
-    Optional<String> unknown = types.stream().filter(t -> !known.contains(t)).findFirst();
+    Optional<String> unknown = types.stream().filter(t -> !EVENT_TYPES.contains(t)).findFirst();
     if (unknown.isPresent()) {
-      error(ctx, 400, "unknown event type '" + unknown.get() + "'; known: " + new java.util.TreeSet<>(known));
+      error(ctx, 400, "unknown event type '" + unknown.get() + "'; known: " + EVENT_TYPES);
       return;
     }
     json(ctx, read(() -> reader.events(after, Math.min(limit, MAX_EVENTS), types)));

@@ -37,26 +37,18 @@ public final class Ffmpeg {
 
   /** Starts a one-connection RTMP listener that copies whatever it receives into {@code out} (FLV). */
   public static Peer listen(int port, String app, String key, Path out) throws IOException {
-    Path log = out.resolveSibling(out.getFileName() + ".log");
-    Process process = builder(ffmpeg(), List.of("-hide_banner", "-nostdin", "-loglevel", "warning", "-y",
-        "-listen", "1", "-i", "rtmp://127.0.0.1:" + port + "/" + app + "/" + key, "-c", "copy", "-f", "flv",
-        out.toString()))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Peer peer = new Peer(process, port, out, log);
-    peer.awaitListening();
-    return peer;
+    Process process = BundledFfmpeg.listen(port, app, key, out); // returns once it is listening
+    return new Peer(process, out, out.resolveSibling(out.getFileName() + ".log"));
   }
 
-  /** A running RTMP listener; {@link #stop()} ends it as a crash would from the pusher's side. */
+  /** A running RTMP listener; {@link #kill()} ends it as a crash would from the pusher's side. */
   public static final class Peer implements AutoCloseable {
     private final Process process;
-    private final int port;
     private final Path out;
     private final Path log;
 
-    Peer(Process process, int port, Path out, Path log) {
+    Peer(Process process, Path out, Path log) {
       this.process = process;
-      this.port = port;
       this.out = out;
       this.log = log;
     }
@@ -71,23 +63,6 @@ public final class Ffmpeg {
 
     public String log() throws IOException {
       return Files.exists(log) ? Files.readString(log) : "";
-    }
-
-    /** Waits for the listener to bind its port, seen in /proc/net/tcp (a test connection would use up its one accept). */
-    void awaitListening() throws IOException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (System.nanoTime() < deadline && process.isAlive()) {
-        if (listening()) {
-          return;
-        }
-        sleep(50);
-      }
-      throw new IOException("the RTMP peer did not start listening on " + port + ": " + log());
-    }
-
-    private boolean listening() {
-      // a connect would consume the one connection ffmpeg accepts; look for the bound socket instead
-      return BundledFfmpeg.listening(port);
     }
 
     /** Waits for the listener to finish its file after the pusher closed the connection. */
@@ -205,14 +180,6 @@ public final class Ffmpeg {
     /** Presentation times of the video packets, seconds. */
     public List<Double> videoTimes() {
       return videoPackets().stream().map(p -> Double.parseDouble(p.getString("pts_time", "0"))).toList();
-    }
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

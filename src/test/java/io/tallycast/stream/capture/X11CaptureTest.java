@@ -47,25 +47,23 @@ class X11CaptureTest {
 
   @Test
   void capturesTheWholePageAt1080pWithNoBorderScrollbarOrOffset() throws Exception {
-    open("solid.html", 1920, 1080);
+    capturesTheSolidPage(1920, 1080);
     assertThat(capture.pixelFormat()).isEqualTo(avutil.AV_PIX_FMT_BGR0);
-    Thread.sleep(300);
-    CapturedFrame f = awaitNewFrame(0, Duration.ofSeconds(5));
-    assertThat(f).isNotNull();
-    assertThat(f.frame().imageWidth).isEqualTo(1920);
-    assertThat(f.frame().imageHeight).isEqualTo(1080);
-    Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1920, 1080, 6);
   }
 
   @Test
   void capturesTheWholePageAt720pToo() throws Exception {
-    open("solid.html", 1280, 720);
+    capturesTheSolidPage(1280, 720);
+  }
+
+  private void capturesTheSolidPage(int width, int height) throws Exception {
+    open("solid.html", width, height);
     Thread.sleep(300);
     CapturedFrame f = awaitNewFrame(0, Duration.ofSeconds(5));
     assertThat(f).isNotNull();
-    assertThat(f.frame().imageWidth).isEqualTo(1280);
-    assertThat(f.frame().imageHeight).isEqualTo(720);
-    Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
+    assertThat(f.frame().imageWidth).isEqualTo(width);
+    assertThat(f.frame().imageHeight).isEqualTo(height);
+    Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), width, height, 6);
   }
 
   @Test
