@@ -1,5 +1,6 @@
 package io.tallycast.cli;
 
+import io.tallycast.Leftovers;
 import io.tallycast.app.Engine;
 import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
@@ -58,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
       System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map, stream)");
       return 2;
     }
-    Path work = Files.createTempDirectory("tallycast-bench");
+    Path work = Leftovers.claimFolder("bench");
     try {
       if ("scrape".equals(what)) {
         new ScrapeBenchmark(System.out).run(or(warmups, 60), or(cycles, 20), work);
@@ -72,9 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
             work);
       }
     } finally {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Leftovers.delete(work);
     }
     return 0;
   }
@@ -123,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** The demo's parts in this JVM, as {@link DemoCommand} starts them, with their data in a temp folder. */
   private static StreamBenchmark.Page demo() throws Exception {
-    Path data = Files.createTempDirectory("tallycast-bench-demo");
+    Path data = Leftovers.claimFolder("bench-demo");
     ElectionData election = ElectionData.westBengal2021();
     Runtime runtime = Runtime.create();
     try {
@@ -146,20 +145,14 @@ public final class BenchCommand implements Callable<Integer> {
           try {
             engine.close();
           } finally {
-            delete(data);
+            Leftovers.delete(data);
           }
         }
       };
     } catch (Exception e) {
       runtime.close();
-      delete(data);
+      Leftovers.delete(data);
       throw e;
-    }
-  }
-
-  private static void delete(Path dir) throws java.io.IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 

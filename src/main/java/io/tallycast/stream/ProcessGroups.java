@@ -1,7 +1,7 @@
 package io.tallycast.stream;
 
+import io.tallycast.Leftovers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,12 +119,7 @@ final class ProcessGroups {
   }
 
   static String commandLine(long pid) {
-    try {
-      return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
-          .replace('\0', ' ');
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
+    return Leftovers.commandLine(pid);
   }
 
   static String comm(long pid) {

@@ -1,5 +1,6 @@
 package io.tallycast.stream;
 
+import io.tallycast.Leftovers;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +56,13 @@ public final class StreamBenchmark {
 
   /** Runs one size end to end and leaves no process behind. */
   public Result run(PageFactory pages, int width, int height, int seconds) throws Exception {
-    Path work = Files.createTempDirectory("tallycast-bench-stream");
+    Path work = Leftovers.claimFolder("bench-stream");
     Process peer = null;
     try (Page page = pages.open()) {
       int port = BundledFfmpeg.freePort();
       Path received = work.resolve("received.flv");
       peer = BundledFfmpeg.listen(port, "live", "bench", received);
+      Leftovers.note(work, peer.toHandle());
       String url = page.url() + (height <= 720 ? "?size=720" : "");
       out.printf("%n== %dx%d: capturing %s, pushing to rtmp://127.0.0.1:%d/live/****%n", width, height, url, port);
       FrameSource source = Captures.open(CaptureConfig.of(url, width, height, 30));
@@ -103,9 +104,7 @@ public final class StreamBenchmark {
         peer.destroyForcibly();
         peer.waitFor(5, TimeUnit.SECONDS);
       }
-      try (var files = Files.walk(work)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Leftovers.delete(work);
     }
   }
 

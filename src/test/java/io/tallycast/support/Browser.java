@@ -37,7 +37,7 @@ public final class Browser implements AutoCloseable {
           + "apt-get install -y chromium chromium-driver fonts-noto-core (./tallycast test installs them as root)");
     }
     try {
-      Path profile = Files.createTempDirectory("tallycast-chromium");
+      Path profile = io.tallycast.Leftovers.claimFolder("chromium");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -87,11 +87,7 @@ public final class Browser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // a temp folder left behind is harmless
-      }
+      io.tallycast.Leftovers.delete(profile);
     }
   }
 }

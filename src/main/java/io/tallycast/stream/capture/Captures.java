@@ -1,12 +1,14 @@
 package io.tallycast.stream.capture;
 
+import io.tallycast.Leftovers;
 import io.tallycast.stream.FrameSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Picks the capture: Xvfb + kiosk Chromium + x11grab where an X server can run (cheapest by far), else the headless
- * DevTools screencast. Says which in the log. The source comes back started.
+ * DevTools screencast. Says which in the log. The source comes back started. First it stops what a capture of a
+ * killed run left running.
  */
 public final class Captures {
   private static final Logger LOG = LoggerFactory.getLogger(Captures.class);
@@ -15,6 +17,7 @@ public final class Captures {
   }
 
   public static FrameSource open(CaptureConfig config) throws Exception {
+    Leftovers.sweep(); // a browser and X server left by a run that was killed would render on our cores
     String why;
     if (config.forceScreencast()) {
       why = "the screencast was asked for";

@@ -1,5 +1,6 @@
 package io.tallycast.stream.capture;
 
+import io.tallycast.Leftovers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,31 +41,14 @@ final class ChromiumProcesses {
         .collect(Collectors.toList());
   }
 
-  /**
-   * The raw /proc command line. Chromium's children rewrite theirs into one space-separated string, which
-   * {@link ProcessHandle.Info#commandLine()} cuts down to the program name.
-   */
+  /** See {@link Leftovers#commandLine}. */
   static String commandLine(ProcessHandle p) {
-    try {
-      byte[] raw = java.nio.file.Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
-      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-    } catch (java.io.IOException | RuntimeException e) {
-      return "";
-    }
+    return Leftovers.commandLine(p.pid());
   }
 
-  /**
-   * True while the process runs. A killed browser stays a zombie until chromedriver reaps it, and
-   * {@link ProcessHandle#isAlive()} counts zombies as alive, so the state letter in /proc decides.
-   */
+  /** See {@link Leftovers#running}. */
   static boolean running(ProcessHandle p) {
-    try {
-      String stat = java.nio.file.Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
-      char state = stat.charAt(stat.lastIndexOf(')') + 2);
-      return state != 'Z' && state != 'X';
-    } catch (java.io.IOException | RuntimeException e) {
-      return false;
-    }
+    return Leftovers.running(p);
   }
 
   /** SIGKILLs every process of this profile and waits briefly for them to go. */

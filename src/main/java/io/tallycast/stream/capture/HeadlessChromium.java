@@ -1,12 +1,12 @@
 package io.tallycast.stream.capture;
 
+import io.tallycast.Leftovers;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -31,7 +31,7 @@ final class HeadlessChromium implements AutoCloseable {
   HeadlessChromium(int width, int height) throws IOException {
     this.width = width;
     this.height = height;
-    this.profile = Files.createTempDirectory("tallycast-screencast");
+    this.profile = Leftovers.claimFolder("screencast");
   }
 
   void start(String url, Consumer<JsonObject> events, Duration timeout) throws Exception {
@@ -44,6 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
         url));
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     process = pb.start();
+    Leftovers.note(profile, process.toHandle());
     long deadline = System.nanoTime() + timeout.toNanos();
     Path portFile = profile.resolve("DevToolsActivePort");
     String port = null;
@@ -113,10 +114,6 @@ final class HeadlessChromium implements AutoCloseable {
       }
     }
     ChromiumProcesses.killAll(profile);
-    try (var files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp folder left behind is harmless
-    }
+    Leftovers.delete(profile);
   }
 }

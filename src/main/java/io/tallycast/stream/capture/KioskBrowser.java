@@ -1,12 +1,12 @@
 package io.tallycast.stream.capture;
 
+import io.tallycast.Leftovers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +55,7 @@ final class KioskBrowser implements AutoCloseable {
     this.url = url;
     this.width = width;
     this.height = height;
-    this.profile = Files.createTempDirectory("tallycast-kiosk");
+    this.profile = Leftovers.claimFolder("kiosk");
   }
 
   static void checkInstalled() {
@@ -89,6 +89,10 @@ final class KioskBrowser implements AutoCloseable {
       Object pid = driver.getCapabilities().getCapability("goog:processID");
       browserProcess = (pid instanceof Number n ? ProcessHandle.of(n.longValue()) : java.util.Optional.<ProcessHandle>empty())
           .or(() -> ChromiumProcesses.browser(profile)).orElse(null);
+      if (browserProcess != null) { // chromedriver (the browser's parent) too: it outlives a JVM killed hard
+        browserProcess.parent().ifPresent(driverProcess -> Leftovers.note(profile, driverProcess));
+        Leftovers.note(profile, browserProcess);
+      }
       driver.get(url);
       fitViewport();
       Object opts = driver.getCapabilities().getCapability("goog:chromeOptions");
@@ -259,10 +263,6 @@ final class KioskBrowser implements AutoCloseable {
       s.stop();
     }
     calls.shutdownNow();
-    try (var files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp folder left behind is harmless
-    }
+    Leftovers.delete(profile);
   }
 }

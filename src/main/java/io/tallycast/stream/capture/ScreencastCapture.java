@@ -36,6 +36,7 @@ public final class ScreencastCapture implements FrameSource {
   private final AtomicReference<String> newestJpeg = new AtomicReference<>();
   private final Semaphore arrived = new Semaphore(0);
   private final AtomicLong received = new AtomicLong();
+  private final AtomicLong misfit = new AtomicLong();
   private volatile HeadlessChromium browser;
   private volatile boolean running;
   private volatile String state = "stopped";
@@ -116,8 +117,25 @@ public final class ScreencastCapture implements FrameSource {
       b.ack(p.getInteger("sessionId"));
     }
     received.incrementAndGet();
+    if (!ofOurSize(p.getJsonObject("metadata"))) {
+      misfit.incrementAndGet();
+      return;
+    }
     newestJpeg.set(p.getString("data"));
     arrived.release();
+  }
+
+  /**
+   * While the size override takes effect Chromium can send a picture of the window's own viewport (87 px shorter in
+   * new headless mode); stretched to our size it would put a distorted page on air, so such pictures are dropped.
+   */
+  private boolean ofOurSize(JsonObject metadata) {
+    if (metadata == null) {
+      return true;
+    }
+    double w = metadata.getDouble("deviceWidth", (double) config.width());
+    double h = metadata.getDouble("deviceHeight", (double) config.height());
+    return Math.abs(w - config.width()) < 1 && Math.abs(h - config.height()) < 1;
   }
 
   private void decodeLoop() {
@@ -201,6 +219,7 @@ public final class ScreencastCapture implements FrameSource {
         .put("frameAgeMs", last == 0 ? null : (System.nanoTime() - last) / 1_000_000)
         .put("frames", ring.lastSequence())
         .put("received", received.get())
+        .put("misfit", misfit.get())
         .put("restarts", restarts)
         .put("browser", b != null && b.alive() ? "running" : "restarting")
         .put("fps", fps)

@@ -1,5 +1,6 @@
 package io.tallycast.stream.capture;
 
+import io.tallycast.Leftovers;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -27,6 +28,8 @@ public final class XvfbDisplay implements AutoCloseable {
   private final int height;
   private volatile int display = -1;
   private volatile Process process;
+  /** Marks the server as ours, so a run after a hard crash of this one stops it (see {@link Leftovers}). */
+  private Path folder;
 
   public XvfbDisplay(int width, int height) {
     this.width = width;
@@ -57,6 +60,9 @@ public final class XvfbDisplay implements AutoCloseable {
     Path exe = executable();
     if (exe == null) {
       throw new IOException("Xvfb is not installed: apt-get install -y xvfb");
+    }
+    if (folder == null) {
+      folder = Leftovers.claimFolder("xvfb");
     }
     int first = display > 0 ? display : 90 + ThreadLocalRandom.current().nextInt(400);
     IOException last = null;
@@ -94,6 +100,7 @@ public final class XvfbDisplay implements AutoCloseable {
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
+    Leftovers.note(folder, p.toHandle());
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
@@ -147,6 +154,8 @@ public final class XvfbDisplay implements AutoCloseable {
     Process p = process;
     process = null;
     if (p == null) {
+      Leftovers.delete(folder);
+      folder = null;
       return;
     }
     p.destroy();
@@ -167,6 +176,8 @@ public final class XvfbDisplay implements AutoCloseable {
         // only a later start on this number would care, and it picks another number then
       }
     }
+    Leftovers.delete(folder);
+    folder = null;
     LOG.info("Xvfb :{} stopped", display);
   }
 }

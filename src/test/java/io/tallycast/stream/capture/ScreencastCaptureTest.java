@@ -37,7 +37,8 @@ class ScreencastCaptureTest {
     while (System.nanoTime() < deadline) { // the first pictures may be of about:blank or half painted: wait
       f = capture.newest();
       if (f != null && Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 640, 360), TestPages.BACKGROUND, 12)
-          && Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 5, 5), TestPages.TOP_LEFT, 24)) {
+          && Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 5, 5), TestPages.TOP_LEFT, 24)
+          && Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 1274, 714), TestPages.BOTTOM_RIGHT, 24)) {
         break;
       }
       Thread.sleep(50);
@@ -51,7 +52,13 @@ class ScreencastCaptureTest {
         .isTrue();
     assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 5, 5), TestPages.TOP_LEFT, 24)).isTrue();
     assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 1274, 714), TestPages.BOTTOM_RIGHT, 24))
+        .as("bottom-right marker %s", java.util.Arrays.toString(Pixels.rgb(f.frame(), capture.pixelFormat(), 1274, 714)))
         .isTrue();
+    // the markers end where the page says: no stretched picture of another viewport size
+    assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 1280 - TestPages.MARK - 4, 714),
+        TestPages.BACKGROUND, 12)).as("left of the bottom-right marker").isTrue();
+    assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 1274, 720 - TestPages.MARK - 4),
+        TestPages.BACKGROUND, 12)).as("above the bottom-right marker").isTrue();
     assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 50, 50), TestPages.BACKGROUND, 12)).isTrue();
     System.out.println("screencast status " + capture.status().encode());
     assertThat(capture.status().getString("capture")).isEqualTo("screencast");
