@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -94,8 +95,19 @@ public final class Leftovers {
         p.descendants().forEach(procs::add);
       });
     }
-    String marker = "--user-data-dir=" + dir;
-    ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(marker)).forEach(procs::add);
+    procs.addAll(withProfile(dir));
+    stop(procs);
+    return procs.size();
+  }
+
+  /** The processes whose command line names this folder as their browser profile ({@code --user-data-dir}). */
+  public static List<ProcessHandle> withProfile(Path folder) {
+    String marker = "--user-data-dir=" + folder;
+    return ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(marker)).toList();
+  }
+
+  /** SIGKILLs the processes and waits up to 3 s until none runs (a zombie counts as gone: it uses nothing). */
+  public static void stop(Collection<ProcessHandle> procs) {
     procs.forEach(ProcessHandle::destroyForcibly);
     long deadline = System.nanoTime() + 3_000_000_000L;
     while (procs.stream().anyMatch(Leftovers::running) && System.nanoTime() < deadline) {
@@ -103,10 +115,9 @@ public final class Leftovers {
         Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        return;
       }
     }
-    return procs.size();
   }
 
   /**

@@ -82,7 +82,7 @@ final class ProcessGroups {
       if (p.pid() == peer) {
         return;
       }
-      String cmd = commandLine(p.pid());
+      String cmd = Leftovers.commandLine(p.pid());
       String comm = comm(p.pid());
       String group = comm.equals("Xvfb") ? XVFB : comm.startsWith("chromedriver") ? CHROMEDRIVER
           : cmd.contains("chrom") ? CHROMIUM : OTHER;
@@ -97,7 +97,7 @@ final class ProcessGroups {
         for (Path dir : proc) {
           long pid = Long.parseLong(dir.getFileName().toString());
           if (!found.containsKey(pid)) {
-            String cmd = commandLine(pid);
+            String cmd = Leftovers.commandLine(pid);
             if (profiles.stream().anyMatch(cmd::contains)) {
               found.put(pid, CHROMIUM);
             }
@@ -116,10 +116,6 @@ final class ProcessGroups {
       int end = cmd.indexOf(' ', at);
       profiles.add(cmd.substring(at, end < 0 ? cmd.length() : end));
     }
-  }
-
-  static String commandLine(long pid) {
-    return Leftovers.commandLine(pid);
   }
 
   static String comm(long pid) {

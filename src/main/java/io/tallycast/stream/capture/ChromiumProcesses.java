@@ -4,7 +4,6 @@ import io.tallycast.Leftovers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -17,10 +16,7 @@ final class ChromiumProcesses {
   }
 
   static List<ProcessHandle> all(Path profile) {
-    String marker = "--user-data-dir=" + profile;
-    return ProcessHandle.allProcesses()
-        .filter(p -> commandLine(p).contains(marker))
-        .collect(Collectors.toList());
+    return Leftovers.withProfile(profile);
   }
 
   /** The browser process (the one without a --type= switch) of this profile. */
@@ -41,26 +37,12 @@ final class ChromiumProcesses {
         .collect(Collectors.toList());
   }
 
-  /** See {@link Leftovers#commandLine}. */
-  static String commandLine(ProcessHandle p) {
+  private static String commandLine(ProcessHandle p) {
     return Leftovers.commandLine(p.pid());
-  }
-
-  /** See {@link Leftovers#running}. */
-  static boolean running(ProcessHandle p) {
-    return Leftovers.running(p);
   }
 
   /** SIGKILLs every process of this profile and waits briefly for them to go. */
   static void killAll(Path profile) {
-    List<ProcessHandle> procs = all(profile);
-    procs.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle p : procs) {
-      try {
-        p.onExit().get(2, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // a zombie waiting for its parent is gone enough
-      }
-    }
+    Leftovers.stop(all(profile));
   }
 }

@@ -191,7 +191,7 @@ final class KioskBrowser implements AutoCloseable {
 
   boolean alive() {
     ProcessHandle b = browserProcess;
-    return b != null && ChromiumProcesses.running(b) && service != null && service.isRunning();
+    return b != null && Leftovers.running(b) && service != null && service.isRunning();
   }
 
   long pid() {

@@ -45,6 +45,28 @@ class X11CaptureTest {
     return null;
   }
 
+  /**
+   * Watches a 1280x720 capture after a kill for up to 10 s: every picture meanwhile must be the page (the last good
+   * one held, never the bare X screen of a dead browser), and the first picture more than 5 frames after the restart
+   * is returned; null when none comes.
+   */
+  private CapturedFrame framesAfterRestart(long killedAt) throws InterruptedException {
+    long heldSeq = -1;
+    while (System.nanoTime() - killedAt < 10_000_000_000L) {
+      CapturedFrame f = capture.newest();
+      assertThat(f).isNotNull();
+      Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
+      if (capture.status().getInteger("restarts") >= 1 && heldSeq < 0) {
+        heldSeq = f.sequence();
+      }
+      if (heldSeq >= 0 && f.sequence() > heldSeq + 5) {
+        return f;
+      }
+      Thread.sleep(30);
+    }
+    return null;
+  }
+
   @Test
   void capturesTheWholePageAt1080pWithNoBorderScrollbarOrOffset() throws Exception {
     capturesTheSolidPage(1920, 1080);
@@ -95,28 +117,12 @@ class X11CaptureTest {
     long before = capture.newest().sequence();
     new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
     long killedAt = System.nanoTime();
-    CapturedFrame back = null;
-    long lastSeq = before;
-    long heldSeq = -1;
-    while (System.nanoTime() - killedAt < 10_000_000_000L) {
-      CapturedFrame f = capture.newest();
-      // always a valid picture of the page, never the bare X screen of a dead browser
-      assertThat(f).isNotNull();
-      Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
-      if (capture.status().getInteger("restarts") >= 1 && heldSeq < 0) {
-        heldSeq = f.sequence();
-      }
-      if (heldSeq >= 0 && f.sequence() > heldSeq + 5) {
-        back = f;
-        break;
-      }
-      lastSeq = f.sequence();
-      Thread.sleep(30);
-    }
+    CapturedFrame back = framesAfterRestart(killedAt);
     double secs = (System.nanoTime() - killedAt) / 1e9;
     System.out.printf("browser pid %d killed; new frames after %.1f s; status %s%n", pid, secs,
         capture.status().encode());
-    assertThat(back).as("new frames within 10 s of the kill (last sequence %d)", lastSeq).isNotNull();
+    assertThat(back).as("new frames within 10 s of the kill (last sequence %d, before it %d)",
+        capture.newest().sequence(), before).isNotNull();
     assertThat(capture.browserPid()).isNotEqualTo(pid);
     assertThat(capture.status().getInteger("restarts")).isEqualTo(1);
     assertThat(capture.status().getString("browser")).isEqualTo("running");
@@ -152,21 +158,7 @@ class X11CaptureTest {
     String display = capture.display().name();
     new ProcessBuilder("kill", "-9", Long.toString(xvfb)).inheritIO().start().waitFor();
     long killedAt = System.nanoTime();
-    long heldSeq = -1;
-    CapturedFrame back = null;
-    while (System.nanoTime() - killedAt < 10_000_000_000L) {
-      CapturedFrame f = capture.newest();
-      assertThat(f).isNotNull();
-      Pixels.assertShowsTestPage(f.frame(), capture.pixelFormat(), 1280, 720, 6);
-      if (capture.status().getInteger("restarts") >= 1 && heldSeq < 0) {
-        heldSeq = f.sequence();
-      }
-      if (heldSeq >= 0 && f.sequence() > heldSeq + 5) {
-        back = f;
-        break;
-      }
-      Thread.sleep(30);
-    }
+    CapturedFrame back = framesAfterRestart(killedAt);
     System.out.printf("Xvfb pid %d killed; new frames after %.1f s; status %s%n", xvfb,
         (System.nanoTime() - killedAt) / 1e9, capture.status().encode());
     assertThat(back).as("new frames within 10 s of the X server's death").isNotNull();
