@@ -27,11 +27,13 @@ final class PageRenderer {
   private final String state;
   private final int stateCode;
   private final PartyRegistry parties;
+  private final CountingDay day;
 
-  PageRenderer(String state, int stateCode, PartyRegistry parties) {
+  PageRenderer(String state, int stateCode, PartyRegistry parties, CountingDay day) {
     this.state = state;
     this.stateCode = stateCode;
     this.parties = parties;
+    this.day = day;
   }
 
   String seatPage(SeatView seat) {
@@ -184,15 +186,15 @@ final class PageRenderer {
     html.append("  <title>Election Commission of India</title>\n</head>\n<body>\n");
   }
 
-  private static void title(StringBuilder html, String h2) {
+  private void title(StringBuilder html, String h2) {
     html.append("      <div class='page-title'>\n        <h1><div>General Election to Assembly Constituencies: ")
-        .append("Trends &amp; Results ").append(CountingDay.monthYear()).append("</div></h1>\n        ")
+        .append("Trends &amp; Results ").append(day.monthYear()).append("</div></h1>\n        ")
         .append(h2).append("\n      </div>\n");
   }
 
-  private static void footer(StringBuilder html, long lastChangedSeconds) {
+  private void footer(StringBuilder html, long lastChangedSeconds) {
     html.append("  <footer class='footer'><div class='foot-info'><div class='container-fluid'><div class='row'>")
-        .append("<div class='col-md-6 col-12'>\n    <div class='sm-text'>").append(CountingDay.lastUpdated(lastChangedSeconds))
+        .append("<div class='col-md-6 col-12'>\n    <div class='sm-text'>").append("Last Updated at " + day.pageTime(lastChangedSeconds).replace(" AM ", " am ").replace(" PM ", " pm "))
         .append("</div>\n  </div></div></div></div></footer>\n</body>\n</html>\n");
   }
 

@@ -40,7 +40,7 @@ final class PageStore {
     ElectionData data = model.data();
     this.model = model;
     this.stateCode = data.stateCode();
-    this.renderer = new PageRenderer(data.state(), data.stateCode(), data.parties());
+    this.renderer = new PageRenderer(data.state(), data.stateCode(), data.parties(), model.day());
     this.seats = model.seatNumbers();
     this.pageCount = Math.max(1, (seats.size() + SEATS_PER_LIST_PAGE - 1) / SEATS_PER_LIST_PAGE);
   }
@@ -96,14 +96,15 @@ final class PageStore {
           (long) Math.floor(c.postal() * factor)));
     }
     scaled.sort(Comparator.comparingLong(CandidateCount::total).reversed().thenComparing(CandidateCount::name));
-    SeatView down = new SeatView(view.seat(), view.round(), view.rounds(), List.copyOf(scaled), view.lastChangedSeconds());
+    SeatView down = new SeatView(view.seat(), view.round(), view.rounds(), List.copyOf(scaled), view.lastChangedSeconds(),
+        view.statusText());
     return finish(renderer.seatPage(down), down.lastChangedSeconds());
   }
 
   private long version(PageRef ref, double elapsed) {
     return switch (ref.kind()) {
       case INDEX -> 0;
-      case SEAT -> model.roundAt(ref.number(), elapsed);
+      case SEAT -> model.versionAt(ref.number(), elapsed);
       case LIST -> roundsDone(seatsOfPage(ref.number()), elapsed);
       case PARTY -> roundsDone(seats, elapsed);
     };
@@ -112,7 +113,7 @@ final class PageStore {
   private long roundsDone(List<Integer> which, double elapsed) {
     long sum = 0;
     for (int seat : which) {
-      sum += model.roundAt(seat, elapsed);
+      sum += model.versionAt(seat, elapsed);
     }
     return sum;
   }
@@ -161,9 +162,9 @@ final class PageStore {
     return finish(renderer.partyPage(rows, last), last);
   }
 
-  private static Rendered finish(String html, long lastChangedSeconds) {
+  private Rendered finish(String html, long lastChangedSeconds) {
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
-    return new Rendered(body, etag(body), CountingDay.httpDate(lastChangedSeconds));
+    return new Rendered(body, etag(body), model.day().httpDate(lastChangedSeconds));
   }
 
   private static String etag(byte[] body) {

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Simulated time: {@code elapsed = anchorElapsed + (paused ? 0 : (now - anchorWall) * speed)} seconds since 08:00 IST.
+ * Simulated time: {@code elapsed = anchorElapsed + (paused ? 0 : (now - anchorWall) * speed)} seconds since 08:00 IST,
+ * slower only where a real day's moments must each stay on the site for a minimum of wall time ({@link Pacing}).
  * With a state file, every change (and the start) is written atomically, and a start finds the replay where it
  * would be had it never stopped: simulated time does not go backwards across a kill -9 and restart.
  * Changes write a small file when a state file is set: call them off the event loop.
@@ -24,16 +25,20 @@ public final class ReplayClock {
   private final LongSupplier wallMillis;
   private final Path stateFile;
   private final long finishSeconds;
+  private final CountingDay day;
+  private final Pacing pacing;
   private long anchorWall;
   private double anchorElapsed;
   private double speed;
   private boolean paused;
   private double lastSeen;
 
-  private ReplayClock(LongSupplier wallMillis, Path stateFile, long finishSeconds) {
+  private ReplayClock(LongSupplier wallMillis, Path stateFile, long finishSeconds, CountingDay day, Pacing pacing) {
     this.wallMillis = wallMillis;
     this.stateFile = stateFile;
     this.finishSeconds = finishSeconds;
+    this.day = day;
+    this.pacing = pacing;
   }
 
   /** A clock that counts from 08:00 at {@code speed}, or continues from {@code stateFile} when it exists. */
@@ -41,9 +46,24 @@ public final class ReplayClock {
     return start(speed, stateFile, finishSeconds, System::currentTimeMillis);
   }
 
+  /**
+   * The clock of a replayed day: each of its moments stays on the site for at least {@code minDwellMillis} of wall
+   * time (see {@link Pacing}).
+   */
+  public static ReplayClock start(CountingModel model, double speed, Path stateFile, long minDwellMillis) {
+    return start(speed, stateFile, model.totalDurationSeconds(), model.day(),
+        new Pacing(model.moments(), minDwellMillis), System::currentTimeMillis);
+  }
+
   static ReplayClock start(double speed, Path stateFile, long finishSeconds, LongSupplier wallMillis) {
+    return start(speed, stateFile, finishSeconds, CountingDay.on(java.time.LocalDate.of(2021, 5, 2)), Pacing.NONE,
+        wallMillis);
+  }
+
+  static ReplayClock start(double speed, Path stateFile, long finishSeconds, CountingDay day, Pacing pacing,
+                           LongSupplier wallMillis) {
     checkSpeed(speed);
-    ReplayClock clock = new ReplayClock(wallMillis, stateFile, finishSeconds);
+    ReplayClock clock = new ReplayClock(wallMillis, stateFile, finishSeconds, day, pacing);
     long now = wallMillis.getAsLong();
     if (stateFile != null && Files.exists(stateFile)) {
       clock.load();
@@ -78,7 +98,7 @@ public final class ReplayClock {
   }
 
   private double elapsedAt(long now) {
-    return anchorElapsed + (paused ? 0 : Math.max(0, now - anchorWall) * speed / 1000.0);
+    return paused ? anchorElapsed : pacing.advance(anchorElapsed, now - anchorWall, speed);
   }
 
   public synchronized void pause() {
@@ -135,7 +155,7 @@ public final class ReplayClock {
         .put("speed", speed())
         .put("paused", paused())
         .put("finished", elapsed >= finishSeconds)
-        .put("simulatedTime", CountingDay.at(elapsed).toString());
+        .put("simulatedTime", day.at(elapsed).toString());
   }
 
   private void reanchor() {

@@ -11,8 +11,11 @@ import java.nio.file.Path;
  * @param seed      makes the counting trajectories; the same seed gives the same pages at the same simulated time
  * @param prefix    URL folder of the results pages, like ECI's per-election prefix; starts and ends with '/'
  * @param stateFile where the clock is kept across restarts, or null to start from 08:00 every time
+ * @param minDwellMillis wall milliseconds each recorded moment of a real day stays on the site at least (0 = none);
+ *                  see {@link Pacing}
  */
-public record ReplayOptions(String host, int port, double speed, long seed, String prefix, Path stateFile) {
+public record ReplayOptions(String host, int port, double speed, long seed, String prefix, Path stateFile,
+                            long minDwellMillis) {
   public static final String DEFAULT_PREFIX = "/AcResultGen2021/";
 
   public ReplayOptions {
@@ -33,36 +36,47 @@ public record ReplayOptions(String host, int port, double speed, long seed, Stri
     if (!prefix.endsWith("/")) {
       prefix = prefix + "/";
     }
+    if (minDwellMillis < 0) {
+      throw new IllegalArgumentException("minimum dwell " + minDwellMillis + " ms is negative");
+    }
     if (prefix.startsWith("/_replay/")) {
       throw new IllegalArgumentException("prefix " + prefix + " collides with the replay control API");
     }
   }
 
+  public ReplayOptions(String host, int port, double speed, long seed, String prefix, Path stateFile) {
+    this(host, port, speed, seed, prefix, stateFile, 0);
+  }
+
   public static ReplayOptions defaults() {
-    return new ReplayOptions("127.0.0.1", 0, 1.0, 2021L, DEFAULT_PREFIX, null);
+    return new ReplayOptions("127.0.0.1", 0, 1.0, 2021L, DEFAULT_PREFIX, null, 0);
   }
 
   public ReplayOptions withHost(String value) {
-    return new ReplayOptions(value, port, speed, seed, prefix, stateFile);
+    return new ReplayOptions(value, port, speed, seed, prefix, stateFile, minDwellMillis);
   }
 
   public ReplayOptions withPort(int value) {
-    return new ReplayOptions(host, value, speed, seed, prefix, stateFile);
+    return new ReplayOptions(host, value, speed, seed, prefix, stateFile, minDwellMillis);
   }
 
   public ReplayOptions withSpeed(double value) {
-    return new ReplayOptions(host, port, value, seed, prefix, stateFile);
+    return new ReplayOptions(host, port, value, seed, prefix, stateFile, minDwellMillis);
   }
 
   public ReplayOptions withSeed(long value) {
-    return new ReplayOptions(host, port, speed, value, prefix, stateFile);
+    return new ReplayOptions(host, port, speed, value, prefix, stateFile, minDwellMillis);
   }
 
   public ReplayOptions withPrefix(String value) {
-    return new ReplayOptions(host, port, speed, seed, value, stateFile);
+    return new ReplayOptions(host, port, speed, seed, value, stateFile, minDwellMillis);
+  }
+
+  public ReplayOptions withMinDwellMillis(long value) {
+    return new ReplayOptions(host, port, speed, seed, prefix, stateFile, value);
   }
 
   public ReplayOptions withStateFile(Path value) {
-    return new ReplayOptions(host, port, speed, seed, prefix, value);
+    return new ReplayOptions(host, port, speed, seed, prefix, value, minDwellMillis);
   }
 }

@@ -37,11 +37,16 @@ public final class ReplaySite {
   private record Parts(CountingModel model, ReplayClock clock, PageStore pages) {
   }
 
+  /** A made-up counting day towards the data's final result ({@link SyntheticCounting}, seeded by the options). */
   public static Future<ReplaySite> start(Vertx vertx, ElectionData data, ReplayOptions options) {
+    return start(vertx, new SyntheticCounting(data, options.seed()), options);
+  }
+
+  public static Future<ReplaySite> start(Vertx vertx, CountingModel model, ReplayOptions options) {
+    ElectionData data = model.data();
     // the clock may read and write its state file: not on the event loop
     return vertx.executeBlocking(() -> {
-      CountingModel model = new CountingModel(data, options.seed());
-      ReplayClock clock = ReplayClock.start(options.speed(), options.stateFile(), model.totalDurationSeconds());
+      ReplayClock clock = ReplayClock.start(model, options.speed(), options.stateFile(), options.minDwellMillis());
       return new Parts(model, clock, new PageStore(model));
     }).compose(parts -> {
       Faults faults = new Faults();
@@ -50,7 +55,7 @@ public final class ReplaySite {
         ReplaySite site = new ReplaySite(vertx, options, parts.model(), parts.clock(), faults, parts.pages(), verticle, id);
         LOG.info("replay site for {} at {}: {} seats, {} list pages, last declaration at {} (simulated), speed {}, seed {}",
             data.state(), site.baseUrl(), parts.model().seatNumbers().size(), parts.pages().pageCount(),
-            CountingDay.at(parts.model().totalDurationSeconds()).toLocalTime(), parts.clock().speed(), options.seed());
+            parts.model().day().at(parts.model().totalDurationSeconds()).toLocalTime(), parts.clock().speed(), options.seed());
         return site;
       });
     });

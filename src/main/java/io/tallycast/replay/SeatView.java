@@ -5,38 +5,54 @@ import io.tallycast.election.SeatStatus;
 import java.util.List;
 
 /**
- * A seat as the results site shows it after {@code round} of {@code rounds} counting rounds.
+ * A seat as the results site shows it: {@code round} of {@code rounds} counting rounds in, the candidates' figures and
+ * the site's status words.
  *
  * @param candidates         sorted by total votes, highest first (ties by name, so an unstarted count reveals nothing)
  * @param lastChangedSeconds simulated elapsed seconds at which these figures appeared (0 before round 1)
+ * @param statusText         the status as ECI writes it ("Result in Progress", "Result Declared", or any other words
+ *                           a real day recorded)
  */
 public record SeatView(Constituency seat, int round, int rounds, List<CandidateCount> candidates,
-                       long lastChangedSeconds) {
+                       long lastChangedSeconds, String statusText) {
+  public static final String AWAITING = "Awaiting";
+  public static final String IN_PROGRESS = "Result in Progress";
+  public static final String DECLARED = "Result Declared";
 
+  /** ECI's wording for a count that has done {@code round} of {@code rounds}. */
+  public static String statusText(int round, int rounds) {
+    return round <= 0 ? AWAITING : round >= rounds ? DECLARED : IN_PROGRESS;
+  }
+
+  /** Awaiting until a vote is counted, whatever the words; otherwise what the words say. */
   public SeatStatus status() {
-    return round <= 0 ? SeatStatus.AWAITING : round >= rounds ? SeatStatus.DECLARED : SeatStatus.COUNTING;
+    if (!anyVotes()) {
+      return SeatStatus.AWAITING;
+    }
+    SeatStatus said = SeatStatus.fromEci(statusText);
+    return said == SeatStatus.AWAITING ? SeatStatus.COUNTING : said;
   }
 
-  /** The wording of ECI's status cell. */
-  public String statusText() {
-    return switch (status()) {
-      case AWAITING -> "Awaiting";
-      case COUNTING -> "Result in Progress";
-      case DECLARED -> "Result Declared";
-    };
+  public boolean anyVotes() {
+    for (CandidateCount c : candidates) {
+      if (c.total() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** The leading candidate, or null before round 1. */
+  /** The leading candidate, or null while no vote is counted. */
   public CandidateCount leader() {
-    return round <= 0 || candidates.isEmpty() ? null : candidates.get(0);
+    return anyVotes() ? candidates.get(0) : null;
   }
 
-  /** The runner-up, or null before round 1 or in a one-candidate seat. */
+  /** The runner-up, or null while no vote is counted or in a one-candidate seat. */
   public CandidateCount trailing() {
-    return round <= 0 || candidates.size() < 2 ? null : candidates.get(1);
+    return !anyVotes() || candidates.size() < 2 ? null : candidates.get(1);
   }
 
-  /** Leader's lead over the runner-up (the whole of its votes when alone), or null before round 1. */
+  /** Leader's lead over the runner-up (the whole of its votes when alone), or null while no vote is counted. */
   public Long margin() {
     CandidateCount leader = leader();
     if (leader == null) {

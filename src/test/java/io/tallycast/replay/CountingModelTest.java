@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CountingModelTest {
   private static final ElectionData WB = ReplayTestSupport.westBengal();
-  private static final CountingModel MODEL = new CountingModel(WB, 2021);
+  private static final SyntheticCounting MODEL = new SyntheticCounting(WB, 2021);
 
   @Test
   void every_seat_ends_declared_on_its_real_winner_with_exactly_the_real_votes() {
@@ -67,7 +67,7 @@ class CountingModelTest {
   void declarations_are_spread_over_eight_to_ten_simulated_hours_and_end_before_six_pm() {
     long last = MODEL.totalDurationSeconds();
     assertThat(last).isBetween(8 * 3600L, 10 * 3600L);
-    assertThat(CountingDay.at(last).getHour()).isLessThan(18);
+    assertThat(MODEL.day().at(last).getHour()).isLessThan(18);
     List<Long> declared = MODEL.seatNumbers().stream().map(MODEL::declarationSeconds).sorted().toList();
     // not all at once: the first tenth and the last tenth are hours apart
     assertThat(declared.get(declared.size() * 9 / 10) - declared.get(declared.size() / 10)).isGreaterThan(2 * 3600L);
@@ -98,8 +98,8 @@ class CountingModelTest {
 
   @Test
   void the_same_seed_gives_the_same_counting_and_another_seed_a_different_one() {
-    CountingModel same = new CountingModel(WB, 2021);
-    CountingModel other = new CountingModel(WB, 7);
+    SyntheticCounting same = new SyntheticCounting(WB, 2021);
+    SyntheticCounting other = new SyntheticCounting(WB, 7);
     int differ = 0;
     for (int seat : MODEL.seatNumbers()) {
       for (long t = 0; t <= MODEL.totalDurationSeconds(); t += 1800) {

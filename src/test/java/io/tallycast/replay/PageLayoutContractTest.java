@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * elements, classes, attributes, cell order and fixed texts (only the figures and names differ).
  */
 class PageLayoutContractTest {
-  private static final CountingModel MODEL = new CountingModel(ReplayTestSupport.westBengal(), 2021);
+  private static final SyntheticCounting MODEL = new SyntheticCounting(ReplayTestSupport.westBengal(), 2021);
   private static final PageStore PAGES = new PageStore(MODEL);
 
   @Test
@@ -58,9 +58,9 @@ class PageLayoutContractTest {
 
   @Test
   void the_footer_time_is_ist_in_eci_wording() {
-    assertThat(CountingDay.lastUpdated(0)).isEqualTo("Last Updated at 08:00 am On 02/05/2021");
-    assertThat(CountingDay.lastUpdated(3 * 3600 + 42 * 60 + 59)).isEqualTo("Last Updated at 11:42 am On 02/05/2021");
-    assertThat(CountingDay.lastUpdated(9 * 3600 + 5 * 60)).isEqualTo("Last Updated at 05:05 pm On 02/05/2021");
+    assertThat(MODEL.day().pageTime(0)).isEqualTo("08:00 AM On 02/05/2021");
+    assertThat(MODEL.day().pageTime(3 * 3600 + 42 * 60 + 59)).isEqualTo("11:42 AM On 02/05/2021");
+    assertThat(MODEL.day().pageTime(9 * 3600 + 5 * 60)).isEqualTo("05:05 PM On 02/05/2021");
   }
 
   /** The first simulated minute at which seat {@code seat} is counting (or, for -1, page 1 mixes awaiting and counting). */

@@ -12,7 +12,7 @@ class RenderCostTest {
 
   @Test
   void rendering_all_pages_is_cheap_and_polling_unchanged_pages_costs_only_a_lookup() {
-    CountingModel model = new CountingModel(ReplayTestSupport.westBengal(), 2021);
+    SyntheticCounting model = new SyntheticCounting(ReplayTestSupport.westBengal(), 2021);
     PageStore warmup = new PageStore(model);
     renderAll(warmup, model, 3600); // JIT warm-up
     renderAll(warmup, model, 5 * 3600);

@@ -78,7 +78,7 @@ class ReplaySiteTest {
       pages.forEach((seat, doc) -> {
         SeatResult real = WB.finals().get(seat);
         assertThat(doc.select("div.roundBtn").text()).as("seat %d", seat)
-            .isEqualTo("Result Declared Round " + site.model().rounds(seat) + "/" + site.model().rounds(seat));
+            .isEqualTo("Result Declared Round " + ((SyntheticCounting) site.model()).rounds(seat) + "/" + ((SyntheticCounting) site.model()).rounds(seat));
         assertThat(doc.select("div.page-title h2 span").first().ownText())
             .isEqualTo(seat + " - " + WB.seats().get(seat).name());
         List<List<String>> rows = rows(doc);
