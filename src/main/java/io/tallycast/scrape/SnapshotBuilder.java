@@ -3,7 +3,7 @@ package io.tallycast.scrape;
 import io.tallycast.election.Constituency;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.SeatStatus;
-import io.tallycast.election.UnknownPartyException;
+import io.tallycast.election.Party;
 import io.tallycast.scrape.page.ParsedCandidate;
 import io.tallycast.scrape.page.ParsedListRow;
 import io.tallycast.scrape.page.ParsedSeatPage;
@@ -11,14 +11,13 @@ import io.tallycast.store.Snapshot;
 import io.tallycast.store.SnapshotCandidate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Checks that a parsed constituency page is the seat that was asked for and that every party is known, then turns it
- * into a {@link Snapshot}. What the page alone can prove (rows add up, totals match) the parser has already checked;
+ * Checks that a parsed constituency page is the seat that was asked for, resolves each party label to its party (or
+ * keeps an unknown one as written), then turns it into a {@link Snapshot}. What the page alone can prove (rows add up, totals match) the parser has already checked;
  * what needs history (votes never go down) the store checks.
  */
 final class SnapshotBuilder {
@@ -28,6 +27,14 @@ final class SnapshotBuilder {
   SnapshotBuilder(PartyRegistry parties, Map<Integer, Constituency> seats) {
     this.parties = parties;
     this.seats = seats;
+  }
+
+  /**
+   * The party's code; a label no configured party knows is kept as written (whitespace tidied), so nothing is dropped:
+   * the store keeps it as an unmapped party and tells the operator, who maps it in the party table.
+   */
+  String partyOf(String label) {
+    return parties.resolve(label).map(Party::code).orElseGet(() -> label.strip().replaceAll("\\s+", " "));
   }
 
   Snapshot build(int seat, String url, ParsedSeatPage page, ParsedListRow row, Instant fetchedAt) {
@@ -45,18 +52,21 @@ final class SnapshotBuilder {
           + page.seatName() + "; refused");
     }
     List<SnapshotCandidate> candidates = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (ParsedCandidate c : page.candidates()) {
-      String party;
-      try {
-        party = parties.require(c.party()).code();
-      } catch (UnknownPartyException e) {
-        throw new ScrapeException(url, "seat " + seat + ": candidate " + c.name() + " stands for an " + e.getMessage());
+      String party = partyOf(c.party());
+      int same = seen.merge(c.name() + '\u0000' + party, 1, Integer::sum);
+      String name = c.name();
+      if (same > 1) {
+        // Two independents of one name stand in some seats (two SUKUMAR ROYs in Coochbehar Uttar, 2026); a party
+        // fields one candidate per seat, so a party's name twice is a broken page.
+        if (!Party.INDEPENDENT.equals(party)) {
+          throw new ScrapeException(url, "seat " + seat + ": candidate " + c.name() + " (" + party
+              + ") is listed twice");
+        }
+        name = c.name() + " (" + same + ")"; // told apart by ballot order, which the table page keeps
       }
-      if (!seen.add(c.name() + '\u0000' + party)) {
-        throw new ScrapeException(url, "seat " + seat + ": candidate " + c.name() + " (" + party + ") is listed twice");
-      }
-      candidates.add(new SnapshotCandidate(c.name(), party, c.evmVotes(), c.postalVotes(), c.totalVotes()));
+      candidates.add(new SnapshotCandidate(name, party, c.evmVotes(), c.postalVotes(), c.totalVotes()));
     }
     if (candidates.stream().noneMatch(c -> !c.party().equals("NOTA"))) {
       throw new ScrapeException(url, "seat " + seat + ": the page lists no candidates");
@@ -71,6 +81,9 @@ final class SnapshotBuilder {
       status = SeatStatus.COUNTING;
     }
     Instant sourceTime = page.sourceTime() != null ? page.sourceTime() : fetchedAt;
+    if (!anyVotes && status == SeatStatus.COUNTING) {
+      status = SeatStatus.AWAITING; // "Result in Progress" over a seat with no vote counted (a repoll: Falta, 2026)
+    }
     return new Snapshot(seat, status, done == null ? 0 : done, total == null ? 0 : total, List.copyOf(candidates),
         sourceTime, fetchedAt, url, false);
   }

@@ -45,6 +45,7 @@ public final class ResultsStore implements AutoCloseable {
   private final Set<String> parties = new HashSet<>();
   private final Map<Integer, String> pastWinners = new HashMap<>();
   private final Overrides overrides;
+  private UnmappedParties unmapped;
   private long lastEventId;
   private long eventCount;
   private long snapshotCount;
@@ -57,6 +58,7 @@ public final class ResultsStore implements AutoCloseable {
     this.db = db;
     this.rows = new StoreRows(db);
     readStatic();
+    this.unmapped = UnmappedParties.load(db);
     this.overrides = new Overrides(db, rows, seats, pastWinners);
     recount();
   }
@@ -143,9 +145,26 @@ public final class ResultsStore implements AutoCloseable {
       heldCount += outcome.result().heldSeats().size();
       return outcome.result();
     } catch (SQLException | RuntimeException e) {
+      forgetUncommittedParties();
       throw new StoreException("writing a batch of " + size(batch) + " snapshot(s) failed and was rolled back: "
           + e.getMessage(), e);
     }
+  }
+
+  /** After a rollback, the labels noted during the batch are not in the database: read them again. */
+  private void forgetUncommittedParties() {
+    try {
+      parties.clear();
+      readStatic();
+      unmapped = UnmappedParties.load(db);
+    } catch (SQLException e) {
+      // the database is failing; the next open reads everything afresh
+    }
+  }
+
+  /** Party labels stored as written because no configured party knows them, with the seats they stand in. */
+  public Map<String, Set<Integer>> unmappedParties() {
+    return unmapped.seatsByLabel();
   }
 
   /** The counters change only once the transaction has committed. */
@@ -173,6 +192,7 @@ public final class ResultsStore implements AutoCloseable {
       Snapshot s = operatorFigures.remove(scraped.seat()) ? asCorrection(scraped) : scraped;
       SeatState current = states.get(s.seat());
       List<SnapshotCandidate> votes = current == null ? List.of() : rows.currentVotes(s.seat());
+      keepUnknownParties(s);
       Optional<String> refusal = SnapshotRules.refusal(s, seats.keySet(), parties, current, votes);
       if (refusal.isPresent()) {
         rejections.add(new Rejection(s.seat(), refusal.get()));
@@ -203,6 +223,17 @@ public final class ResultsStore implements AutoCloseable {
     }
     return new Outcome(new ApplyResult(List.copyOf(accepted), List.copyOf(rejections), List.copyOf(events),
         List.copyOf(heldSeats)), written);
+  }
+
+  /** A label no configured party knows is stored as written (nothing is dropped) and listed for the operator. */
+  private void keepUnknownParties(Snapshot s) throws SQLException {
+    for (SnapshotCandidate c : orEmpty(s.candidates())) {
+      boolean known = parties.contains(c.party()) && !unmapped.seatsByLabel().containsKey(c.party());
+      if (c.party() != null && !c.party().isBlank() && !known && seats.containsKey(s.seat())) {
+        unmapped.note(db, c.party(), s.seat());
+        parties.add(c.party());
+      }
+    }
   }
 
   private static Snapshot asCorrection(Snapshot s) {

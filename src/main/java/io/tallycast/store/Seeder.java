@@ -43,6 +43,7 @@ final class Seeder {
           }
         }
       }
+      UnmappedParties.remap(c, election.parties());
       try (PreparedStatement seat = c.prepareStatement(Sql.SEAT_PUT)) {
         for (Constituency k : election.seats().values()) {
           seat.setInt(1, k.no());

@@ -19,7 +19,7 @@ final class Sql {
   static final String META_PUT = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING";
   // Name and colour follow the configuration on every start: an operator may fix a colour between runs.
   static final String PARTY_UPSERT = "INSERT INTO parties (code, name, color) VALUES (?, ?, ?) "
-      + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, color = excluded.color";
+      + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, color = excluded.color, unmapped = 0";
   static final String ALIAS_PUT = "INSERT INTO party_aliases (alias, party) VALUES (?, ?) ON CONFLICT (alias) DO NOTHING";
   static final String SEATS_ALL = "SELECT no, name FROM constituencies ORDER BY no";
   static final String SEAT_PUT = "INSERT INTO constituencies (no, name, district, type) VALUES (?, ?, ?, ?) "
@@ -27,6 +27,19 @@ final class Sql {
   static final String PAST_PUT = "INSERT INTO past_results (seat, year, winner_candidate, winner_party, winner_votes, "
       + "runner_candidate, runner_party, runner_votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seat) DO NOTHING";
   static final String PARTY_CODES = "SELECT code FROM parties";
+
+  // --- unmapped parties (V3) ---
+  static final String UNMAPPED_ADD = "INSERT INTO parties (code, name, color, unmapped) VALUES (?, ?, ?, 1) "
+      + "ON CONFLICT (code) DO NOTHING";
+  /** Each unmapped label with the seats where a candidate stands for it. */
+  static final String UNMAPPED_ALL = "SELECT p.code, group_concat(DISTINCT c.seat) FROM parties p "
+      + "LEFT JOIN candidates c ON c.party = p.code WHERE p.unmapped = 1 GROUP BY p.code ORDER BY p.code";
+  // OR IGNORE: a candidate already stored under the mapped party keeps that row; the label then stays listed
+  static final String REMAP_CANDIDATES = "UPDATE OR IGNORE candidates SET party = ? WHERE party = ?";
+  static final String REMAP_LEADERS = "UPDATE seat_state SET leader_party = ? WHERE leader_party = ?";
+  static final String REMAP_RUNNERS = "UPDATE seat_state SET runner_party = ? WHERE runner_party = ?";
+  static final String UNMAPPED_DELETE = "DELETE FROM parties WHERE code = ? AND unmapped = 1 "
+      + "AND NOT EXISTS (SELECT 1 FROM candidates WHERE party = ?)";
   static final String PAST_WINNERS = "SELECT seat, winner_party FROM past_results";
 
   // --- writer ---

@@ -11,6 +11,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -145,10 +146,21 @@ public final class StoreVerticle extends VerticleBase {
   }
 
   private void report(HealthReport.Status status) {
+    JsonObject unmapped = new JsonObject();
+    store.unmappedParties().forEach((label, seats) -> unmapped.put(label, new JsonArray(List.copyOf(seats))));
     JsonObject details = new JsonObject().put("snapshots", store.snapshotCount()).put("events", store.eventCount())
         .put("lastEventId", store.lastEventId()).put("lastCommitMs", lastCommitMs).put("rejections", rejections)
-        .put("held", store.heldCount()).put("overrides", store.activeOverrides());
-    new HealthReport(PART, status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
+        .put("held", store.heldCount()).put("overrides", store.activeOverrides()).put("unmappedParties", unmapped);
+    String error = lastError;
+    Instant errorAt = lastErrorAt;
+    if (!unmapped.isEmpty() && status == HealthReport.Status.OK) {
+      // kept, not lost, but the operator must map them: the tally shows them apart from their party until then
+      status = HealthReport.Status.DEGRADED;
+      error = "party label(s) no configured party knows, stored as written: " + String.join(", ", unmapped.fieldNames())
+          + " (map each as an alias of its party in the party table, then restart)";
+      errorAt = errorAt == null ? Instant.now() : errorAt;
+    }
+    new HealthReport(PART, status, lastSuccess, error, errorAt, details).publish(vertx);
   }
 
   @Override

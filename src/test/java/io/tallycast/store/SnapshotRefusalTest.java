@@ -81,12 +81,6 @@ class SnapshotRefusalTest {
   }
 
   @Test
-  void an_unknown_party_is_refused() throws Exception {
-    assertRefused(snapshot(14, SeatStatus.COUNTING, 1, 10, T1, cand("A", "XYZP", 5)),
-        "seat 14: candidate A has unknown party 'XYZP'; refused");
-  }
-
-  @Test
   void rounds_going_down_are_refused() throws Exception {
     assertRefused(snapshot(12, SeatStatus.COUNTING, 5, 18, T1, cand("MAHUA MOITRA", "AITC", 700000),
             cand("KALYAN CHAUBEY", "BJP", 510000), cand("NOTA", "NOTA", 1300)),
