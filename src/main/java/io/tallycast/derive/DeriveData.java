@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,13 @@ public final class DeriveData {
 
   /**
    * Writes the files into a staging folder inside {@code out}, then moves each top-level entry (parties.csv, wb2021/,
-   * wb2026/) into place; entries of {@code out} that this command does not make are left alone.
+   * wb2026/) into place; entries of {@code out} that this command does not make are left alone. When {@code out}
+   * already holds exactly these bytes, nothing is rewritten.
    */
   static void publish(Path out, Map<String, String> files) throws IOException {
+    if (unchanged(out, files)) {
+      return; // same bytes already there: leave the files (and their times, which the launcher's rebuild checks) be
+    }
     Files.createDirectories(out);
     removeStaleStaging(out);
     Path staging = Files.createTempDirectory(out, ".derive-");
@@ -99,6 +104,29 @@ public final class DeriveData {
     } finally {
       deleteTree(staging);
     }
+  }
+
+  /** True when out already holds exactly these files with these bytes (and nothing else in our folders). */
+  private static boolean unchanged(Path out, Map<String, String> files) throws IOException {
+    for (String entry : new TreeSet<>(files.keySet().stream().map(p -> p.split("/", 2)[0]).toList())) {
+      Path top = out.resolve(entry);
+      if (Files.isDirectory(top)) {
+        try (Stream<Path> all = Files.walk(top)) {
+          if (all.filter(Files::isRegularFile).anyMatch(p -> !files.containsKey(out.relativize(p).toString()
+              .replace('\\', '/')))) {
+            return false;
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path file = out.resolve(f.getKey());
+      if (!Files.isRegularFile(file)
+          || !Arrays.equals(Files.readAllBytes(file), f.getValue().getBytes(StandardCharsets.UTF_8))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A run killed between staging and moving leaves its staging folder: the next run removes it. */

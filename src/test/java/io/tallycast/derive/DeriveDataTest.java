@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -126,13 +127,16 @@ class DeriveDataTest {
   }
 
   @Test
-  void a_second_run_over_an_earlier_output_replaces_it_with_the_same_bytes_and_leaves_no_staging_folder()
-      throws Exception {
+  void a_run_replaces_an_earlier_output_and_a_second_run_with_the_same_bytes_rewrites_nothing() throws Exception {
     Path out = existingOutput();
     Files.writeString(out.resolve("README.md"), "not ours\n");
     DeriveData.run(SharedData.file("."), out);
     Map<String, byte[]> first = tree(out);
+    FileTime written = Files.getLastModifiedTime(out.resolve("wb2026/timeline.csv"));
+    Files.setLastModifiedTime(out.resolve("wb2026/timeline.csv"), FileTime.fromMillis(written.toMillis() - 60_000));
     DeriveData.run(SharedData.file("."), out);
+    assertThat(Files.getLastModifiedTime(out.resolve("wb2026/timeline.csv")).toMillis())
+        .isEqualTo(written.toMillis() - 60_000);
     Map<String, byte[]> second = tree(out);
     assertThat(second.keySet()).isEqualTo(first.keySet());
     second.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(first.get(path)));
