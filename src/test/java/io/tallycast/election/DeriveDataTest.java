@@ -1,9 +1,11 @@
-package io.tallycast.derive;
+package io.tallycast.election;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tallycast.Main;
+import io.tallycast.derive.DeriveData;
+import io.tallycast.derive.SourceProblem;
 import io.tallycast.support.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,13 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code tallycast derive-data}: what is committed under src/main/resources/elections is exactly what the command
+ * {@code tallycast derive-data} (io.tallycast.derive; tested here, beside the data it makes): what is committed under src/main/resources/elections is exactly what the command
  * makes from ../shared/data, and bad input is refused with file, line and problem, leaving the output untouched.
  */
 class DeriveDataTest {
   static final Path COMMITTED = Path.of("src/main/resources/elections");
-  static final List<String> INPUTS = List.of(PartyTable.ELECTIONLENS, PartyTable.PRUDHVI, ResultSources.RESULTS_2016,
-      ResultSources.RESULTS_2021, ResultSources.RESULTS_2026, EciLiveJson.FILE, CountingDaySource.FILE);
+  static final List<String> INPUTS = List.of("parties/colors-electionlens.csv", "parties/colors-143prudhvi.csv",
+      SharedSources.RESULTS_2016, SharedSources.RESULTS_2021, SharedSources.RESULTS_2026, SharedSources.ECI_JSON,
+      SharedSources.SNAPSHOTS);
 
   @TempDir
   Path dir;
@@ -149,7 +152,7 @@ class DeriveDataTest {
 
   @Test
   void an_unknown_party_label_in_the_2026_results_is_refused_naming_the_label_file_and_line() throws Exception {
-    Path shared = sharedWith(ResultSources.RESULTS_2026, text -> text.replaceFirst(
+    Path shared = sharedWith(SharedSources.RESULTS_2026, text -> text.replaceFirst(
         "\n(2,2 - MATHABHANGA \\(West Bengal\\),24,24,1,KSHITENDRA NATH BARMAN,)Indian National Congress,",
         "\n$1Party Of Nowhere,"));
     assertRefusedAndUntouched(shared, "west-bengal/results-2026.csv line 14", "unknown party 'Party Of Nowhere'");
@@ -157,27 +160,27 @@ class DeriveDataTest {
 
   @Test
   void a_seat_missing_from_the_2026_results_is_refused() throws Exception {
-    Path shared = sharedWith(ResultSources.RESULTS_2026, text -> text.replaceAll("\n294,[^\n]*", ""));
+    Path shared = sharedWith(SharedSources.RESULTS_2026, text -> text.replaceAll("\n294,[^\n]*", ""));
     assertRefusedAndUntouched(shared, "west-bengal/results-2026.csv", "seats [294] are missing");
   }
 
   @Test
   void a_counting_day_row_for_a_seat_not_in_the_results_is_refused_with_its_line() throws Exception {
-    Path shared = sharedWith(CountingDaySource.FILE, text -> text.replaceFirst("\\[294, ", "[295, "));
+    Path shared = sharedWith(SharedSources.SNAPSHOTS, text -> text.replaceFirst("\\[294, ", "[295, "));
     assertRefusedAndUntouched(shared, "list-snapshots.jsonl.gz line 2",
         "seat 295 is not in west-bengal/results-2026.csv");
   }
 
   @Test
   void a_counting_day_leader_who_is_not_among_the_seats_candidates_is_refused() throws Exception {
-    Path shared = sharedWith(CountingDaySource.FILE, text -> text.replaceFirst("\"DADHIRAM RAY\"", "\"DADHIRAM ROY\""));
+    Path shared = sharedWith(SharedSources.SNAPSHOTS, text -> text.replaceFirst("\"DADHIRAM RAY\"", "\"DADHIRAM ROY\""));
     assertRefusedAndUntouched(shared, "list-snapshots.jsonl.gz line 2",
         "seat 1: leader 'DADHIRAM ROY' (BJP) is not among the seat's candidates");
   }
 
   @Test
   void the_command_exits_2_with_the_reason_on_bad_input_and_lists_the_files_it_wrote_otherwise() throws Exception {
-    Path shared = sharedWith(ResultSources.RESULTS_2021, text -> text.replaceFirst(",AITC,", ",ZZZ,"));
+    Path shared = sharedWith(SharedSources.RESULTS_2021, text -> text.replaceFirst(",AITC,", ",ZZZ,"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new Main());
