@@ -2,6 +2,7 @@ package io.tallycast;
 
 import io.tallycast.cli.BenchCommand;
 import io.tallycast.cli.DemoCommand;
+import io.tallycast.cli.DeriveDataCommand;
 import io.tallycast.cli.MasksCommand;
 import io.tallycast.cli.ParseCommand;
 import io.tallycast.cli.ReplaySiteCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tallycast", mixinStandardHelpOptions = true, version = "tallycast 0.1.0",
     description = "Election-results broadcast engine.",
     subcommands = {DemoCommand.class, ServeCommand.class, ReplaySiteCommand.class, ParseCommand.class,
-        BenchCommand.class, MasksCommand.class, StreamCommand.class})
+        BenchCommand.class, MasksCommand.class, StreamCommand.class, DeriveDataCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {"Builds the seat masks, seats.json, base.png and map.json of the state map and of one map per "
         + "district, from GeoJSON boundaries, an indexed-colour image, or one highlight screenshot per seat.",
         "Writes DIR/state/, DIR/district/<slug>/ and DIR/index.json. Exit 2 with the reason on bad input."},
-    footer = {"", "Example:", "  tallycast masks --geojson metadata-tools/west-bengal/assembly-constituencies.geojson "
+    footer = {"", "Example:", "  tallycast masks --geojson ../shared/data/west-bengal/assembly-constituencies.geojson "
         + "--id-field AC_NO --name-field AC_NAME --group-field DIST_NAME --width 1080 --out maps/west-bengal"})
 public final class MasksCommand implements Callable<Integer> {
   static final int MIN_WIDTH = 64;

@@ -1,54 +1,91 @@
 package io.tallycast.election;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What is known before counting starts: parties, seats, the past result per seat, and (for the replay only)
- * the final result that the replay counts towards. Loaded from the CSV files of one election.
+ * What is known before counting starts: parties, seats, the past result per seat, and (for the replay only) the final
+ * result that the replay counts towards. The embedded sets ({@link #embedded}) also carry their id, year, counting
+ * day, ECI's URL prefix of that year and the number of counting rounds per seat where known; data loaded from a
+ * configuration's CSV files ({@link #fromCsv}) has id "", year 0, no counting day and no prefix.
  */
-public record ElectionData(String state, int stateCode, PartyRegistry parties, SortedMap<Integer, Constituency> seats,
-                           Map<Integer, SeatResult> past, int pastYear, Map<Integer, SeatResult> finals) {
+public record ElectionData(String id, String state, int stateCode, int year, LocalDate countingDay, String replayPrefix,
+                           PartyRegistry parties, SortedMap<Integer, Constituency> seats, Map<Integer, SeatResult> past,
+                           int pastYear, Map<Integer, SeatResult> finals, Map<Integer, Integer> rounds) {
 
-  /** The embedded West Bengal 2021 data set (with 2016 as the past result): what the demo and tests use. */
-  public static final String WEST_BENGAL = "/elections/west-bengal/";
+  /** Where the derived election data sits on the class path: parties.csv, and one folder per election id. */
+  public static final String EMBEDDED = "/elections/";
+
+  public ElectionData {
+    id = id == null ? "" : id;
+    replayPrefix = replayPrefix == null ? "" : replayPrefix;
+    rounds = rounds == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(rounds));
+  }
+
+  /** Seats, parties and results without the facts of an embedded set (what callers built before those existed). */
+  public ElectionData(String state, int stateCode, PartyRegistry parties, SortedMap<Integer, Constituency> seats,
+                      Map<Integer, SeatResult> past, int pastYear, Map<Integer, SeatResult> finals) {
+    this("", state, stateCode, 0, null, "", parties, seats, past, pastYear, finals, Map.of());
+  }
 
   public int majority() {
     return seats.size() / 2 + 1;
   }
 
-  public static ElectionData westBengal2021() {
-    try {
-      PartyRegistry parties = PartyRegistry.fromCsv(resource("parties.csv"));
-      return fromCsv("West Bengal", 25, parties, resource("results-2021.csv"), resource("results-2016.csv"), 2016);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The number of counting rounds of a seat, where the source gave it. */
+  public OptionalInt roundsOf(int seat) {
+    Integer n = rounds.get(seat);
+    return n == null ? OptionalInt.empty() : OptionalInt.of(n);
   }
 
-  /** Loads results files in the two formats of the reference data (see the README's data section). */
+  /**
+   * An election embedded in the jar, derived by {@code tallycast derive-data}: "wb2021" (West Bengal 2021, past
+   * 2016) or "wb2026" (West Bengal 2026, past 2021). Loaded once, then shared (the data is immutable).
+   */
+  public static ElectionData embedded(String id) {
+    return EmbeddedElections.load(id);
+  }
+
+  /** West Bengal 2021 with 2016 as the past result: what the demo and most tests use. */
+  public static ElectionData westBengal2021() {
+    return embedded("wb2021");
+  }
+
+  /** West Bengal 2026 with 2021 as the past result; Falta (144) has its candidates with no votes (repoll). */
+  public static ElectionData westBengal2026() {
+    return embedded("wb2026");
+  }
+
+  /**
+   * Loads a configuration's CSV files: a seat list (ac_no, ac_name, district, optionally ac_type and rounds; candidate,
+   * party and votes columns make it a replayable result) and optionally a past result (ac_no, candidate, party,
+   * votes; NOTA rows are left out).
+   */
   public static ElectionData fromCsv(String state, int stateCode, PartyRegistry parties, Reader results, Reader pastResults,
                                      int pastYear) throws IOException {
     SortedMap<Integer, Constituency> seats = new TreeMap<>();
+    Map<Integer, Integer> rounds = new TreeMap<>();
     Map<Integer, List<CandidateResult>> finals = new LinkedHashMap<>();
     // a seat list (ac_no, ac_name, district) is enough for election night; candidate rows make it a replayable result
     for (Map<String, String> row : CsvRows.read(results, "ac_no", "ac_name", "district")) {
       int no = (int) CsvRows.number(row, "ac_no");
       seats.putIfAbsent(no, new Constituency(no, row.get("ac_name").strip(), row.get("district").strip(),
           row.getOrDefault("ac_type", "").strip()));
+      if (row.get("rounds") != null && !row.get("rounds").isBlank()) {
+        rounds.put(no, (int) CsvRows.number(row, "rounds"));
+      }
       if (row.get("candidate") != null && !row.get("candidate").isBlank()) {
         finals.computeIfAbsent(no, k -> new ArrayList<>()).add(candidate(parties, row));
       }
@@ -62,17 +99,25 @@ public record ElectionData(String state, int stateCode, PartyRegistry parties, S
         }
       }
     }
-    return new ElectionData(state, stateCode, parties, Collections.unmodifiableSortedMap(seats), toResults(past), pastYear,
-        toResults(finals));
+    return new ElectionData("", state, stateCode, 0, null, "", parties, Collections.unmodifiableSortedMap(seats),
+        toResults(past), pastYear, toResults(finals), rounds);
   }
 
-  private static CandidateResult candidate(PartyRegistry parties, Map<String, String> row) {
+  /** A candidate row: name, party label (resolved to its code), votes, and EVM and postal votes when both are given. */
+  static CandidateResult candidate(PartyRegistry parties, Map<String, String> row) {
     // pages show names with runs of spaces collapsed, so the data does too ("SATYENDRA NATH  RAY" in the 2021 file)
-    return new CandidateResult(row.get("candidate").strip().replaceAll("\\s+", " "), parties.require(row.get("party")).code(),
-        CsvRows.number(row, "votes"));
+    String name = row.get("candidate").strip().replaceAll("\\s+", " ");
+    String party = parties.require(row.get("party")).code();
+    String evm = row.get("evm_votes");
+    String postal = row.get("postal_votes");
+    if (evm == null || evm.isBlank() || postal == null || postal.isBlank()) {
+      return new CandidateResult(name, party, CsvRows.number(row, "votes"));
+    }
+    return new CandidateResult(name, party, CsvRows.number(row, "votes"), CsvRows.number(row, "evm_votes"),
+        CsvRows.number(row, "postal_votes"));
   }
 
-  private static Map<Integer, SeatResult> toResults(Map<Integer, List<CandidateResult>> bySeat) {
+  static Map<Integer, SeatResult> toResults(Map<Integer, List<CandidateResult>> bySeat) {
     Map<Integer, SeatResult> out = new TreeMap<>();
     bySeat.forEach((seat, list) -> out.put(seat, new SeatResult(seat, list)));
     return Collections.unmodifiableMap(out);
@@ -80,13 +125,5 @@ public record ElectionData(String state, int stateCode, PartyRegistry parties, S
 
   public static Reader file(Path path) throws IOException {
     return Files.newBufferedReader(path, StandardCharsets.UTF_8);
-  }
-
-  private static Reader resource(String name) {
-    InputStream in = ElectionData.class.getResourceAsStream(WEST_BENGAL + name);
-    if (in == null) {
-      throw new IllegalStateException("embedded election data missing: " + WEST_BENGAL + name);
-    }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 }

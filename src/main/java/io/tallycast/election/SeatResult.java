@@ -3,14 +3,20 @@ package io.tallycast.election;
 import java.util.Comparator;
 import java.util.List;
 
-/** A seat's final result, candidates sorted by votes, highest first. */
+/** A seat's final result, candidates sorted by votes, highest first (equal votes keep their given order). */
 public record SeatResult(int seat, List<CandidateResult> candidates) {
   public SeatResult {
     candidates = candidates.stream().sorted(Comparator.comparingLong(CandidateResult::votes).reversed()).toList();
   }
 
+  /** The first by votes. Meaningless when {@link #counted()} is false (a seat with a repoll has no votes). */
   public CandidateResult winner() {
     return candidates.get(0);
+  }
+
+  /** False for a seat whose candidates all have zero votes: Falta (144) in 2026, not counted on the day (repoll). */
+  public boolean counted() {
+    return totalVotes() > 0;
   }
 
   public long margin() {
@@ -19,5 +25,19 @@ public record SeatResult(int seat, List<CandidateResult> candidates) {
 
   public long totalVotes() {
     return candidates.stream().mapToLong(CandidateResult::votes).sum();
+  }
+
+  /** EVM votes of all candidates, or null when the source gives totals only. */
+  public Long evmVotes() {
+    return hasVoteSplit() ? candidates.stream().mapToLong(CandidateResult::evmVotes).sum() : null;
+  }
+
+  /** Postal votes of all candidates, or null when the source gives totals only. */
+  public Long postalVotes() {
+    return hasVoteSplit() ? candidates.stream().mapToLong(CandidateResult::postalVotes).sum() : null;
+  }
+
+  public boolean hasVoteSplit() {
+    return !candidates.isEmpty() && candidates.stream().allMatch(CandidateResult::hasVoteSplit);
   }
 }

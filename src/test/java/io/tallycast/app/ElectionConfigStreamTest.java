@@ -3,6 +3,7 @@ package io.tallycast.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tallycast.election.ElectionData;
 import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamVerticle;
 import java.nio.file.Files;
@@ -34,5 +35,17 @@ class ElectionConfigStreamTest {
     Files.writeString(yaml, example.replace("  recording: recordings/overlay.mkv", "  recording: \"\""));
     ElectionConfig config = ElectionConfig.read(yaml);
     assertThatThrownBy(() -> config.streamSettings(dir)).hasMessageContaining("nowhere to send it");
+  }
+
+  @Test
+  void the_example_configuration_loads_the_embedded_2021_seats_parties_and_2016_past_results() throws Exception {
+    Path example = Path.of("examples", "west-bengal.yaml").toAbsolutePath();
+    ElectionData election = ElectionConfig.read(example).loadElection(example.getParent());
+    ElectionData embedded = ElectionData.westBengal2021();
+    assertThat(election.seats()).isEqualTo(embedded.seats());
+    assertThat(election.past()).isEqualTo(embedded.past());
+    assertThat(election.pastYear()).isEqualTo(2016);
+    assertThat(election.parties().all()).containsExactlyElementsOf(embedded.parties().all());
+    assertThat(election.finals()).isEmpty();
   }
 }

@@ -72,4 +72,28 @@ class ElectionDataTest {
     assertThat(data.seats()).hasSize(2);
     assertThat(data.finals()).isEmpty();
   }
+
+  @Test
+  void a_configurations_seat_list_in_the_derived_format_keeps_types_and_known_rounds() throws Exception {
+    String seats = "ac_no,ac_name,ac_type,district,rounds\n1,ONE,SC,D,19\n2,TWO,GEN,D,\n";
+    String past = "ac_no,candidate,party,votes\n1,A  B,Bharatiya Janata Party - BJP,10\n1,C,AITC,5\n";
+    ElectionData data = ElectionData.fromCsv("X", 1, wb.parties(), new StringReader(seats), new StringReader(past),
+        2016);
+    assertThat(data.seats().get(1).type()).isEqualTo("SC");
+    assertThat(data.roundsOf(1)).hasValue(19);
+    assertThat(data.roundsOf(2)).isEmpty();
+    assertThat(data.past().get(1).winner()).isEqualTo(new CandidateResult("A B", "BJP", 10));
+    assertThat(data.id()).isEmpty();
+    assertThat(data.countingDay()).isNull();
+  }
+
+  @Test
+  void the_seven_part_constructor_of_earlier_callers_still_makes_an_election_without_embedded_facts() {
+    ElectionData copy = new ElectionData(wb.state(), wb.stateCode(), wb.parties(), wb.seats(), wb.past(),
+        wb.pastYear(), wb.finals());
+    assertThat(copy.finals()).isEqualTo(wb.finals());
+    assertThat(copy.year()).isZero();
+    assertThat(copy.replayPrefix()).isEmpty();
+    assertThat(copy.rounds()).isEmpty();
+  }
 }

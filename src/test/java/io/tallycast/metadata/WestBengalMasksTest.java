@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tallycast.map.MaskFile;
 import io.tallycast.map.SeatMask;
+import io.tallycast.support.SharedData;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,24 +18,33 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real boundaries: 294 West Bengal assembly constituencies at 1080 px, with one map per district. */
+/**
+ * The real boundaries (../shared/data/west-bengal/assembly-constituencies.geojson; skipped without the reference
+ * data): 294 West Bengal assembly constituencies at 1080 px, with one map per district.
+ */
 class WestBengalMasksTest {
-  static final Path GEOJSON = Path.of("metadata-tools/west-bengal/assembly-constituencies.geojson");
+  static Path geojson;
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   static Path out;
   static MapSet.Result result;
 
-  @BeforeAll
-  static void build() throws Exception {
+  /** Built once, but looked for per test: without the shared data each test then says why it skips. */
+  @BeforeEach
+  void build() throws Exception {
+    Path source = SharedData.file("west-bengal/assembly-constituencies.geojson");
+    if (result != null) {
+      return;
+    }
+    geojson = source;
     System.setProperty("java.awt.headless", "true");
     long started = System.nanoTime();
-    GeoJsonReader.Result read = GeoJsonReader.read(GEOJSON, new GeoJsonReader.Fields("AC_NO", "AC_NAME",
+    GeoJsonReader.Result read = GeoJsonReader.read(geojson, new GeoJsonReader.Fields("AC_NO", "AC_NAME",
         "DIST_NAME"));
     List<MapBuild> maps = GeoJsonMasks.build(read.seats(), "assembly-constituencies.geojson", 1080, 720, 12, true,
         Progress.quiet());
@@ -114,7 +124,7 @@ class WestBengalMasksTest {
   @Test
   void thereIsOneDistrictMapPerDistrictAndTheirSeatsAddUpTo294() throws Exception {
     Map<String, TreeSet<Integer>> expected = new TreeMap<>();
-    for (JsonNode f : JSON.readTree(GEOJSON.toFile()).get("features")) {
+    for (JsonNode f : JSON.readTree(geojson.toFile()).get("features")) {
       expected.computeIfAbsent(f.at("/properties/DIST_NAME").asText(), k -> new TreeSet<>())
           .add(f.at("/properties/AC_NO").asInt());
     }

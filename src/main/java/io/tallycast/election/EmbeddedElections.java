@@ -1,0 +1,105 @@
+package io.tallycast.election;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the election sets that {@code tallycast derive-data} wrote under {@link ElectionData#EMBEDDED}: the shared
+ * parties.csv, and per election election.properties, seats.csv, results.csv and past.csv. Each set is read once.
+ */
+final class EmbeddedElections {
+  private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+  private static final Map<String, ElectionData> LOADED = new ConcurrentHashMap<>();
+
+  private EmbeddedElections() {
+  }
+
+  static ElectionData load(String id) {
+    checkId(id);
+    return LOADED.computeIfAbsent(id, EmbeddedElections::read);
+  }
+
+  static void checkId(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("not an embedded election id: '" + id + "'");
+    }
+  }
+
+  static Reader resource(String path) {
+    InputStream in = EmbeddedElections.class.getResourceAsStream(ElectionData.EMBEDDED + path);
+    if (in == null) {
+      throw new IllegalArgumentException("no embedded election data " + ElectionData.EMBEDDED + path);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  private static ElectionData read(String id) {
+    String dir = id + "/";
+    try {
+      Properties facts = new Properties();
+      try (Reader in = resource(dir + "election.properties")) {
+        facts.load(in);
+      }
+      PartyRegistry parties;
+      try (Reader in = resource("parties.csv")) {
+        parties = PartyRegistry.fromCsv(in);
+      }
+      SortedMap<Integer, Constituency> seats = new TreeMap<>();
+      Map<Integer, Integer> rounds = new TreeMap<>();
+      try (Reader in = resource(dir + "seats.csv")) {
+        for (Map<String, String> row : CsvRows.read(in, "ac_no", "ac_name", "ac_type", "district", "rounds")) {
+          int no = (int) CsvRows.number(row, "ac_no");
+          seats.put(no, new Constituency(no, row.get("ac_name"), row.get("district"), row.get("ac_type")));
+          if (!row.get("rounds").isBlank()) {
+            rounds.put(no, (int) CsvRows.number(row, "rounds"));
+          }
+        }
+      }
+      Map<Integer, SeatResult> finals = results(parties, dir + "results.csv", "evm_votes", "postal_votes");
+      Map<Integer, SeatResult> past = results(parties, dir + "past.csv");
+      return new ElectionData(fact(facts, id, "id"), fact(facts, id, "state"),
+          Integer.parseInt(fact(facts, id, "stateCode")), Integer.parseInt(fact(facts, id, "year")),
+          LocalDate.parse(fact(facts, id, "countingDay")), fact(facts, id, "replayPrefix"), parties,
+          Collections.unmodifiableSortedMap(seats), past, Integer.parseInt(fact(facts, id, "pastYear")), finals,
+          rounds);
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded election " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<Integer, SeatResult> results(PartyRegistry parties, String path, String... more)
+      throws IOException {
+    List<String> columns = new ArrayList<>(List.of("ac_no", "candidate", "party", "votes"));
+    columns.addAll(List.of(more));
+    Map<Integer, List<CandidateResult>> bySeat = new TreeMap<>();
+    try (Reader in = resource(path)) {
+      for (Map<String, String> row : CsvRows.read(in, columns.toArray(String[]::new))) {
+        bySeat.computeIfAbsent((int) CsvRows.number(row, "ac_no"), k -> new ArrayList<>())
+            .add(ElectionData.candidate(parties, row));
+      }
+    }
+    return ElectionData.toResults(bySeat);
+  }
+
+  private static String fact(Properties facts, String id, String key) {
+    String value = facts.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("embedded election " + id + ": election.properties has no " + key);
+    }
+    return value.strip();
+  }
+}

@@ -1,0 +1,200 @@
+package io.tallycast.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tallycast.Main;
+import io.tallycast.derive.DeriveData;
+import io.tallycast.derive.SourceProblem;
+import io.tallycast.support.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code tallycast derive-data} (io.tallycast.derive; tested here, beside the data it makes): what is committed under src/main/resources/elections is exactly what the command
+ * makes from ../shared/data, and bad input is refused with file, line and problem, leaving the output untouched.
+ */
+class DeriveDataTest {
+  static final Path COMMITTED = Path.of("src/main/resources/elections");
+  static final List<String> INPUTS = List.of("parties/colors-electionlens.csv", "parties/colors-143prudhvi.csv",
+      SharedSources.RESULTS_2016, SharedSources.RESULTS_2021, SharedSources.RESULTS_2026, SharedSources.ECI_JSON,
+      SharedSources.SNAPSHOTS);
+
+  @TempDir
+  Path dir;
+
+  /** Every file under a folder (relative path to bytes). */
+  static Map<String, byte[]> tree(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+  /** The first line that differs, for a readable failure (the files are large). */
+  static String firstDifference(byte[] made, byte[] committed) {
+    String[] a = new String(made, StandardCharsets.UTF_8).split("\n", -1);
+    String[] b = new String(committed, StandardCharsets.UTF_8).split("\n", -1);
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      String x = i < a.length ? a[i] : "(end)";
+      String y = i < b.length ? b[i] : "(end)";
+      if (!x.equals(y)) {
+        return "line " + (i + 1) + ": made '" + x + "', committed '" + y + "'";
+      }
+    }
+    return "same text, different bytes";
+  }
+
+  /** A copy of the inputs laid out like ../shared/data, one file changed by {@code edit}. */
+  private Path sharedWith(String changed, UnaryOperator<String> edit) throws IOException {
+    Path copy = dir.resolve("shared");
+    for (String input : INPUTS) {
+      Path from = SharedData.file(input);
+      Path to = copy.resolve(input);
+      Files.createDirectories(to.getParent());
+      if (!input.equals(changed)) {
+        Files.copy(from, to);
+      } else if (input.endsWith(".gz")) {
+        String text;
+        try (var in = new GZIPInputStream(Files.newInputStream(from))) {
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to))) {
+          out.write(edit.apply(text).getBytes(StandardCharsets.UTF_8));
+        }
+      } else {
+        Files.writeString(to, edit.apply(Files.readString(from, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+      }
+    }
+    return copy;
+  }
+
+  /** An output folder holding an earlier derivation (here: a marker), to see that a refused run leaves it be. */
+  private Path existingOutput() throws IOException {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("wb2021"));
+    Files.writeString(out.resolve("parties.csv"), "code,name,color,eci,aliases\nX,Earlier,#000000,,\n");
+    Files.writeString(out.resolve("wb2021/seats.csv"), "earlier\n");
+    return out;
+  }
+
+  private void assertRefusedAndUntouched(Path shared, String... messageParts) throws IOException {
+    Path out = existingOutput();
+    Map<String, byte[]> before = tree(out);
+    assertThatThrownBy(() -> DeriveData.run(shared, out)).isInstanceOf(SourceProblem.class)
+        .message().contains(messageParts);
+    assertThat(tree(out)).containsOnlyKeys(before.keySet());
+    before.forEach((path, bytes) -> assertThat(out.resolve(path)).hasBinaryContent(bytes));
+    try (Stream<Path> entries = Files.list(out)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("parties.csv", "wb2021");
+    }
+  }
+
+  @Test
+  void the_committed_election_data_is_byte_for_byte_what_derive_data_makes_from_the_shared_data() throws Exception {
+    Path out = dir.resolve("elections");
+    List<DeriveData.Written> written = DeriveData.run(SharedData.file("."), out);
+    Map<String, byte[]> made = tree(out);
+    Map<String, byte[]> committed = tree(COMMITTED);
+    assertThat(made.keySet()).isEqualTo(committed.keySet());
+    made.forEach((path, bytes) -> assertThat(Arrays.equals(bytes, committed.get(path)))
+        .as(() -> path + " differs from the committed file (run ./tallycast derive-data and commit): "
+            + firstDifference(bytes, committed.get(path))).isTrue());
+    assertThat(written).extracting(DeriveData.Written::path).containsExactlyElementsOf(made.keySet());
+    // the project's formats: UTF-8 without a byte-order mark, LF line ends
+    made.forEach((path, bytes) -> {
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      assertThat(text).as(path).doesNotStartWith("\uFEFF").doesNotContain("\r").endsWith("\n");
+    });
+  }
+
+  @Test
+  void a_run_replaces_an_earlier_output_and_a_second_run_with_the_same_bytes_rewrites_nothing() throws Exception {
+    Path out = existingOutput();
+    Files.writeString(out.resolve("README.md"), "not ours\n");
+    DeriveData.run(SharedData.file("."), out);
+    Map<String, byte[]> first = tree(out);
+    FileTime written = Files.getLastModifiedTime(out.resolve("wb2026/timeline.csv"));
+    Files.setLastModifiedTime(out.resolve("wb2026/timeline.csv"), FileTime.fromMillis(written.toMillis() - 60_000));
+    DeriveData.run(SharedData.file("."), out);
+    assertThat(Files.getLastModifiedTime(out.resolve("wb2026/timeline.csv")).toMillis())
+        .isEqualTo(written.toMillis() - 60_000);
+    Map<String, byte[]> second = tree(out);
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    second.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(first.get(path)));
+    assertThat(out.resolve("README.md")).hasContent("not ours");
+    assertThat(out.resolve("wb2021/seats.csv")).content().startsWith("ac_no,ac_name,ac_type,district,rounds\n");
+    try (Stream<Path> entries = Files.list(out)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".derive-"));
+    }
+  }
+
+  @Test
+  void an_unknown_party_label_in_the_2026_results_is_refused_naming_the_label_file_and_line() throws Exception {
+    Path shared = sharedWith(SharedSources.RESULTS_2026, text -> text.replaceFirst(
+        "\n(2,2 - MATHABHANGA \\(West Bengal\\),24,24,1,KSHITENDRA NATH BARMAN,)Indian National Congress,",
+        "\n$1Party Of Nowhere,"));
+    assertRefusedAndUntouched(shared, "west-bengal/results-2026.csv line 14", "unknown party 'Party Of Nowhere'");
+  }
+
+  @Test
+  void a_seat_missing_from_the_2026_results_is_refused() throws Exception {
+    Path shared = sharedWith(SharedSources.RESULTS_2026, text -> text.replaceAll("\n294,[^\n]*", ""));
+    assertRefusedAndUntouched(shared, "west-bengal/results-2026.csv", "seats [294] are missing");
+  }
+
+  @Test
+  void a_counting_day_row_for_a_seat_not_in_the_results_is_refused_with_its_line() throws Exception {
+    Path shared = sharedWith(SharedSources.SNAPSHOTS, text -> text.replaceFirst("\\[294, ", "[295, "));
+    assertRefusedAndUntouched(shared, "list-snapshots.jsonl.gz line 2",
+        "seat 295 is not in west-bengal/results-2026.csv");
+  }
+
+  @Test
+  void a_counting_day_leader_who_is_not_among_the_seats_candidates_is_refused() throws Exception {
+    Path shared = sharedWith(SharedSources.SNAPSHOTS, text -> text.replaceFirst("\"DADHIRAM RAY\"", "\"DADHIRAM ROY\""));
+    assertRefusedAndUntouched(shared, "list-snapshots.jsonl.gz line 2",
+        "seat 1: leader 'DADHIRAM ROY' (BJP) is not among the seat's candidates");
+  }
+
+  @Test
+  void the_command_exits_2_with_the_reason_on_bad_input_and_lists_the_files_it_wrote_otherwise() throws Exception {
+    Path shared = sharedWith(SharedSources.RESULTS_2021, text -> text.replaceFirst(",AITC,", ",ZZZ,"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    Path target = dir.resolve("elections");
+    assertThat(cli.execute("derive-data", "--shared", shared.toString(), "--out", target.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("tallycast derive-data: west-bengal/results-2021.csv line 2: unknown party "
+        + "'ZZZ'").contains("nothing written");
+    assertThat(target).doesNotExist();
+
+    assertThat(cli.execute("derive-data", "--shared", SharedData.file(".").toString(), "--out", target.toString()))
+        .isEqualTo(0);
+    assertThat(out.toString()).contains("wb2026/timeline.csv").contains("11 files from");
+    assertThat(target.resolve("parties.csv")).exists();
+  }
+}
