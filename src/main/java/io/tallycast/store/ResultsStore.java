@@ -162,6 +162,15 @@ public final class ResultsStore implements AutoCloseable {
     }
   }
 
+  /** Seats won and leading per party, as stored now. */
+  public Tally tally() {
+    try {
+      return Tally.of(rows.states().values());
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the tally: " + e.getMessage(), e);
+    }
+  }
+
   /** Party labels stored as written because no configured party knows them, with the seats they stand in. */
   public Map<String, Set<Integer>> unmappedParties() {
     return unmapped.seatsByLabel();

@@ -33,6 +33,8 @@ public final class StoreVerticle extends VerticleBase {
   public static final String ALL_EVENTS = "events.all";
   public static final String OVERRIDE = "store.override";
   public static final String RELEASE = "store.override.release";
+  /** Answers the tally as stored now ({@link io.tallycast.events.Tally}): the scraper checks the site against it. */
+  public static final String TALLY = "store.tally";
   public static final String PART = "store";
   /** Failure code of a batch that could not be written (and was rolled back). */
   public static final int APPLY_FAILED = 500;
@@ -44,6 +46,7 @@ public final class StoreVerticle extends VerticleBase {
   private MessageConsumer<ScrapeBatch> consumer;
   private MessageConsumer<SeatOverride> overrideConsumer;
   private MessageConsumer<OverrideRelease> releaseConsumer;
+  private MessageConsumer<Object> tallyConsumer;
   private Instant lastSuccess;
   private String lastError;
   private Instant lastErrorAt;
@@ -68,6 +71,7 @@ public final class StoreVerticle extends VerticleBase {
     LocalCodec.register(vertx, SeatOverride.class);
     LocalCodec.register(vertx, OverrideRelease.class);
     LocalCodec.register(vertx, OverrideResult.class);
+    LocalCodec.register(vertx, io.tallycast.events.Tally.class);
     try {
       store = ResultsStore.open(dataDir, election); // blocking is fine: this is a worker
     } catch (RuntimeException e) {
@@ -80,8 +84,10 @@ public final class StoreVerticle extends VerticleBase {
     consumer = vertx.eventBus().consumer(ADDRESS, this::apply);
     overrideConsumer = vertx.eventBus().consumer(OVERRIDE, m -> operator(m, () -> store.override(m.body())));
     releaseConsumer = vertx.eventBus().consumer(RELEASE, m -> operator(m, () -> store.release(m.body())));
+    tallyConsumer = vertx.eventBus().consumer(TALLY, this::tally);
     report(HealthReport.Status.OK);
-    return Future.all(consumer.completion(), overrideConsumer.completion(), releaseConsumer.completion());
+    return Future.all(consumer.completion(), overrideConsumer.completion(), releaseConsumer.completion(),
+        tallyConsumer.completion());
   }
 
   private void apply(Message<ScrapeBatch> message) {
@@ -111,6 +117,14 @@ public final class StoreVerticle extends VerticleBase {
     message.reply(result);
     publish(result.events());
     report(HealthReport.Status.OK);
+  }
+
+  private void tally(Message<Object> message) {
+    try {
+      message.reply(store.tally());
+    } catch (RuntimeException e) {
+      message.fail(APPLY_FAILED, e.getMessage());
+    }
   }
 
   private void operator(Message<?> message, Supplier<OverrideResult> work) {
@@ -166,7 +180,8 @@ public final class StoreVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<?> unregistered = consumer == null ? Future.succeededFuture()
-        : Future.all(consumer.unregister(), overrideConsumer.unregister(), releaseConsumer.unregister());
+        : Future.all(consumer.unregister(), overrideConsumer.unregister(), releaseConsumer.unregister(),
+            tallyConsumer.unregister());
     if (store != null) {
       store.close();
       new HealthReport(PART, HealthReport.Status.STOPPED, lastSuccess, lastError, lastErrorAt, new JsonObject())
