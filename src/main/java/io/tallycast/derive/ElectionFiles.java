@@ -12,13 +12,14 @@ import java.util.Map;
 final class ElectionFiles {
   /** What an embedded election is, beyond its results: set here, not found in the sources. */
   record Facts(String id, String state, int stateCode, int year, int pastYear, LocalDate countingDay,
-               String replayPrefix) {
+               String replayPrefix, boolean ballotOrder) {
   }
 
   static final Facts WB2021 = new Facts("wb2021", "West Bengal", 25, 2021, 2016, LocalDate.of(2021, 5, 2),
-      "/Result2021/");
+      "/Result2021/", false);
+  /** The 2026 source lists each seat's candidates by ECI's serial number (ballot order): kept, pages show that order. */
   static final Facts WB2026 = new Facts("wb2026", "West Bengal", 25, 2026, 2021, LocalDate.of(2026, 5, 4),
-      "/ResultAcGenMay2026/");
+      "/ResultAcGenMay2026/", true);
 
   /** Seat, then votes (highest first), then name, party and the vote split, so equal votes still sort one way. */
   private static final Comparator<ResultSources.Candidate> ORDER = Comparator
@@ -42,7 +43,9 @@ final class ElectionFiles {
         s.rounds())));
     files.put(dir + "seats.csv", DerivedCsv.write(List.of("ac_no", "ac_name", "ac_type", "district", "rounds"), seats));
     List<List<Object>> finals = new ArrayList<>();
-    result.candidates().stream().sorted(ORDER).forEach(c -> finals.add(Arrays.asList(c.seat(), c.name(), c.party(),
+    // in ballot order where the source gives it (sorted by seat only: the sort is stable), else by votes
+    result.candidates().stream().sorted(facts.ballotOrder() ? Comparator.comparingInt(ResultSources.Candidate::seat)
+        : ORDER).forEach(c -> finals.add(Arrays.asList(c.seat(), c.name(), c.party(),
         c.evm(), c.postal(), c.votes())));
     files.put(dir + "results.csv", DerivedCsv.write(List.of("ac_no", "candidate", "party", "evm_votes",
         "postal_votes", "votes"), finals));

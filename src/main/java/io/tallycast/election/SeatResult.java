@@ -3,10 +3,20 @@ package io.tallycast.election;
 import java.util.Comparator;
 import java.util.List;
 
-/** A seat's final result, candidates sorted by votes, highest first (equal votes keep their given order). */
-public record SeatResult(int seat, List<CandidateResult> candidates) {
+/**
+ * A seat's final result: {@code candidates} sorted by votes, highest first (equal votes keep their given order), and
+ * {@code ballot} in the order given, which is ECI's ballot order where the source has it (the order of its
+ * constituency table page).
+ */
+public record SeatResult(int seat, List<CandidateResult> candidates, List<CandidateResult> ballot) {
   public SeatResult {
+    ballot = List.copyOf(ballot);
     candidates = candidates.stream().sorted(Comparator.comparingLong(CandidateResult::votes).reversed()).toList();
+  }
+
+  /** The candidates in the order given. */
+  public SeatResult(int seat, List<CandidateResult> candidates) {
+    this(seat, candidates, candidates);
   }
 
   /** The first by votes. Meaningless when {@link #counted()} is false (a seat with a repoll has no votes). */
