@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tallycast.scrape.page.EciPages;
 import io.tallycast.scrape.page.PageFormatException;
+import io.tallycast.scrape.page.PageIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /** An operator's check before the night: what does tallycast read from this page? */
 @Command(name = "parse", mixinStandardHelpOptions = true,
-    description = "Prints what a results page (file or URL) parses to, as JSON; exit 2 with the reason if it does not.")
+    description = "Prints what a results page or ECI's live JSON (file or URL) parses to, as JSON: its kind, layout "
+        + "and everything read from it; exit 2 with the reason if it does not parse.")
 public final class ParseCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE_OR_URL", description = "a saved page or an http(s) URL")
@@ -29,12 +31,21 @@ public final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String html = source.matches("(?i)https?://.*") ? fetch(source) : Files.readString(Path.of(source),
+    String content = source.matches("(?i)https?://.*") ? fetch(source) : Files.readString(Path.of(source),
         StandardCharsets.UTF_8);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("source", source);
     try {
-      out.putAll(parse(html));
+      // The content says what it is (never the URL); then the one parser of that kind reads it.
+      PageIdentity page = EciPages.identify(content, source);
+      out.put("kind", page.kind().label());
+      out.put("layout", page.layout());
+      out.put("page", switch (page.kind()) {
+        case LIST -> EciPages.parseListPage(content, source);
+        case PARTY_SUMMARY -> EciPages.parsePartySummary(content, source);
+        case CONSTITUENCY -> EciPages.parseSeatPage(content, source);
+        case LIVE_JSON -> EciPages.parseLiveJson(content, source);
+      });
     } catch (PageFormatException e) {
       System.err.println("tallycast parse: " + source + ": " + e.getMessage());
       return 2;
@@ -43,32 +54,6 @@ public final class ParseCommand implements Callable<Integer> {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     System.out.println(json.writeValueAsString(out));
     return 0;
-  }
-
-  private interface PageParser {
-    Object parse(String html, String url) throws PageFormatException;
-  }
-
-  /**
-   * Tries each page kind. When none fits, the error worth showing is the one of the kind the page looks like: the
-   * parsers say "expected a ... page" for a page of another kind, so any other message is the real fault.
-   */
-  private Map<String, Object> parse(String html) throws PageFormatException {
-    Map<String, PageParser> kinds = new LinkedHashMap<>();
-    kinds.put("constituency", EciPages::parseSeatPage);
-    kinds.put("state-wise list", EciPages::parseListPage);
-    kinds.put("party-wise summary", EciPages::parsePartySummary);
-    PageFormatException shown = null;
-    for (Map.Entry<String, PageParser> kind : kinds.entrySet()) {
-      try {
-        return Map.of("kind", kind.getKey(), "page", kind.getValue().parse(html, source));
-      } catch (PageFormatException e) {
-        if (shown == null || (shown.getMessage().startsWith("expected") && !e.getMessage().startsWith("expected"))) {
-          shown = e;
-        }
-      }
-    }
-    throw shown;
   }
 
   private static String fetch(String url) throws Exception {

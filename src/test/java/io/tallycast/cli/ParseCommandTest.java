@@ -7,26 +7,30 @@ import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
+import io.tallycast.support.SharedData;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** `tallycast parse` prints exactly what a saved real ECI page shows, and refuses what is not a results page. */
 @ExtendWith(VertxExtension.class)
 class ParseCommandTest {
-  private static final Path PAGES = Path.of("src/test/resources/eci-pages");
 
   record Run(int exit, String out, String err) {
+    JsonObject json() {
+      return new JsonObject(out);
+    }
   }
 
   private static Run parse(String source) {
@@ -45,11 +49,18 @@ class ParseCommandTest {
     }
   }
 
+  /** A real page of the shared reference data (skipped when it is not beside the clone). */
+  private static Run parseReal(String page) {
+    return parse(SharedData.file("eci-pages/" + page).toString());
+  }
+
   @Test
   void the_2024_krishnanagar_page_gives_its_candidates_and_votes() {
-    Run run = parse(PAGES.resolve("2024-lok-sabha/ConstituencywiseS2512.htm").toString());
-    assertThat(run.exit()).isZero();
-    JsonObject page = new JsonObject(run.out()).getJsonObject("page");
+    Run run = parseReal("2024-lok-sabha/ConstituencywiseS2512.htm");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.json().getString("kind")).isEqualTo("constituency");
+    assertThat(run.json().getString("layout")).isEqualTo("eci-2024");
+    JsonObject page = run.json().getJsonObject("page");
     assertThat(page.getInteger("seatNo")).isEqualTo(12);
     assertThat(page.getString("seatName")).isEqualTo("Krishnanagar");
     JsonArray candidates = page.getJsonArray("candidates");
@@ -62,12 +73,87 @@ class ParseCommandTest {
 
   @Test
   void the_2019_krishnanagar_page_gives_its_candidates_in_ballot_order() {
-    Run run = parse(PAGES.resolve("2019-lok-sabha/ConstituencywiseS2512.htm").toString());
-    assertThat(run.exit()).isZero();
-    JsonArray candidates = new JsonObject(run.out()).getJsonObject("page").getJsonArray("candidates");
+    Run run = parseReal("2019-lok-sabha/ConstituencywiseS2512.htm");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.json().getString("layout")).isEqualTo("eci-2019");
+    JsonArray candidates = run.json().getJsonObject("page").getJsonArray("candidates");
     assertThat(candidates).hasSize(12);
     assertCandidate(candidates.getJsonObject(0), "INTAJ ALI SHAH", "Indian National Congress", 38116, 189, 38305);
     assertCandidate(candidates.getJsonObject(4), "MAHUA MOITRA", "All India Trinamool Congress", 613652, 1220, 614872);
+  }
+
+  @Test
+  void the_2026_list_page_prints_its_rows_and_header_fields() {
+    Run run = parseReal("2026-assembly/statewiseS221.htm");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.json().getString("kind")).isEqualTo("state-wise list");
+    assertThat(run.json().getString("layout")).isEqualTo("eci-statewise");
+    JsonObject page = run.json().getJsonObject("page");
+    JsonArray rows = page.getJsonArray("rows");
+    assertThat(rows).hasSize(20);
+    JsonObject first = rows.getJsonObject(0);
+    assertThat(List.of(first.getInteger("seatNo"), first.getString("seatName"), first.getString("leadingCandidate"),
+        first.getString("leadingParty"), first.getString("trailingCandidate"), first.getString("trailingParty"),
+        first.getLong("margin"), first.getInteger("roundsDone"), first.getInteger("roundsTotal"),
+        first.getString("status"))).containsExactly(28, "ALANDUR", "M.HARISH", "Tamilaga Vettri Kazhagam",
+        "T.M.ANBARASAN", "Dravida Munnetra Kazhagam", 9678L, 7, 31, "Result in Progress");
+    assertThat(page.getString("state")).isEqualTo("Tamil Nadu");
+    assertThat(page.getInteger("statusKnown")).isEqualTo(234);
+    assertThat(page.getInteger("seatsTotal")).isEqualTo(234);
+    assertThat(page.getInteger("pageCount")).isEqualTo(12);
+    assertThat(page.getJsonArray("warnings")).isEmpty();
+    assertThat(page.getString("sourceTime")).isEqualTo("2026-05-04T07:15:00Z");
+  }
+
+  @Test
+  void the_2026_party_wise_page_prints_its_rows_and_total() {
+    Run run = parseReal("2026-assembly/partywiseresult-S22-1712.htm");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.json().getString("kind")).isEqualTo("party-wise summary");
+    JsonObject page = run.json().getJsonObject("page");
+    assertThat(page.getJsonArray("rows")).hasSize(12);
+    JsonObject tvk = page.getJsonArray("rows").getJsonObject(0);
+    assertThat(List.of(tvk.getString("party"), tvk.getInteger("won"), tvk.getInteger("leading"),
+        tvk.getInteger("total"), tvk.getInteger("eciPartyId")))
+        .containsExactly("Tamilaga Vettri Kazhagam - TVK", 12, 97, 109, 3679);
+    assertThat(List.of(page.getInteger("totalWon"), page.getInteger("totalLeading"), page.getInteger("total"),
+        page.getInteger("seatsTotal"))).containsExactly(20, 214, 234, 234);
+    assertThat(page.getString("state")).isEqualTo("Tamil Nadu");
+  }
+
+  @Test
+  void the_live_json_prints_every_state_and_falta_without_a_leader() {
+    Run run = parseReal("2026-assembly/election-json-live-final.json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.json().getString("kind")).isEqualTo("live results JSON");
+    assertThat(run.json().getString("layout")).isEqualTo("eci-live-json");
+    JsonObject states = run.json().getJsonObject("page").getJsonObject("states");
+    assertThat(states.fieldNames()).containsExactly("S03", "S11", "U07", "S22", "S25");
+    JsonArray wb = states.getJsonArray("S25");
+    assertThat(wb).hasSize(294);
+    JsonObject falta = wb.getJsonObject(143);
+    assertThat(falta.getInteger("seat")).isEqualTo(144);
+    assertThat(falta.getString("party")).isNull();
+    assertThat(falta.getString("leader")).isNull();
+    assertThat(wb.getJsonObject(0).getString("leader")).isEqualTo("DADHIRAM RAY");
+  }
+
+  @Test
+  void the_reconstructed_2026_cards_page_prints_its_layout_and_status() {
+    Run run = parse("src/test/resources/eci-pages/reconstructed-2026/candidateswise-S25100.htm");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.json().getString("layout")).isEqualTo("eci-2026-cards");
+    assertThat(run.json().getJsonObject("page").getString("status")).isEqualTo("Result Declared");
+    assertThat(run.json().getJsonObject("page").getJsonArray("candidates")).hasSize(14);
+  }
+
+  @Test
+  void the_concatenated_list_file_exits_2_saying_it_is_not_one_page() {
+    Run run = parseReal("2026-assembly/statewiseS22-all-pages-concatenated.htm");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("statewiseS22-all-pages-concatenated.htm")
+        .contains("holds 12 HTML pages one after another");
+    assertThat(run.out()).isEmpty();
   }
 
   @Test
@@ -75,8 +161,16 @@ class ParseCommandTest {
     Path junk = Files.writeString(dir.resolve("junk.htm"), "<html><body><p>Service Unavailable</p></body></html>");
     Run run = parse(junk.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("junk.htm").isNotBlank();
+    assertThat(run.err()).contains("junk.htm").contains("no results table on page (text starts 'Service Unavailable')");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void json_that_is_not_ecis_exits_2_naming_its_keys(@TempDir Path dir) throws Exception {
+    Path json = Files.writeString(dir.resolve("x.json"), "{\"error\":\"rate limited\",\"retry\":30}");
+    Run run = parse(json.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("JSON with keys [error, retry]");
   }
 
   @Test
@@ -86,7 +180,7 @@ class ParseCommandTest {
     site.clock().advance(site.model().totalDurationSeconds());
     Run run = parse(site.baseUrl() + "ConstituencywiseS2512.htm");
     assertThat(run.exit()).as(run.err()).isZero();
-    JsonObject page = new JsonObject(run.out()).getJsonObject("page");
+    JsonObject page = run.json().getJsonObject("page");
     assertThat(page.getInteger("seatNo")).isEqualTo(12);
     SeatResult real = ElectionData.westBengal2021().finals().get(12);
     assertThat(page.getJsonArray("candidates").getJsonObject(0).getLong("totalVotes")).isEqualTo(real.winner().votes());

@@ -54,7 +54,12 @@ final class CandidateTable {
     }
   }
 
-  static Read read(Element table) throws PageFormatException {
+  /**
+   * @param shortTotalRow whether the Total row may have fewer cells than the header (2026 writes "Total, blank, EVM,
+   *                      postal, total"); then (and when its numbers are not under their columns) they are its last
+   *                      three numeric cells, in the header's column order
+   */
+  static Read read(Element table, boolean shortTotalRow) throws PageFormatException {
     // A table whose end tag never came was cut off: say so in whatever goes wrong first.
     String cut = PageText.closed(table) ? "" : " (truncated?)";
     List<Element> rows = PageText.rows(table);
@@ -91,16 +96,19 @@ final class CandidateTable {
       throw new PageFormatException(cut.isEmpty() ? "results table has no Total row"
           : "page ends before the Total row (truncated?)");
     }
-    if (totalRow.size() != cols.width) {
+    if (totalRow.size() != cols.width && !(shortTotalRow && totalRow.size() < cols.width)) {
       throw new PageFormatException("the Total row has " + PageText.cellCount(totalRow.size()) + ", the header has "
           + cols.width + cut);
     }
     if (candidates.isEmpty()) {
       throw new PageFormatException("results table has no candidate rows");
     }
-    long evm = number(totalRow.get(cols.evm), "the Total row", "EVM Votes");
-    long postal = number(totalRow.get(cols.postal), "the Total row", "Postal Votes");
-    long total = number(totalRow.get(cols.total), "the Total row", "Total Votes");
+    // 2026 may write the Total row shorter, or as wide but not under its columns: then its numbers are read in order.
+    long[] footer = totalRow.size() == cols.width && (!shortTotalRow || underColumns(totalRow, cols))
+        ? footerByColumn(totalRow, cols) : footerByPosition(totalRow, cols, cut);
+    long evm = footer[0];
+    long postal = footer[1];
+    long total = footer[2];
     long sumEvm = 0;
     long sumPostal = 0;
     long sumTotal = 0;
@@ -116,6 +124,39 @@ final class CandidateTable {
       throw new PageFormatException("page ends inside the results table (truncated?)");
     }
     return new Read(List.copyOf(candidates), evm, postal, total);
+  }
+
+  private static boolean underColumns(List<String> row, Columns cols) {
+    return PageText.count(row.get(cols.evm)) != null && PageText.count(row.get(cols.postal)) != null
+        && PageText.count(row.get(cols.total)) != null;
+  }
+
+  /** EVM, postal and total from a Total row as wide as the header. */
+  private static long[] footerByColumn(List<String> row, Columns cols) throws PageFormatException {
+    return new long[] {number(row.get(cols.evm), "the Total row", "EVM Votes"),
+        number(row.get(cols.postal), "the Total row", "Postal Votes"),
+        number(row.get(cols.total), "the Total row", "Total Votes")};
+  }
+
+  /** EVM, postal and total from a shorter Total row: its last three numbers, ordered as the header orders them. */
+  private static long[] footerByPosition(List<String> row, Columns cols, String cut) throws PageFormatException {
+    List<Long> numbers = new ArrayList<>(3);
+    for (String cell : row) {
+      Long n = PageText.count(cell);
+      if (n != null) {
+        numbers.add(n);
+      }
+    }
+    if (numbers.size() < 3) {
+      throw new PageFormatException("the Total row ('" + PageText.excerpt(String.join(" | ", row), 80)
+          + "') does not show EVM, postal and total votes" + cut);
+    }
+    List<Long> last = numbers.subList(numbers.size() - 3, numbers.size());
+    // rank of each column among the three: with the usual header order EVM < Postal < Total this is 0, 1, 2
+    int evm = (cols.evm > cols.postal ? 1 : 0) + (cols.evm > cols.total ? 1 : 0);
+    int postal = (cols.postal > cols.evm ? 1 : 0) + (cols.postal > cols.total ? 1 : 0);
+    int total = (cols.total > cols.evm ? 1 : 0) + (cols.total > cols.postal ? 1 : 0);
+    return new long[] {last.get(evm), last.get(postal), last.get(total)};
   }
 
   private static boolean isTotalRow(List<String> cells, Columns cols) {

@@ -17,7 +17,7 @@ final class Eci2019SeatPageParser {
   }
 
   static ParsedSeatPage parse(Document doc, Element table) throws PageFormatException {
-    CandidateTable.Read read = CandidateTable.read(table);
+    CandidateTable.Read read = CandidateTable.read(table, false);
     List<Element> rows = PageText.rows(table);
     String title = rows.isEmpty() ? "" : PageText.of(rows.get(0));
     int dash = title.indexOf('-');

@@ -11,18 +11,42 @@ import org.jsoup.nodes.Element;
  * party in {@code .nme-prty h5}/{@code h6}. Cards show only total votes: evmVotes carries the total and postalVotes 0
  * (so evm + postal = total still holds), and there is no Total row, so the footer fields are null. The margins each
  * card shows are checked against the votes, which catches most cut-off pages; a page cut exactly between two trailing
- * cards cannot be told from a complete one, so prefer the table page where it exists.
+ * cards cannot be told from a complete one, so prefer the table page where it exists. The 2026 cards page
+ * ({@link Eci2026CardsSeatPageParser}) reads its cards here too.
  */
 final class EciCardsSeatPageParser {
   static final String LAYOUT = "eci-2024-cards";
 
-  private record Card(ParsedCandidate candidate, Long margin, boolean won) {
+  /**
+   * One card. Cards are told apart by their place on the page, never by name: two candidates may share one (seat 100
+   * of West Bengal 2026 has two DEBDAS MONDALs).
+   *
+   * @param mark the card's status class: "won", "lost", "leading", "trailing", or "" (NOTA has none)
+   */
+  record Card(ParsedCandidate candidate, Long margin, String mark) {
   }
+
+  private static final List<String> MARKS = List.of("won", "lost", "leading", "trailing");
 
   private EciCardsSeatPageParser() {
   }
 
   static ParsedSeatPage parse(Document doc) throws PageFormatException {
+    List<Card> cards = read(doc);
+    boolean declared = cards.stream().anyMatch(c -> c.mark().equals("won"));
+    SeatHeading.Title title = SeatHeading.title(doc);
+    SeatHeading.Rounds rounds = SeatHeading.roundButton(doc);
+    LastUpdated.Stamp stamp = LastUpdated.find(doc, ".sm-text", LastUpdated.DAY_FIRST);
+    // A "won" card is the page's only sign of a declared result when it has no round box.
+    String status = rounds.status() != null ? rounds.status() : declared ? EciStatuses.DECLARED : null;
+    return new ParsedSeatPage(LAYOUT, title == null ? null : title.seatNo(), title == null ? null : title.seatName(),
+        title == null ? null : title.state(), candidates(cards), null, null, null,
+        stamp == null ? null : stamp.text(), stamp == null ? null : stamp.time(), rounds.done(), rounds.total(),
+        status);
+  }
+
+  /** Every card in page order, each complete, their margins checked against their votes. */
+  static List<Card> read(Document doc) throws PageFormatException {
     List<Card> cards = new ArrayList<>();
     for (Element box : doc.select("div.cand-box")) {
       cards.add(card(cards.size() + 1, box));
@@ -31,21 +55,15 @@ final class EciCardsSeatPageParser {
       throw new PageFormatException("no candidate cards on page");
     }
     checkMargins(cards);
+    return cards;
+  }
+
+  static List<ParsedCandidate> candidates(List<Card> cards) {
     List<ParsedCandidate> candidates = new ArrayList<>(cards.size());
-    boolean declared = false;
     for (Card c : cards) {
       candidates.add(c.candidate());
-      declared |= c.won();
     }
-    Eci2024SeatPageParser.Title title = Eci2024SeatPageParser.title(doc);
-    Eci2024SeatPageParser.Rounds rounds = Eci2024SeatPageParser.rounds(doc);
-    LastUpdated.Stamp stamp = LastUpdated.find(doc, ".sm-text", LastUpdated.DAY_FIRST);
-    // A "won" card is the page's only sign of a declared result when it has no round box.
-    String status = rounds.status() != null ? rounds.status() : declared ? "Result Declared" : null;
-    return new ParsedSeatPage(LAYOUT, title == null ? null : title.seatNo(), title == null ? null : title.seatName(),
-        title == null ? null : title.state(), List.copyOf(candidates), null, null, null,
-        stamp == null ? null : stamp.text(), stamp == null ? null : stamp.time(), rounds.done(), rounds.total(),
-        status);
+    return List.copyOf(candidates);
   }
 
   private static Card card(int no, Element box) throws PageFormatException {
@@ -67,7 +85,13 @@ final class EciCardsSeatPageParser {
     }
     long votes = CandidateTable.number(PageText.own(votesBox), label, "votes");
     Long margin = margin(PageText.of(votesBox.selectFirst("span")), label);
-    return new Card(new ParsedCandidate(name, party, votes, 0, votes, null), margin, status.hasClass("won"));
+    String mark = "";
+    for (String m : MARKS) {
+      if (status.hasClass(m)) {
+        mark = m;
+      }
+    }
+    return new Card(new ParsedCandidate(name, party, votes, 0, votes, null), margin, mark);
   }
 
   /** "(+ 53204)" or "( -53204)"; null when the card shows none. */

@@ -1,22 +1,31 @@
 package io.tallycast.scrape.page;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The state-wise list page ("statewiseS25{page}.htm", 2021/2024 layout and our replay site): one row per seat with
- * Constituency, Const. No., Leading Candidate, Leading Party, Trailing Candidate, Trailing Party, Margin, Round
- * ("9/18") and Status; party cells hold a nested table, whose text is the party. A seat awaiting counting has blank
- * cells, which come out as null. The pagination's hrefs come out as written, once each.
+ * The state-wise list page ("statewiseS22{page}.htm": 2026, the 2021/2024 layout and our replay site): one row per
+ * seat, sorted by name, with Constituency, Const. No., Leading Candidate, Leading Party, Trailing Candidate, Trailing
+ * Party, Margin, Round ("9/18") and Status. 2026 nests a table in each party cell whose first cell is the party and
+ * whose second holds a tooltip ("Party Wise State Trends"), puts "Status Known For 234 out of 234 Constituencies"
+ * above the header and closes the table with a one-cell filler row. A seat awaiting counting has blank cells, which
+ * come out as null; a status tallycast does not know is kept as written, with a warning.
  */
 final class EciListPageParser {
+  static final String LAYOUT = "eci-statewise";
   private static final String[] COLUMNS = {"Constituency", "Const. No.", "Leading Candidate", "Leading Party",
       "Trailing Candidate", "Trailing Party", "Margin", "Round", "Status"};
+  // Applied to the one header cell's text only.
+  private static final Pattern STATUS_KNOWN =
+      Pattern.compile("Status Known For (\\d{1,4}) out of (\\d{1,4}) Constituencies", Pattern.CASE_INSENSITIVE);
 
   private EciListPageParser() {
   }
@@ -27,25 +36,39 @@ final class EciListPageParser {
     int at = 0;
     int[] col = null;
     int width = 0;
+    int[] known = null;
     for (; at < rows.size() && col == null; at++) {
       List<String> header = PageText.texts(PageText.cells(rows.get(at)));
       if (header.stream().anyMatch(h -> h.equalsIgnoreCase("Leading Candidate"))) {
         col = columns(header, cut);
         width = header.size();
+      } else if (known == null) {
+        known = statusKnown(String.join(" ", header));
       }
     }
     if (col == null) {
       throw new PageFormatException("state-wise table has no header row with a 'Leading Candidate' column" + cut);
     }
     List<ParsedListRow> parsed = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (; at < rows.size(); at++) {
-      List<String> cells = PageText.texts(PageText.cells(rows.get(at)));
-      if (!cells.isEmpty()) {
-        try {
-          parsed.add(row(parsed.size() + 1, cells, col, width, cut));
-        } catch (PageFormatException e) {
-          throw PageText.hinted(e, cut);
+      List<Element> cells = PageText.cells(rows.get(at));
+      List<String> texts = new ArrayList<>(cells.size());
+      for (Element c : cells) {
+        texts.add(cellText(c));
+      }
+      if (isFiller(cells, texts)) {
+        continue;
+      }
+      try {
+        ParsedListRow row = row(parsed.size() + 1, texts, col, width, cut);
+        if (row.status() != null && !EciStatuses.isKnown(row.status())) {
+          warnings.add(EciStatuses.unknown("row " + (parsed.size() + 1) + ", seat " + row.seatNo() + " "
+              + row.seatName(), row.status()));
         }
+        parsed.add(row);
+      } catch (PageFormatException e) {
+        throw PageText.hinted(e, cut);
       }
     }
     if (!cut.isEmpty()) {
@@ -54,14 +77,71 @@ final class EciListPageParser {
     if (parsed.isEmpty()) {
       throw new PageFormatException("state-wise table has no rows");
     }
-    LastUpdated.Stamp stamp = LastUpdated.require(doc, ".sm-text", LastUpdated.DAY_FIRST);
-    return new ParsedListPage(List.copyOf(parsed), pageLinks(doc), stamp.text(), stamp.time());
+    LastUpdated.Stamp stamp = LastUpdated.require(doc, ".sm-text, .foot-content", LastUpdated.DAY_FIRST);
+    Element title = doc.selectFirst("div.page-title h2 span");
+    return new ParsedListPage(List.copyOf(parsed), pageLinks(doc), stamp.text(), stamp.time(),
+        PageText.blankToNull(PageText.of(title)), known == null ? null : known[0], known == null ? null : known[1],
+        pageCount(doc), warnings);
+  }
+
+  /** "Status Known For 234 out of 234 Constituencies" as {known, total}; null when the text is not there. */
+  private static int[] statusKnown(String text) throws PageFormatException {
+    if (!text.toLowerCase(Locale.ROOT).contains("status known")) {
+      return null;
+    }
+    Matcher m = STATUS_KNOWN.matcher(text);
+    if (!m.find()) {
+      throw new PageFormatException("cannot read '" + PageText.excerpt(text, 80) + "' as 'Status Known For N out of M"
+          + " Constituencies'");
+    }
+    int known = Integer.parseInt(m.group(1));
+    int total = Integer.parseInt(m.group(2));
+    if (known > total) {
+      throw new PageFormatException("'" + PageText.excerpt(text, 80) + "': more seats known than there are");
+    }
+    return new int[] {known, total};
+  }
+
+  /** A row that is no seat: empty, or one cell spanning the table (2026's {@code <th colspan='9'>&nbsp;</th>}). */
+  private static boolean isFiller(List<Element> cells, List<String> texts) {
+    if (texts.stream().allMatch(String::isEmpty)) {
+      return true;
+    }
+    if (cells.size() != 1) {
+      return false;
+    }
+    try {
+      return Integer.parseInt(cells.get(0).attr("colspan").strip()) > 1;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** A cell's text; a 2026 party cell nests a table whose first cell is the party, beside ECI's tooltip. */
+  private static String cellText(Element cell) {
+    for (Element child : cell.children()) {
+      if (child.normalName().equals("table")) {
+        List<Element> rows = PageText.rows(child);
+        List<Element> cells = rows.isEmpty() ? List.of() : PageText.cells(rows.get(0));
+        return cells.isEmpty() ? "" : withoutTooltip(cells.get(0));
+      }
+    }
+    return withoutTooltip(cell);
+  }
+
+  private static String withoutTooltip(Element e) {
+    if (e.selectFirst(".tooltip, .tooltip-icon") == null) {
+      return PageText.of(e);
+    }
+    Element copy = e.clone();
+    copy.select(".tooltip, .tooltip-icon").remove();
+    return PageText.of(copy);
   }
 
   /** Index of each of {@link #COLUMNS} in the header. */
   private static int[] columns(List<String> header, String cut) throws PageFormatException {
     int[] col = new int[COLUMNS.length];
-    java.util.Arrays.fill(col, -1);
+    Arrays.fill(col, -1);
     for (int i = 0; i < header.size(); i++) {
       String h = header.get(i).toLowerCase(Locale.ROOT);
       int which = h.equals("constituency") ? 0 : h.startsWith("const") && h.contains("no") ? 1
@@ -138,5 +218,17 @@ final class EciListPageParser {
       }
     }
     return List.copyOf(links);
+  }
+
+  /** The highest page number the pagination shows ("1" .. "12"; "Next" and the like are not numbers). */
+  private static Integer pageCount(Document doc) {
+    Integer highest = null;
+    for (Element a : doc.select("ul.pagination a[href]")) {
+      Long n = PageText.count(PageText.of(a));
+      if (n != null && n < 10_000 && (highest == null || n > highest)) {
+        highest = n.intValue();
+      }
+    }
+    return highest;
   }
 }

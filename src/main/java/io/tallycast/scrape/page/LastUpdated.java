@@ -15,11 +15,13 @@ import org.jsoup.nodes.Element;
 
 /**
  * The page's "Last Updated at 08:55 am On 05/06/2024" line: the source's own clock, Indian Standard Time. The date
- * order differs between eras (2019 month first, 2024 day first), so each layout says which one it writes.
+ * order differs between eras (2019 month first, 2024 and 2026 day first), so each layout says which one it writes;
+ * 2026 writes "PM" in capitals and puts the time in a span ("Last Updated at {@code <span>12:45 PM On
+ * 04/05/2026</span>}"), which reads the same once the text is taken.
  */
 final class LastUpdated {
   static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-  /** 2024 and the replay site: "08:55 am On 05/06/2024" is 5 June. */
+  /** 2024, 2026 and the replay site: "08:55 am On 05/06/2024" is 5 June. */
   static final DateTimeFormatter DAY_FIRST = formatter("dd/MM/uuuu");
   /** 2019: "08:10:02 pm On 05/24/2019" is 24 May. */
   static final DateTimeFormatter MONTH_FIRST = formatter("MM/dd/uuuu");

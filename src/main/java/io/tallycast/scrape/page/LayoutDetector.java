@@ -7,24 +7,27 @@ import org.jsoup.nodes.Element;
 
 /**
  * Tells which kind of ECI page a document is from its markup alone (never from the URL, whose prefixes change every
- * election): the 2019 {@code table.table-party}, a 2024-style table told apart by its header, or candidate cards.
+ * election): the 2019 {@code table.table-party}, a 2024-style table told apart by its header, or candidate cards; a
+ * constituency page is 2026's when it shows the 2026 round box or footer.
  */
 final class LayoutDetector {
   enum Kind {
-    SEAT_2019("a 2019 constituency page"),
-    SEAT_2024("a constituency page"),
-    SEAT_CARDS("a candidate-cards page"),
-    LIST("a state-wise list page"),
-    PARTY_SUMMARY("a party-wise summary page");
+    SEAT_2019(Eci2019SeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a 2019 constituency page"),
+    SEAT_2024(Eci2024SeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a constituency page"),
+    SEAT_2026(Eci2026SeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a constituency page"),
+    SEAT_CARDS_2024(EciCardsSeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a candidate-cards page"),
+    SEAT_CARDS_2026(Eci2026CardsSeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a candidate-cards page"),
+    LIST(EciListPageParser.LAYOUT, PageKind.LIST, "a state-wise list page"),
+    PARTY_SUMMARY(EciPartySummaryParser.LAYOUT, PageKind.PARTY_SUMMARY, "a party-wise summary page");
 
+    final String layout;
+    final PageKind pageKind;
     final String description;
 
-    Kind(String description) {
+    Kind(String layout, PageKind pageKind, String description) {
+      this.layout = layout;
+      this.pageKind = pageKind;
       this.description = description;
-    }
-
-    boolean isSeatPage() {
-      return this == SEAT_2019 || this == SEAT_2024 || this == SEAT_CARDS;
     }
   }
 
@@ -45,16 +48,28 @@ final class LayoutDetector {
       }
       Kind kind = first == null ? byHeader(table) : null;
       if (kind != null) {
-        first = new Detected(kind, table);
+        first = new Detected(kind == Kind.SEAT_2024 && is2026(doc) ? Kind.SEAT_2026 : kind, table);
       }
     }
     if (first != null) {
       return first;
     }
     if (doc.selectFirst("div.cand-box") != null) {
-      return new Detected(Kind.SEAT_CARDS, null);
+      return new Detected(is2026(doc) ? Kind.SEAT_CARDS_2026 : Kind.SEAT_CARDS_2024, null);
     }
     return null;
+  }
+
+  /**
+   * A 2026 constituency page: the round box {@code div.round-status} or its words "Status of EVM Round", or the 2026
+   * footer that puts the time in a span ("Last Updated at {@code <span>...</span>}"; 2024 wrote it in plain text).
+   */
+  private static boolean is2026(Document doc) {
+    if (doc.selectFirst("div.round-status") != null || doc.selectFirst(":containsOwn(Status of EVM Round)") != null) {
+      return true;
+    }
+    Element footer = doc.selectFirst(":containsOwn(Last Updated)");
+    return footer != null && footer.selectFirst("> span") != null;
   }
 
   private static Kind byHeader(Element table) {

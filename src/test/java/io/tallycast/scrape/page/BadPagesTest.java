@@ -19,8 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Everything short of a complete, consistent results page is refused, with a message that says what is wrong. */
 class BadPagesTest {
-  private static final String K24 = page(KRISHNANAGAR_2024);
-  private static final String K19 = page(KRISHNANAGAR_2019);
+  // Read when a test asks (not in a static initializer), so that a clone without the shared data skips those tests.
+  private static String k24() {
+    return page(KRISHNANAGAR_2024);
+  }
+
+  private static String k19() {
+    return page(KRISHNANAGAR_2019);
+  }
 
   private static AbstractThrowableAssert<?, ? extends Throwable> seatPage(String html) {
     return assertThatThrownBy(() -> EciPages.parseSeatPage(html, "x")).isInstanceOf(PageFormatException.class);
@@ -64,7 +70,8 @@ class BadPagesTest {
 
   @Test
   void an_eci_page_without_the_table_is_refused() {
-    String html = K24.substring(0, K24.indexOf("<div class='custom-table'>")) + K24.substring(K24.indexOf("</main>"));
+    String k24 = k24();
+    String html = k24.substring(0, k24.indexOf("<div class='custom-table'>")) + k24.substring(k24.indexOf("</main>"));
 
     seatPage(html).hasMessageStartingWith("no results table on page (title 'Election Commission of India'");
   }
@@ -82,23 +89,24 @@ class BadPagesTest {
       "/2024</div>                             | cannot read the time in 'Last Updated at 08:55 am On 05/06' "
           + "(truncated?)"})
   void a_2024_page_cut_short_is_refused_with_where_it_ends(String marker, String message) {
-    seatPage(cutBefore(K24, marker)).hasMessageStartingWith(message);
+    seatPage(cutBefore(k24(), marker)).hasMessageStartingWith(message);
   }
 
   @Test
   void a_2024_page_cut_mid_number_is_refused() {
-    String html = cutAfter(K24, "<td align='right'>5676"); // AMRITA ROY's EVM votes, 567628
+    String html = cutAfter(k24(), "<td align='right'>5676"); // AMRITA ROY's EVM votes, 567628
 
     seatPage(html).hasMessage("row 2 (AMRITA ROY) has 4 cells, the header has 7 (truncated?)");
   }
 
   @Test
   void a_2024_page_cut_at_any_point_before_its_last_updated_line_ends_is_refused() {
-    int table = K24.indexOf("<table");
-    int end = K24.indexOf("05/06/2024</div>") + "05/06/2024".length();
+    String k24 = k24();
+    int table = k24.indexOf("<table");
+    int end = k24.indexOf("05/06/2024</div>") + "05/06/2024".length();
     // every third character from the table on (so every tag is cut somewhere inside); above it, a sample will do
     for (int cut = 0; cut < end; cut += cut < table ? 37 : 3) {
-      String html = K24.substring(0, cut);
+      String html = k24.substring(0, cut);
       assertThatThrownBy(() -> EciPages.parseSeatPage(html, "x")).as("cut at %d", cut)
           .isInstanceOf(PageFormatException.class);
     }
@@ -106,10 +114,11 @@ class BadPagesTest {
 
   @Test
   void a_2019_page_cut_at_any_point_before_its_last_updated_line_ends_is_refused() {
-    int table = K19.indexOf("<table class='table-party'");
-    int end = K19.indexOf("05/24/2019") + "05/24/2019".length();
+    String k19 = k19();
+    int table = k19.indexOf("<table class='table-party'");
+    int end = k19.indexOf("05/24/2019") + "05/24/2019".length();
     for (int cut = 0; cut < end; cut += cut < table ? 101 : 11) {
-      String html = K19.substring(0, cut);
+      String html = k19.substring(0, cut);
       assertThatThrownBy(() -> EciPages.parseSeatPage(html, "x")).as("cut at %d", cut)
           .isInstanceOf(PageFormatException.class);
     }
@@ -130,7 +139,7 @@ class BadPagesTest {
   void randomly_damaged_pages_give_a_consistent_result_or_a_page_format_exception_and_nothing_else() {
     Random random = new Random(7);
     String alphabet = "<>/'\"=&;# 0123456789,.-abcdtrhTotal";
-    for (String original : new String[] {K24, K19}) {
+    for (String original : new String[] {k24(), k19()}) {
       int from = original.indexOf("<table");
       for (int i = 0; i < 300; i++) {
         StringBuilder html = new StringBuilder(original);
@@ -151,70 +160,71 @@ class BadPagesTest {
 
   @Test
   void a_2019_page_cut_before_its_total_row_is_refused() {
-    seatPage(cutBefore(K19, "<tr style='color: #fff;")).hasMessage("page ends before the Total row (truncated?)");
+    seatPage(cutBefore(k19(), "<tr style='color: #fff;")).hasMessage("page ends before the Total row (truncated?)");
   }
 
   @Test
   void a_page_whose_table_closes_without_a_total_row_is_refused() {
-    String html = K24.substring(0, K24.indexOf("<tfoot>")) + K24.substring(K24.indexOf("</tfoot>") + 8);
+    String k24 = k24();
+    String html = k24.substring(0, k24.indexOf("<tfoot>")) + k24.substring(k24.indexOf("</tfoot>") + 8);
 
     seatPage(html).hasMessage("results table has no Total row");
   }
 
   @Test
   void a_row_whose_evm_and_postal_votes_do_not_make_its_total_is_refused() {
-    seatPage(replaceOnce(K24, ">180201<", ">180202<"))
+    seatPage(replaceOnce(k24(), ">180201<", ">180202<"))
         .hasMessage("row 3 (S.M. SADI): EVM 179063 + postal 1138 != total 180202");
-    seatPage(replaceOnce(K19, ">551654<", ">551655<"))
+    seatPage(replaceOnce(k19(), ">551654<", ">551655<"))
         .hasMessage("row 3 (KALYAN CHAUBEY): EVM 548248 + postal 3406 != total 551655");
   }
 
   @Test
   void a_non_numeric_vote_cell_is_refused() {
-    seatPage(replaceOnce(K24, ">4078<", ">4O78<"))
+    seatPage(replaceOnce(k24(), ">4078<", ">4O78<"))
         .hasMessage("row 1 (MAHUA MOITRA): Postal Votes '4O78' is not a number");
-    seatPage(replaceOnce(K24, ">567628<", "><"))
+    seatPage(replaceOnce(k24(), ">567628<", "><"))
         .hasMessage("row 2 (AMRITA ROY): EVM Votes '' is not a number");
-    seatPage(replaceOnce(K24, ">8671<", ">-8671<"))
+    seatPage(replaceOnce(k24(), ">8671<", ">-8671<"))
         .hasMessage("row 4 (SANJIT BISWAS): Total Votes '-8671' is not a number");
   }
 
   @Test
   void rows_that_do_not_add_up_to_the_total_row_are_refused() {
-    String html = replaceOnce(replaceOnce(K24, ">567628<", ">567638<"), ">572084<", ">572094<");
+    String html = replaceOnce(replaceOnce(k24(), ">567628<", ">567638<"), ">572084<", ">572094<");
 
     seatPage(html).hasMessage("candidate rows add up to 1425722 total votes but the Total row says 1425712");
   }
 
   @Test
   void a_total_row_that_disagrees_with_the_rows_is_refused() {
-    seatPage(replaceOnce(K24, ">1425712<", ">1425700<"))
+    seatPage(replaceOnce(k24(), ">1425712<", ">1425700<"))
         .hasMessage("candidate rows add up to 1425712 total votes but the Total row says 1425700");
-    seatPage(replaceOnce(K19, ">5112<", ">5111<"))
+    seatPage(replaceOnce(k19(), ">5112<", ">5111<"))
         .hasMessage("candidate rows add up to 5112 postal votes but the Total row says 5111");
   }
 
   @Test
   void a_table_without_a_postal_votes_column_is_refused() {
-    seatPage(replaceOnce(K24, "<th>Postal Votes</th>", "<th>Votes by post</th>"))
+    seatPage(replaceOnce(k24(), "<th>Postal Votes</th>", "<th>Votes by post</th>"))
         .hasMessageStartingWith("results table header has no 'Postal Votes' column");
   }
 
   @Test
   void a_round_past_the_last_one_is_refused() {
-    seatPage(replaceOnce(K24, "<div class='roundBtn'>&nbsp;</div>", "<div class='roundBtn'>Round 19/18</div>"))
+    seatPage(replaceOnce(k24(), "<div class='roundBtn'>&nbsp;</div>", "<div class='roundBtn'>Round 19/18</div>"))
         .hasMessage("round 19/18 is past the last round");
   }
 
   @Test
   void an_impossible_last_updated_date_is_refused() {
-    seatPage(replaceOnce(K24, "On 05/06/2024", "On 31/02/2024"))
+    seatPage(replaceOnce(k24(), "On 05/06/2024", "On 31/02/2024"))
         .hasMessage("'Last Updated at 08:55 am On 31/02/2024' is not a valid date and time");
   }
 
   @Test
   void escaped_markup_in_a_name_comes_out_as_that_literal_text_and_nothing_else() throws Exception {
-    String html = replaceOnce(K24, ">MAHUA MOITRA<", ">&lt;img src=x onerror=alert(1)&gt;<");
+    String html = replaceOnce(k24(), ">MAHUA MOITRA<", ">&lt;img src=x onerror=alert(1)&gt;<");
 
     ParsedCandidate first = EciPages.parseSeatPage(html, "x").candidates().get(0);
 
@@ -223,7 +233,7 @@ class BadPagesTest {
 
   @Test
   void real_markup_in_a_cell_is_dropped_and_only_its_text_is_kept() throws Exception {
-    String html = replaceOnce(K24, ">MAHUA MOITRA<",
+    String html = replaceOnce(k24(), ">MAHUA MOITRA<",
         "><b onclick='x()'>MAHUA</b> <script>alert(1)</script><img src=x onerror=alert(1)>MOITRA<");
 
     ParsedCandidate first = EciPages.parseSeatPage(html, "x").candidates().get(0);
