@@ -75,7 +75,7 @@ final class PageFetcher {
     }
     if (response.statusCode() != 200) {
       return Future.failedFuture(new ScrapeException(url, "HTTP " + response.statusCode()
-          + (response.statusCode() == 403 ? " (forbidden: the site refuses this client)" : "")));
+          + (response.statusCode() == 403 ? " (forbidden: the site refuses this client)" : ""), response.statusCode()));
     }
     validators.put(url, new Validators(response.getHeader("ETag"), response.getHeader("Last-Modified")));
     Buffer body = response.body();

@@ -16,9 +16,18 @@ import java.util.Set;
  * @param concurrency      requests in flight at once, at most (be a polite client)
  * @param maxBackoff       the longest wait between cycles while the site keeps failing
  * @param allowedHosts     hosts the scraper may contact; any other URL is refused before a request is made
+ * @param liveJson         read the site's live JSON first each cycle (where it serves one) to learn which leads changed
+ * @param partyCheck       compare the site's party-wise summary with what we stored, each cycle
  */
 public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
-                           Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts) {
+                           Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts,
+                           boolean liveJson, boolean partyCheck) {
+
+  public ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
+                      Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts) {
+    this(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency, maxBackoff, allowedHosts,
+        true, true);
+  }
 
   public ScrapeConfig {
     if (!baseUrl.endsWith("/")) {
@@ -40,27 +49,47 @@ public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duratio
 
   public ScrapeConfig withInterval(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, value, requestTimeout, slowThreshold, concurrency, maxBackoff,
-        allowedHosts);
+        allowedHosts, liveJson, partyCheck);
   }
 
   public ScrapeConfig withRequestTimeout(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, value, slowThreshold, concurrency, maxBackoff,
-        allowedHosts);
+        allowedHosts, liveJson, partyCheck);
   }
 
   public ScrapeConfig withMaxBackoff(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency, value,
-        allowedHosts);
+        allowedHosts, liveJson, partyCheck);
   }
 
   public ScrapeConfig withSlowThreshold(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, value, concurrency, maxBackoff,
-        allowedHosts);
+        allowedHosts, liveJson, partyCheck);
   }
 
   public ScrapeConfig withAllowedHosts(Set<String> value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency,
-        maxBackoff, value);
+        maxBackoff, value, liveJson, partyCheck);
+  }
+
+  public ScrapeConfig withSourcesBeyondTheList(boolean json, boolean check) {
+    return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency,
+        maxBackoff, allowedHosts, json, check);
+  }
+
+  /** ECI's code of the state in file names and in the live JSON: "S25". */
+  public String eciState() {
+    return "S" + stateCode;
+  }
+
+  /** election-json-S25-live.json: every seat's leader in one small file. */
+  public String liveJsonUrl() {
+    return baseUrl + "election-json-" + eciState() + "-live.json";
+  }
+
+  /** partywiseresult-S25.htm: seats won and leading per party, as the site counts them. */
+  public String partySummaryUrl() {
+    return baseUrl + "partywiseresult-" + eciState() + ".htm";
   }
 
   public String listPageUrl(int page) {
