@@ -12,7 +12,8 @@ import java.util.TreeSet;
  *
  * @param delayMs how long {@code slow} holds each answer
  * @param seats   seat pages the fault is limited to; empty = every seat page
- * @param pages   which pages: {@code all}, {@code list} (state-wise list pages and the party summary) or {@code seat}
+ * @param pages   which pages: {@code all}, {@code list} (the pages of the whole state: state-wise list pages, the party
+ *                summary, the live JSON) or {@code seat} (a seat's cards and table pages)
  */
 public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) {
   public static final String HTTP_500 = "http-500";
@@ -79,16 +80,13 @@ public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) 
 
   /** Whether this fault touches an answer for that page. */
   boolean appliesTo(PageRef page) {
-    if (WRONG_SEAT.equals(name) || VOTES_DOWN.equals(name)) {
-      if (!page.isSeat()) {
-        return false; // they only make sense for a seat page
-      }
+    if ((WRONG_SEAT.equals(name) || VOTES_DOWN.equals(name)) && !page.isSeat()) {
+      return false; // they only make sense for a seat's page (cards or table)
     }
-    return switch (page.kind()) {
-      case SEAT -> pages != Pages.LIST && (seats.isEmpty() || seats.contains(page.number()));
-      case LIST, PARTY -> pages != Pages.SEAT;
-      case INDEX -> pages == Pages.ALL;
-    };
+    if (page.isSeat()) {
+      return pages != Pages.LIST && (seats.isEmpty() || seats.contains(page.number()));
+    }
+    return page.isWholeState() ? pages != Pages.SEAT : pages == Pages.ALL;
   }
 
   public JsonObject toJson() {

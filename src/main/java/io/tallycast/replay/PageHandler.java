@@ -16,6 +16,7 @@ import java.util.Random;
  */
 final class PageHandler {
   static final String HTML = "text/html; charset=utf-8";
+  static final String JSON = "application/json; charset=utf-8";
   /** Half: low enough that a page is below what a client stored even if counting moved on a round or two since. */
   static final double VOTES_DOWN_FACTOR = 0.5;
 
@@ -75,17 +76,18 @@ final class PageHandler {
           + (unavailable ? "503 Service Unavailable" : "500 Internal Server Error") + "</h1></body></html>"));
       return;
     }
+    String type = ref.isJson() ? JSON : HTML;
     if (faults.applying(Fault.GARBAGE, ref) != null) {
-      faulty(response, 200, Buffer.buffer(garbage()));
+      faulty(response, 200, type, Buffer.buffer(garbage()));
       return;
     }
     double elapsed = clock.elapsedSeconds();
     PageStore.Rendered page;
     boolean faulty = true;
     if (faults.applying(Fault.WRONG_SEAT, ref) != null) {
-      page = store.page(PageRef.seat(store.otherSeat(ref.number())), elapsed);
+      page = store.page(ref.withNumber(store.otherSeat(ref.number())), elapsed);
     } else if (faults.applying(Fault.VOTES_DOWN, ref) != null) {
-      page = store.scaledSeatPage(ref.number(), elapsed, VOTES_DOWN_FACTOR);
+      page = store.scaledSeatPage(ref, elapsed, VOTES_DOWN_FACTOR);
     } else {
       page = store.page(ref, elapsed);
       faulty = false;
@@ -96,7 +98,7 @@ final class PageHandler {
       faulty = true;
     }
     if (faulty) {
-      faulty(response, 200, Buffer.buffer(body));
+      faulty(response, 200, type, Buffer.buffer(body));
       return;
     }
     response.putHeader(HttpHeaders.ETAG, page.etag())
@@ -105,12 +107,18 @@ final class PageHandler {
     if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), page.etag())) {
       response.setStatusCode(304).end();
     } else {
-      response.putHeader(HttpHeaders.CONTENT_TYPE, HTML).end(Buffer.buffer(body));
+      response.putHeader(HttpHeaders.CONTENT_TYPE, type).end(Buffer.buffer(body));
     }
   }
 
+  /** An error page as a CDN or server writes it: HTML whatever was asked for. */
   private static void faulty(HttpServerResponse response, int status, Buffer body) {
-    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, HTML)
+    faulty(response, status, HTML, body);
+  }
+
+  /** A broken answer under the type the good page has, so a client cannot tell it apart by the header. */
+  private static void faulty(HttpServerResponse response, int status, String type, Buffer body) {
+    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type)
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body);
   }
 
@@ -137,7 +145,10 @@ final class PageHandler {
     return false;
   }
 
-  /** About half the page, cut inside the results table: no closing tags, no footer, no "Last Updated". */
+  /**
+   * About half the page, cut inside the results table where there is one (no closing tags, no footer, no "Last
+   * Updated"); the cards page and the live JSON are cut in the middle (the JSON then never closes).
+   */
   static byte[] truncate(byte[] body) {
     String html = new String(body, StandardCharsets.ISO_8859_1); // byte offsets = char offsets
     int open = html.indexOf("<tbody>");

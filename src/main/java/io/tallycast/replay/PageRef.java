@@ -1,31 +1,75 @@
 package io.tallycast.replay;
 
-/** One page of the results site; {@code number} is the list page or the seat, 0 for the others. */
-record PageRef(Kind kind, int number) {
-  enum Kind { INDEX, PARTY, LIST, SEAT }
+/**
+ * One page of the results site, named as ECI's 2026 site names it ({@code results.eci.gov.in/ResultAcGenMay2026/}).
+ * {@code number} is the list page or the seat (AC number), 0 for the others.
+ */
+public record PageRef(Kind kind, int number) {
+  public enum Kind {
+    /** {@code index.htm}: our own entry page (the real index was never saved). */
+    INDEX,
+    /** {@code partywiseresult-S25.htm}: the party-wise summary. */
+    PARTY,
+    /** {@code statewiseS25{page}.htm}: 20 seats a page, sorted by name. */
+    LIST,
+    /** {@code candidateswise-S25{ac}.htm}: one card per candidate. */
+    CANDIDATES,
+    /** {@code ConstituencywiseS25{ac}.htm}: the candidates' table (the page name of 2019 and 2024 too). */
+    CONSTITUENCY,
+    /** {@code election-json-S25-live.json}: every seat's leader, for ECI's own map. */
+    LIVE_JSON
+  }
 
-  static final PageRef INDEX = new PageRef(Kind.INDEX, 0);
-  static final PageRef PARTY = new PageRef(Kind.PARTY, 0);
+  public static final PageRef INDEX = new PageRef(Kind.INDEX, 0);
+  public static final PageRef PARTY = new PageRef(Kind.PARTY, 0);
+  public static final PageRef LIVE_JSON = new PageRef(Kind.LIVE_JSON, 0);
 
-  static PageRef list(int page) {
+  public static PageRef list(int page) {
     return new PageRef(Kind.LIST, page);
   }
 
-  static PageRef seat(int seat) {
-    return new PageRef(Kind.SEAT, seat);
+  public static PageRef candidates(int seat) {
+    return new PageRef(Kind.CANDIDATES, seat);
   }
 
-  boolean isSeat() {
-    return kind == Kind.SEAT;
+  public static PageRef constituency(int seat) {
+    return new PageRef(Kind.CONSTITUENCY, seat);
   }
 
-  /** ECI's file names: partywiseresult-S25.htm, statewiseS251.htm, ConstituencywiseS2512.htm. */
-  String fileName(int stateCode) {
+  /** A page about one seat (cards or table). */
+  public boolean isSeat() {
+    return kind == Kind.CANDIDATES || kind == Kind.CONSTITUENCY;
+  }
+
+  /** A page drawn from the whole state at once (list pages, party summary, live JSON). */
+  public boolean isWholeState() {
+    return kind == Kind.LIST || kind == Kind.PARTY || kind == Kind.LIVE_JSON;
+  }
+
+  public boolean isJson() {
+    return kind == Kind.LIVE_JSON;
+  }
+
+  /** The same kind of page for another seat. */
+  PageRef withNumber(int value) {
+    return new PageRef(kind, value);
+  }
+
+  /** ECI's state code in page names: "S25" for West Bengal (data's state code 25). */
+  public static String eciState(int stateCode) {
+    return "S" + stateCode;
+  }
+
+  /** ECI's file names: partywiseresult-S25.htm, statewiseS251.htm, candidateswise-S2512.htm ... */
+  public String fileName(int stateCode) {
+    String state = eciState(stateCode);
     return switch (kind) {
       case INDEX -> "index.htm";
-      case PARTY -> "partywiseresult-S" + stateCode + ".htm";
-      case LIST -> "statewiseS" + stateCode + number + ".htm";
-      case SEAT -> "ConstituencywiseS" + stateCode + number + ".htm";
+      case PARTY -> "partywiseresult-" + state + ".htm";
+      case LIST -> "statewise" + state + number + ".htm";
+      case CANDIDATES -> "candidateswise-" + state + number + ".htm";
+      case CONSTITUENCY -> "Constituencywise" + state + number + ".htm";
+      case LIVE_JSON -> "election-json-" + state + "-live.json";
     };
   }
 
@@ -37,12 +81,20 @@ record PageRef(Kind kind, int number) {
     if (fileName.equals(PARTY.fileName(stateCode))) {
       return PARTY;
     }
-    Integer page = number(fileName, "statewiseS" + stateCode);
-    if (page != null) {
-      return list(page);
+    if (fileName.equals(LIVE_JSON.fileName(stateCode))) {
+      return LIVE_JSON;
     }
-    Integer seat = number(fileName, "ConstituencywiseS" + stateCode);
-    return seat == null ? null : seat(seat);
+    String state = eciState(stateCode);
+    Integer n = number(fileName, "statewise" + state);
+    if (n != null) {
+      return list(n);
+    }
+    n = number(fileName, "candidateswise-" + state);
+    if (n != null) {
+      return candidates(n);
+    }
+    n = number(fileName, "Constituencywise" + state);
+    return n == null ? null : constituency(n);
   }
 
   private static Integer number(String fileName, String stem) {

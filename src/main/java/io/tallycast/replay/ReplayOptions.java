@@ -9,14 +9,22 @@ import java.nio.file.Path;
  * @param port      TCP port; 0 takes any free port (see {@link ReplaySite#port()})
  * @param speed     simulated seconds per wall-clock second
  * @param seed      makes the counting trajectories; the same seed gives the same pages at the same simulated time
- * @param prefix    URL folder of the results pages, like ECI's per-election prefix; starts and ends with '/'
+ * @param prefix    URL folder of the results pages, like ECI's per-election prefix; starts and ends with '/' (ECI's
+ *                  2026 one is {@link #ECI_2026_PREFIX})
  * @param stateFile where the clock is kept across restarts, or null to start from 08:00 every time
  * @param minDwellMillis wall milliseconds each recorded moment of a real day stays on the site at least (0 = none);
  *                  see {@link Pacing}
  */
 public record ReplayOptions(String host, int port, double speed, long seed, String prefix, Path stateFile,
                             long minDwellMillis) {
+  /**
+   * The default folder. It stays the 2021 one while {@code examples/west-bengal.yaml} (and the README) point a served
+   * election at {@code http://127.0.0.1:8090/AcResultGen2021/} of a {@code replay-site}; the pages themselves are
+   * those of 2026 under either prefix.
+   */
   public static final String DEFAULT_PREFIX = "/AcResultGen2021/";
+  /** ECI's folder of the 2026 assembly results: {@code results.eci.gov.in/ResultAcGenMay2026/}. */
+  public static final String ECI_2026_PREFIX = "/ResultAcGenMay2026/";
 
   public ReplayOptions {
     if (host == null || host.isBlank()) {

@@ -3,12 +3,15 @@ package io.tallycast.replay;
 import io.tallycast.election.ElectionData;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local results website that replays a real election's counting day in the ECI 2024 page layout, over real
- * HTTP, with faults that can be switched on. Start one with {@link #start}; stop it with {@link #stop}.
+ * A local results website that replays a counting day in the layout and page names of ECI's 2026 results site, over
+ * real HTTP, with faults that can be switched on. Start one with {@link #start}; stop it with {@link #stop}; a page's
+ * address is {@link #url(PageRef)}.
  */
 public final class ReplaySite {
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySite.class);
@@ -65,9 +68,14 @@ public final class ReplaySite {
     return verticle.port();
   }
 
-  /** The results pages' folder, e.g. {@code http://127.0.0.1:40123/AcResultGen2021/}. */
+  /** The results pages' folder, e.g. {@code http://127.0.0.1:40123/ResultAcGenMay2026/}. */
   public String baseUrl() {
     return "http://" + hostForUrl() + ":" + port() + options.prefix();
+  }
+
+  /** A page's address, e.g. {@code url(PageRef.candidates(12))} for {@code .../candidateswise-S2512.htm}. */
+  public String url(PageRef page) {
+    return baseUrl() + page.fileName(model.data().stateCode());
   }
 
   /** Where the control API lives, e.g. {@code http://127.0.0.1:40123/_replay/}. */
@@ -99,7 +107,7 @@ public final class ReplaySite {
     return model;
   }
 
-  /** Number of state-wise list pages (15 for West Bengal's 294 seats). */
+  /** Number of state-wise list pages (15 for West Bengal's 294 seats, 20 a page). */
   public int listPageCount() {
     return pages.pageCount();
   }
@@ -107,14 +115,24 @@ public final class ReplaySite {
   /** Renders (or takes from the cache) every page at the current simulated time; for benchmarks and warm-up. */
   public int renderAll() {
     double elapsed = clock.elapsedSeconds();
-    int bytes = pages.page(PageRef.INDEX, elapsed).body().length + pages.page(PageRef.PARTY, elapsed).body().length;
-    for (int p = 1; p <= pages.pageCount(); p++) {
-      bytes += pages.page(PageRef.list(p), elapsed).body().length;
-    }
-    for (int seat : model.seatNumbers()) {
-      bytes += pages.page(PageRef.seat(seat), elapsed).body().length;
+    int bytes = 0;
+    for (PageRef page : allPages()) {
+      bytes += pages.page(page, elapsed).body().length;
     }
     return bytes;
+  }
+
+  /** Every page the site serves: index, party summary, live JSON, the list pages, each seat's cards and table. */
+  public List<PageRef> allPages() {
+    List<PageRef> all = new ArrayList<>(List.of(PageRef.INDEX, PageRef.PARTY, PageRef.LIVE_JSON));
+    for (int p = 1; p <= pages.pageCount(); p++) {
+      all.add(PageRef.list(p));
+    }
+    for (int seat : model.seatNumbers()) {
+      all.add(PageRef.candidates(seat));
+      all.add(PageRef.constituency(seat));
+    }
+    return all;
   }
 
   public Future<Void> stop() {

@@ -8,7 +8,8 @@ import java.util.List;
  * A seat as the results site shows it: {@code round} of {@code rounds} counting rounds in, the candidates' figures and
  * the site's status words.
  *
- * @param candidates         sorted by total votes, highest first (ties by name, so an unstarted count reveals nothing)
+ * @param candidates         sorted by total votes, highest first (ties by name, so an unstarted count reveals nothing);
+ *                           NOTA among them where the data has it
  * @param lastChangedSeconds simulated elapsed seconds at which these figures appeared (0 before round 1)
  * @param statusText         the status as ECI writes it ("Result in Progress", "Result Declared", or any other words
  *                           a real day recorded)
@@ -42,14 +43,24 @@ public record SeatView(Constituency seat, int round, int rounds, List<CandidateC
     return false;
   }
 
-  /** The leading candidate, or null while no vote is counted. */
+  /** The leading candidate, or null while no vote is counted. NOTA never leads or trails: it is not a candidate. */
   public CandidateCount leader() {
-    return anyVotes() ? candidates.get(0) : null;
+    return anyVotes() ? contender(0) : null;
   }
 
   /** The runner-up, or null while no vote is counted or in a one-candidate seat. */
   public CandidateCount trailing() {
-    return !anyVotes() || candidates.size() < 2 ? null : candidates.get(1);
+    return anyVotes() ? contender(1) : null;
+  }
+
+  /** The n-th candidate by votes, NOTA skipped, or null. */
+  private CandidateCount contender(int n) {
+    for (CandidateCount c : candidates) {
+      if (!c.isNota() && n-- == 0) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Leader's lead over the runner-up (the whole of its votes when alone), or null while no vote is counted. */

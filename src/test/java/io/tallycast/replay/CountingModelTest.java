@@ -3,7 +3,9 @@ package io.tallycast.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.election.CandidateResult;
+import io.tallycast.election.Constituency;
 import io.tallycast.election.ElectionData;
+import io.tallycast.election.Party;
 import io.tallycast.election.SeatStatus;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +92,17 @@ class CountingModelTest {
   }
 
   @Test
+  void nota_is_shown_with_the_candidates_but_never_leads_or_trails() {
+    Constituency seat = new Constituency(1, "TOWN", "DISTRICT", "GEN");
+    SeatView view = new SeatView(seat, 3, 10, List.of(new CandidateCount("NOTA", Party.NOTA, 900, 10),
+        new CandidateCount("A", "AAA", 500, 5), new CandidateCount("B", "BBB", 100, 1)), 60, SeatView.IN_PROGRESS);
+    assertThat(view.leader().name()).isEqualTo("A");
+    assertThat(view.trailing().name()).isEqualTo("B");
+    assertThat(view.margin()).isEqualTo(404);
+    assertThat(view.totalVotes()).isEqualTo(1516);
+  }
+
+  @Test
   void rounds_follow_the_votes_between_twelve_and_thirty() {
     for (int seat : MODEL.seatNumbers()) {
       assertThat(MODEL.rounds(seat)).isBetween(12, 30);
@@ -115,7 +128,7 @@ class CountingModelTest {
     PageStore c = new PageStore(other);
     double t = 4 * 3600;
     assertThat(a.page(PageRef.list(3), t).body()).isEqualTo(b.page(PageRef.list(3), t).body());
-    assertThat(a.page(PageRef.seat(100), t).etag()).isEqualTo(b.page(PageRef.seat(100), t).etag());
+    assertThat(a.page(PageRef.constituency(100), t).etag()).isEqualTo(b.page(PageRef.constituency(100), t).etag());
     assertThat(a.page(PageRef.list(3), t).etag()).isNotEqualTo(c.page(PageRef.list(3), t).etag());
   }
 }

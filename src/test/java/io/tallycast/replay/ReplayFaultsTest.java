@@ -5,11 +5,14 @@ import static io.tallycast.replay.ReplayTestSupport.get;
 import static io.tallycast.replay.ReplayTestSupport.html;
 import static io.tallycast.replay.ReplayTestSupport.number;
 import static io.tallycast.replay.ReplayTestSupport.rows;
+import static io.tallycast.replay.ReplayTestSupport.seatTitle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -32,7 +35,7 @@ class ReplayFaultsTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
     client = WebClient.create(vertx);
-    ReplaySite.start(vertx, ReplayTestSupport.westBengal(), ReplayOptions.defaults()).onComplete(ctx.succeeding(s -> {
+    ReplaySite.start(vertx, ReplayTestSupport.westBengal(), ReplayTestSupport.options()).onComplete(ctx.succeeding(s -> {
       site = s;
       site.clock().pause();
       site.clock().advance(4 * 3600); // every seat has votes, none declared yet
@@ -46,8 +49,13 @@ class ReplayFaultsTest {
     site.stop().onComplete(ctx.succeedingThenComplete());
   }
 
+  /** A seat's table page. */
   private String seat(int no) {
-    return site.baseUrl() + "ConstituencywiseS25" + no + ".htm";
+    return site.url(PageRef.constituency(no));
+  }
+
+  private String cards(int no) {
+    return site.url(PageRef.candidates(no));
   }
 
   private String control(String path) {
@@ -55,10 +63,10 @@ class ReplayFaultsTest {
   }
 
   @Test
-  void http_500_answers_server_errors_on_every_page_until_switched_off(VertxTestContext ctx) {
+  void http_500_answers_server_errors_on_every_page_type_until_switched_off(VertxTestContext ctx) {
     site.faults().on(Fault.HTTP_500);
-    Future.all(get(client, seat(10)), get(client, site.baseUrl() + "statewiseS251.htm"),
-        get(client, site.baseUrl() + "partywiseresult-S25.htm")).compose(bad -> {
+    Future.all(List.of(get(client, seat(10)), get(client, cards(10)), get(client, site.url(PageRef.list(1))),
+        get(client, site.url(PageRef.PARTY)), get(client, site.url(PageRef.LIVE_JSON)))).compose(bad -> {
           ctx.verify(() -> bad.<HttpResponse<Buffer>>list().forEach(r -> {
             assertThat(r.statusCode()).isIn(500, 503);
             assertThat(r.getHeader("ETag")).isNull();
@@ -115,7 +123,7 @@ class ReplayFaultsTest {
           assertThat(cut.getHeader("ETag")).isNull();
           String body = cut.bodyAsString();
           assertThat(body.length()).isLessThan(good.bodyAsString().length() * 3 / 4);
-          assertThat(body).contains("<tbody>").doesNotContain("</tbody>", "<tfoot>", "sm-text", "</html>");
+          assertThat(body).contains("<tbody>").doesNotContain("</tbody>", "<tfoot>", "foot-content", "</html>");
           assertThat(good.bodyAsString()).startsWith(body);
         });
         return cut;
@@ -124,9 +132,35 @@ class ReplayFaultsTest {
   }
 
   @Test
+  void truncated_and_garbage_json_are_answered_as_json_that_does_not_parse(VertxTestContext ctx) {
+    String url = site.url(PageRef.LIVE_JSON);
+    get(client, url).compose(good -> {
+      site.faults().on(Fault.TRUNCATED);
+      return get(client, url).compose(cut -> {
+        ctx.verify(() -> {
+          assertThat(cut.statusCode()).isEqualTo(200);
+          assertThat(cut.getHeader("Content-Type")).isEqualTo("application/json; charset=utf-8");
+          assertThat(cut.getHeader("ETag")).isNull();
+          assertThat(good.bodyAsString()).startsWith(cut.bodyAsString());
+          assertThat(cut.bodyAsString().length()).isBetween(100, good.bodyAsString().length() * 3 / 4);
+          assertThatThrownBy(() -> new JsonObject(cut.bodyAsString())).isInstanceOf(DecodeException.class);
+        });
+        site.faults().clear();
+        site.faults().on(Fault.GARBAGE);
+        return get(client, url);
+      });
+    }).onComplete(ctx.succeeding(garbage -> ctx.verify(() -> {
+      assertThat(garbage.statusCode()).isEqualTo(200);
+      assertThat(garbage.getHeader("Content-Type")).isEqualTo("application/json; charset=utf-8");
+      assertThatThrownBy(() -> new JsonObject(garbage.bodyAsString())).isInstanceOf(DecodeException.class);
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
   void garbage_answers_200_with_something_that_is_not_a_results_page(VertxTestContext ctx) {
     site.faults().on(Fault.GARBAGE);
-    Future.all(get(client, seat(13)), get(client, seat(14)), get(client, site.baseUrl() + "statewiseS252.htm"))
+    Future.all(get(client, seat(13)), get(client, cards(14)), get(client, site.url(PageRef.list(2))))
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
           all.<HttpResponse<Buffer>>list().forEach(r -> {
             assertThat(r.statusCode()).isEqualTo(200);
@@ -138,15 +172,17 @@ class ReplayFaultsTest {
   }
 
   @Test
-  void wrong_seat_answers_a_seat_page_request_with_another_seats_page(VertxTestContext ctx) {
+  void wrong_seat_answers_a_seat_page_request_with_the_same_page_of_another_seat(VertxTestContext ctx) {
     site.faults().on(Fault.WRONG_SEAT);
-    Future.all(get(client, seat(20)), get(client, site.baseUrl() + "statewiseS251.htm"))
+    Future.all(get(client, seat(20)), get(client, site.url(PageRef.list(1))), get(client, cards(20)))
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
-          HttpResponse<Buffer> wrong = all.resultAt(0);
           HttpResponse<Buffer> list = all.resultAt(1);
-          assertThat(wrong.statusCode()).isEqualTo(200);
-          assertThat(wrong.getHeader("ETag")).isNull();
-          assertThat(html(wrong).select("div.page-title h2 span").first().ownText()).doesNotStartWith("20 -");
+          for (HttpResponse<Buffer> wrong : List.<HttpResponse<Buffer>>of(all.resultAt(0), all.resultAt(2))) {
+            assertThat(wrong.statusCode()).isEqualTo(200);
+            assertThat(wrong.getHeader("ETag")).isNull();
+            assertThat(seatTitle(html(wrong))).startsWith("21 -");
+          }
+          assertThat(html(all.resultAt(2)).select("div.cand-box")).isNotEmpty(); // the same kind of page
           assertThat(rows(html(list))).hasSize(20); // list pages are untouched
           assertThat(list.getHeader("ETag")).isNotNull();
           ctx.completeNow();
@@ -154,15 +190,15 @@ class ReplayFaultsTest {
   }
 
   @Test
-  void votes_down_shows_half_the_votes_consistently_and_only_on_the_chosen_seats(VertxTestContext ctx) {
+  void votes_down_shows_half_the_votes_consistently_on_both_pages_of_the_chosen_seats_only(VertxTestContext ctx) {
     Future.all(get(client, seat(30)), get(client, seat(31))).compose(good -> {
       site.faults().on(new Fault(Fault.VOTES_DOWN, 0, Set.of(30), null));
       return Future.all(get(client, seat(30)), get(client, seat(31))).map(bad -> {
         ctx.verify(() -> {
           Document before = html(good.resultAt(0));
           Document after = html(bad.resultAt(0));
-          long totalBefore = number(footer(before).get(5));
-          long totalAfter = number(footer(after).get(5));
+          long totalBefore = number(footer(before).get(4));
+          long totalAfter = number(footer(after).get(4));
           assertThat(totalBefore).isPositive();
           assertThat((double) totalAfter / totalBefore).isBetween(0.48, 0.51);
           long sum = 0;
@@ -177,7 +213,15 @@ class ReplayFaultsTest {
         });
         return bad;
       });
-    }).compose(x -> {
+    }).compose(x -> Future.all(get(client, cards(30)), get(client, seat(30))).map(both -> {
+      ctx.verify(() -> {
+        Document cardsPage = html(both.resultAt(0));
+        long cardVotes = cardsPage.select("div.cand-box div.status > div:eq(1)").stream()
+            .mapToLong(d -> number(d.ownText())).sum();
+        assertThat(cardVotes).isEqualTo(number(footer(html(both.resultAt(1))).get(4))); // cards are cut alike
+      });
+      return both;
+    })).compose(x -> {
       site.faults().clear();
       return get(client, seat(30));
     }).onComplete(ctx.succeeding(restored -> ctx.verify(() -> {
@@ -240,25 +284,29 @@ class ReplayFaultsTest {
           ctx.completeNow();
         })));
   }
+
   @Test
-  void the_pages_option_limits_a_fault_to_list_pages_or_seat_pages(VertxTestContext ctx) {
+  void the_pages_option_limits_a_fault_to_the_whole_state_pages_or_the_seat_pages(VertxTestContext ctx) {
     client.putAbs(control("faults/http-500")).sendJsonObject(new JsonObject().put("pages", "list"))
-        .compose(on -> Future.all(get(client, seat(3)), get(client, site.baseUrl() + "statewiseS253.htm"),
-            get(client, site.baseUrl() + "partywiseresult-S25.htm"), get(client, site.baseUrl() + "index.htm")))
+        .compose(on -> Future.all(List.of(get(client, seat(3)), get(client, site.url(PageRef.list(3))),
+            get(client, site.url(PageRef.PARTY)), get(client, site.url(PageRef.INDEX)), get(client, cards(3)),
+            get(client, site.url(PageRef.LIVE_JSON)))))
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
           assertThat(all.<HttpResponse<Buffer>>resultAt(0).statusCode()).isEqualTo(200);
           assertThat(all.<HttpResponse<Buffer>>resultAt(1).statusCode()).isIn(500, 503);
           assertThat(all.<HttpResponse<Buffer>>resultAt(2).statusCode()).isIn(500, 503);
           assertThat(all.<HttpResponse<Buffer>>resultAt(3).statusCode()).isEqualTo(200);
+          assertThat(all.<HttpResponse<Buffer>>resultAt(4).statusCode()).isEqualTo(200);
+          assertThat(all.<HttpResponse<Buffer>>resultAt(5).statusCode()).isIn(500, 503);
           ctx.completeNow();
         })));
   }
 
   @Test
   void a_request_held_by_timeout_does_not_hold_up_stopping_the_site(Vertx vertx, VertxTestContext ctx) {
-    ReplaySite.start(vertx, ReplayTestSupport.westBengal(), ReplayOptions.defaults()).compose(other -> {
+    ReplaySite.start(vertx, ReplayTestSupport.westBengal(), ReplayTestSupport.options()).compose(other -> {
       other.faults().on(Fault.TIMEOUT);
-      Future<HttpResponse<Buffer>> held = client.getAbs(other.baseUrl() + "index.htm").timeout(30_000).send();
+      Future<HttpResponse<Buffer>> held = client.getAbs(other.url(PageRef.INDEX)).timeout(30_000).send();
       return vertx.timer(200).compose(x -> {
         long started = System.nanoTime();
         return other.stop().map(stopped -> {

@@ -10,7 +10,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** Shared test helpers: the West Bengal data (loaded once) and small readers of the replay's pages. */
+/**
+ * Shared test helpers: the West Bengal data (loaded once) and small readers of the replay's pages, written with
+ * jsoup selectors (not the scraper's parsers, which are written against these pages elsewhere).
+ */
 final class ReplayTestSupport {
   private static ElectionData westBengal;
 
@@ -32,7 +35,12 @@ final class ReplayTestSupport {
     return Jsoup.parse(response.bodyAsString());
   }
 
-  /** The cell texts of each body row of a page's results table. */
+  /** The site's options in these tests: ECI's 2026 folder. */
+  static ReplayOptions options() {
+    return ReplayOptions.defaults().withPrefix(ReplayOptions.ECI_2026_PREFIX);
+  }
+
+  /** The cell texts of each body row of a page's results table (direct cells only: party cells nest tables). */
   static List<List<String>> rows(Document page) {
     return page.select("div.table-responsive > table > tbody > tr").stream()
         .map(tr -> tr.children().stream().map(Element::text).toList())
@@ -46,5 +54,15 @@ final class ReplayTestSupport {
 
   static long number(String cell) {
     return Long.parseLong(cell.strip());
+  }
+
+  /** A seat page's round: "Status of EVM Round: <span>7</span>/19" gives "7/19". */
+  static String round(Document page) {
+    return page.select("div.roundwrap div.round-status").first().text().replace("Status of EVM Round: ", "");
+  }
+
+  /** A seat page's "12 - NAME" from its title. */
+  static String seatTitle(Document page) {
+    return page.select("div.page-title h2 > span").first().ownText();
   }
 }
