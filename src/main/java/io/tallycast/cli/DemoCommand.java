@@ -5,6 +5,8 @@ import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
+import io.tallycast.replay.CountingModel;
+import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
@@ -24,11 +26,20 @@ import picocli.CommandLine.Option;
 
 /**
  * Everything on this machine with no configuration: the replay site, the scraper against it, the store, the embedded
- * West Bengal maps, the API, the overlay and the console (with the replay site's fault switches, for rehearsals).
+ * West Bengal maps, the API, the overlay and the console (with the replay site's fault switches, for rehearsals). By
+ * default the real counting day of 4 May 2026, as it was recorded; {@code --election wb2021} a day made up from the
+ * 2021 final result.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Replays West Bengal 2021 counting day locally and runs the whole engine against it.")
+    description = "Replays West Bengal's real 2026 counting day (or 2021's) locally and runs the whole engine against it.")
 public final class DemoCommand implements Callable<Integer> {
+  /** The embedded elections the demo can replay. */
+  static final List<String> ELECTIONS = List.of("wb2026", "wb2021");
+
+  @Option(names = "--election", defaultValue = "wb2026", description = "wb2026: the real counting day of 4 May 2026 as "
+      + "recorded (76 snapshots of the state-wise list), ending on the real result; wb2021: a day made up from the "
+      + "2021 result. Default: ${DEFAULT-VALUE}")
+  String electionId;
 
   @Option(names = "--speed", defaultValue = "60", description = "replay speed: 1 = real time (a ~10 h counting day); "
       + "60 = about 10 minutes. Default: ${DEFAULT-VALUE}")
@@ -37,14 +48,15 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "API and console port. Default: ${DEFAULT-VALUE}")
   int port;
 
-  @Option(names = "--data-dir", defaultValue = "data", description = "where the SQLite file and the replay clock live. "
-      + "Default: ${DEFAULT-VALUE}")
+  @Option(names = "--data-dir", description = "where the SQLite file and the replay clock live. "
+      + "Default: data/ELECTION (data/wb2026)")
   Path dataDir;
 
   @Option(names = "--replay-port", defaultValue = "0", description = "replay site port (0 = any free port)")
   int replayPort;
 
-  @Option(names = "--seed", defaultValue = "2021", description = "replay seed: same seed, same counting day")
+  @Option(names = "--seed", defaultValue = "2021", description = "replay seed of a made-up day (wb2021): same seed, "
+      + "same counting day")
   long seed;
 
   @Option(names = "--no-stream", description = "do not capture, encode or push the overlay stream")
@@ -67,19 +79,30 @@ public final class DemoCommand implements Callable<Integer> {
     if (speed <= 0) {
       throw new IllegalArgumentException("--speed must be above 0");
     }
+    if (!ELECTIONS.contains(electionId)) {
+      throw new IllegalArgumentException("--election must be one of " + ELECTIONS + ", not '" + electionId + "'");
+    }
+    dataDir = dataDir == null ? Path.of("data", electionId) : dataDir;
     Files.createDirectories(dataDir);
-    ElectionData election = ElectionData.westBengal2021();
+    CountingModel day = ReplayModels.embedded(electionId, seed);
+    ElectionData election = day.data();
     Runtime runtime = Runtime.create();
-    ReplaySite site = ReplaySite.start(runtime.vertx(), election, ReplayOptions.defaults().withPort(replayPort)
-        .withSpeed(speed).withSeed(seed).withStateFile(dataDir.resolve("replay-clock.json"))).await();
-    ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(intervalFor(speed));
+    Duration interval = intervalFor(speed);
+    ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withPort(replayPort)
+        .withSpeed(speed).withSeed(seed).withPrefix(election.replayPrefix()).withMinDwellMillis(dwellFor(interval))
+        .withStateFile(dataDir.resolve("replay-clock.json"))).await();
+    ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(interval);
     MapSource maps = MapSource.embeddedWestBengal();
     StreamVerticle.Settings stream = noStream ? null : streamSettings();
     Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(port), maps)
-        .withOverlay(OverlayConfig.demo()).withReplayControl(site.controlUrl()).withStream(stream)).await();
+        .withOverlay(OverlayConfig.demo(election.state(), election.year())).withReplayControl(site.controlUrl())
+        .withStream(stream)).await();
     String api = "http://localhost:" + engine.apiPort();
+    String what = ReplayModels.recorded(day)
+        ? "the real counting day of " + election.countingDay() + " as recorded, replayed at " + fmt(speed) + "x"
+        : "a counting day made up from the final result, replayed at " + fmt(speed) + "x (seed " + seed + ")";
     System.out.printf("""
-        tallycast demo: West Bengal 2021 counting day replayed at %sx (seed %d)
+        tallycast demo: %s %d, %s
           results API   %s/api/summary   (constituencies, events, live, health, metrics)
           console       %s/console/
           overlay       %s/overlay/
@@ -88,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
           fault switch  %sfaults   (also on the console)
           data          %s
           stream        %s
-        """, fmt(speed), seed, api, api, api,
+        """, election.state(), election.year(), what, api, api, api,
         maps == null ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
@@ -125,6 +148,14 @@ public final class DemoCommand implements Callable<Integer> {
   public static Duration intervalFor(double speed) {
     long ms = Math.round(150_000 / speed);
     return Duration.ofMillis(Math.max(250, Math.min(20_000, ms)));
+  }
+
+  /**
+   * How long each recorded moment of a real day stays on the replay site at least: two scrape intervals and the time
+   * of a cycle, so the scraper sees every one of them (every lead that changed and changed back) even at 2000x.
+   */
+  public static long dwellFor(Duration interval) {
+    return Math.max(1000, 2 * interval.toMillis() + 500);
   }
 
   private static String fmt(double speed) {

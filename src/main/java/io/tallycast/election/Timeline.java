@@ -43,6 +43,12 @@ public final class Timeline {
     return LOADED.computeIfAbsent(id, Timeline::readEmbedded);
   }
 
+  /** Whether the embedded election carries a recorded counting day (wb2026 does, wb2021 does not). */
+  public static boolean isEmbedded(String id) {
+    EmbeddedElections.checkId(id);
+    return Timeline.class.getResource(ElectionData.EMBEDDED + id + "/timeline.csv") != null;
+  }
+
   private static Timeline readEmbedded(String id) {
     try (Reader moments = EmbeddedElections.resource(id + "/moments.csv");
          Reader changes = EmbeddedElections.resource(id + "/timeline.csv")) {

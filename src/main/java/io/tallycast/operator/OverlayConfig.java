@@ -17,7 +17,20 @@ public record OverlayConfig(String title, String subtitle, Path logo) {
 
   /** The demo's: West Bengal 2021, in English and Bengali. */
   public static OverlayConfig demo() {
-    return new OverlayConfig("West Bengal Assembly Election 2021", "পশ্চিমবঙ্গ বিধানসভা নির্বাচন ২০২১", null);
+    return demo("West Bengal", 2021);
+  }
+
+  /** The demo's for a state and year: in English, and for West Bengal in Bengali too (Bengali digits). */
+  public static OverlayConfig demo(String state, int year) {
+    String subtitle = "";
+    if ("West Bengal".equals(state)) {
+      StringBuilder digits = new StringBuilder();
+      for (char c : Integer.toString(year).toCharArray()) {
+        digits.append((char) ('\u09E6' + (c - '0')));
+      }
+      subtitle = "পশ্চিমবঙ্গ বিধানসভা নির্বাচন " + digits;
+    }
+    return new OverlayConfig(state + " Assembly Election " + year, subtitle, null);
   }
 
   /** When a configuration has no {@code overlay:} section: the state's name and nothing else. */

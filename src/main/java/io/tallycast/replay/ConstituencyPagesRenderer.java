@@ -142,7 +142,7 @@ final class ConstituencyPagesRenderer {
     List<CandidateCount> left = new ArrayList<>(seat.candidates());
     List<CandidateCount> out = new ArrayList<>(left.size());
     if (finals != null) {
-      for (CandidateResult listed : finals.candidates()) {
+      for (CandidateResult listed : finals.ballot()) {
         for (int i = 0; i < left.size(); i++) {
           CandidateCount c = left.get(i);
           if (c.name().equals(listed.candidate()) && c.party().equals(listed.party())) {

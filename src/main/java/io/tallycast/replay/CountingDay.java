@@ -27,7 +27,7 @@ public record CountingDay(OffsetDateTime start) {
 
   /** The election's counting day (2 May 2021 when the data does not say). */
   public static CountingDay of(ElectionData data) {
-    return on(LocalDate.of(2021, 5, 2));
+    return on(data.countingDay() == null ? LocalDate.of(2021, 5, 2) : data.countingDay());
   }
 
   public OffsetDateTime at(double elapsedSeconds) {

@@ -22,12 +22,9 @@ final class EciParties {
     this.parties = parties;
   }
 
-  /**
-   * ECI's abbreviation of a party, which can differ from our code (our CPM is ECI's "CPI(M)").
-   * Until {@code Party.eciCode()} is merged this is our code: switch this one line to {@code party.eciCode()}.
-   */
+  /** ECI's abbreviation of a party, which can differ from our code (our CPM is ECI's "CPI(M)"). */
   static String abbreviation(Party party) {
-    return party.code();
+    return party.eciCode();
   }
 
   /** The abbreviation of a party code (the code itself when the registry does not know it). */

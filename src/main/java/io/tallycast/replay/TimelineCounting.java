@@ -1,8 +1,12 @@
 package io.tallycast.replay;
 
+import io.tallycast.election.CandidateResult;
 import io.tallycast.election.Constituency;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.election.SeatResult;
+import io.tallycast.election.Timeline;
+import io.tallycast.election.TimelineRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,6 +63,44 @@ public final class TimelineCounting implements CountingModel {
   }
 
   private record Shown(long at, SeatView view) {
+  }
+
+  /** An embedded election's recorded day ({@code Timeline.embedded("wb2026")}) towards its final result. */
+  public static TimelineCounting of(ElectionData data, Timeline timeline) {
+    CountingDay day = CountingDay.of(data);
+    List<Timeline.Moment> moments = timeline.moments();
+    long[] at = new long[moments.size()];
+    long[] shown = new long[moments.size()];
+    for (int k = 0; k < at.length; k++) {
+      at[k] = day.secondsAt(moments.get(k).fetchedAt());
+      shown[k] = day.secondsAt(moments.get(k).lastUpdated());
+    }
+    Map<Integer, List<Row>> rows = new TreeMap<>();
+    Map<Integer, List<SeatTrajectory.Final>> finals = new TreeMap<>();
+    Map<Integer, Integer> rounds = new TreeMap<>();
+    for (int seat : data.seats().keySet()) {
+      List<Row> changes = new ArrayList<>();
+      List<TimelineRow> recorded = timeline.seats().contains(seat) ? timeline.rowsOf(seat) : List.of();
+      for (int k = 0; k < recorded.size(); k++) {
+        TimelineRow r = recorded.get(k);
+        Row row = new Row(k, r.leader(), r.leaderParty(), r.trailer(), r.trailerParty(), r.margin(), r.roundsDone(),
+            r.roundsTotal(), r.status());
+        if (changes.isEmpty() || !row.sameAs(changes.get(changes.size() - 1))) {
+          changes.add(row);
+        }
+      }
+      rows.put(seat, changes);
+      SeatResult result = data.finals().get(seat);
+      List<SeatTrajectory.Final> candidates = new ArrayList<>();
+      for (CandidateResult c : result == null ? List.<CandidateResult>of() : result.ballot()) {
+        candidates.add(c.hasVoteSplit() ? new SeatTrajectory.Final(c.candidate(), c.party(), c.evmVotes(),
+            c.postalVotes()) : new SeatTrajectory.Final(c.candidate(), c.party(), c.votes(), 0));
+      }
+      finals.put(seat, candidates);
+      int last = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).total();
+      rounds.put(seat, data.roundsOf(seat).orElse(last));
+    }
+    return new TimelineCounting(data, day, new Recorded(at, shown, rows, finals, rounds));
   }
 
   private final ElectionData data;

@@ -36,6 +36,8 @@ final class ScrapeCycle {
   private final WorkerExecutor workers;
   private final Function<ScrapeBatch, Future<ApplyResult>> store;
   private final Pattern listPageLink;
+  private final LiveLeaders liveLeaders;
+  private final SiteCrossCheck crossCheck;
 
   private final TreeSet<Integer> listPages = new TreeSet<>();
   private final Map<Integer, List<ParsedListRow>> rowsByPage = new HashMap<>();
@@ -45,7 +47,15 @@ final class ScrapeCycle {
 
   ScrapeCycle(ScrapeConfig config, PageFetcher fetcher, SnapshotBuilder builder, WorkerExecutor workers,
               Function<ScrapeBatch, Future<ApplyResult>> store) {
+    this(config, fetcher, builder, workers, store, null);
+  }
+
+  /** @param crossCheck the party-wise summary checked against the stored tally after each cycle; null = none */
+  ScrapeCycle(ScrapeConfig config, PageFetcher fetcher, SnapshotBuilder builder, WorkerExecutor workers,
+              Function<ScrapeBatch, Future<ApplyResult>> store, SiteCrossCheck crossCheck) {
     this.config = config;
+    this.liveLeaders = new LiveLeaders(config, fetcher, workers);
+    this.crossCheck = crossCheck;
     this.fetcher = fetcher;
     this.builder = builder;
     this.workers = workers;
@@ -59,10 +69,34 @@ final class ScrapeCycle {
   Future<CycleReport> run() {
     long started = System.nanoTime();
     Cycle cycle = new Cycle();
-    return readListPages(cycle, new ArrayList<>(listPages))
+    // the live JSON first (which leads changed), the list pages (rounds, status), the changed seats' pages (votes)
+    return liveLeaders.read()
+        .compose(changed -> {
+          cycle.leadChanged.addAll(changed);
+          addWarning(cycle, liveLeaders.problem());
+          return readListPages(cycle, new ArrayList<>(listPages));
+        })
         .compose(v -> readSeatPages(cycle))
         .compose(v -> commit(cycle))
-        .map(v -> cycle.report((System.nanoTime() - started) / 1_000_000, config.slowThreshold().toMillis()));
+        .compose(v -> crossCheck == null ? Future.<Void>succeededFuture() : crossCheck.run())
+        .map(v -> {
+          if (crossCheck != null) {
+            addWarning(cycle, crossCheck.warning());
+          }
+          return cycle.report((System.nanoTime() - started) / 1_000_000, config.slowThreshold().toMillis());
+        });
+  }
+
+  private static void addWarning(Cycle cycle, String warning) {
+    if (warning != null) {
+      cycle.warnings.add(warning);
+    }
+  }
+
+  /** The live JSON's and the party-wise check's state, for health. */
+  io.vertx.core.json.JsonObject sourcesJson() {
+    return new io.vertx.core.json.JsonObject().put("liveJson", liveLeaders.toJson())
+        .put("partyCheck", crossCheck == null ? null : crossCheck.toJson());
   }
 
   /** Reads the given list pages, then any page their pagination reveals that was not known yet. */
@@ -90,7 +124,8 @@ final class ScrapeCycle {
     });
   }
 
-  private record ListPageRead(List<ParsedListRow> rows, List<String> links, boolean unchanged, ArchivedPage archive) {
+  private record ListPageRead(List<ParsedListRow> rows, List<String> links, boolean unchanged, ArchivedPage archive,
+                              List<String> warnings) {
   }
 
   private Future<ListPageRead> readListPage(Cycle cycle, int page) {
@@ -100,14 +135,15 @@ final class ScrapeCycle {
       if (fetched.notModified()) {
         List<ParsedListRow> known = rowsByPage.get(page);
         if (known != null) {
-          return Future.succeededFuture(new ListPageRead(known, List.of(), true, null));
+          return Future.succeededFuture(new ListPageRead(known, List.of(), true, null, List.of()));
         }
         fetcher.forget(url);
         return Future.failedFuture(new ScrapeException(url, "304 for a page never read; asking again in full"));
       }
       return workers.executeBlocking(() -> {
         ParsedListPage parsed = EciPages.parseListPage(fetched.body(), url);
-        return new ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(url, fetched.body()));
+        return new ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(url, fetched.body()),
+            parsed.warnings());
       }, false).recover(e -> failedPage(url, e));
     });
   }
@@ -116,7 +152,8 @@ final class ScrapeCycle {
     List<ParsedListRow> changed = new ArrayList<>();
     for (List<ParsedListRow> rows : rowsByPage.values()) {
       for (ParsedListRow row : rows) {
-        if (!row.equals(acceptedRows.get(row.seatNo()))) {
+        // a lead the live JSON saw change is read now, even if the (separately cached) list row is not new yet
+        if (!row.equals(acceptedRows.get(row.seatNo())) || cycle.leadChanged.contains(row.seatNo())) {
           changed.add(row);
         }
       }
@@ -218,6 +255,8 @@ final class ScrapeCycle {
     final Map<Integer, ParsedListRow> rows = new HashMap<>();
     final List<String> errors = new ArrayList<>();
     final List<String> links = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final java.util.Set<Integer> leadChanged = new java.util.HashSet<>();
     Fetched slowest = new Fetched("", true, null, 0);
     boolean listOk = true;
     int listFetched;
@@ -233,6 +272,7 @@ final class ScrapeCycle {
         listFetched++;
       }
       links.addAll(read.links());
+      warnings.addAll(read.warnings()); // a status the site writes that tallycast does not know: kept as text
       if (read.archive() != null) {
         archives.add(read.archive());
       }
@@ -258,9 +298,12 @@ final class ScrapeCycle {
     }
 
     CycleReport report(long millis, long slowThresholdMs) {
-      List<String> warnings = slowest.millis() > slowThresholdMs
-          ? List.of("slow answers from the results site: the slowest took " + slowest.millis() + " ms [" + slowest.url() + "]")
-          : List.of();
+      List<String> all = new ArrayList<>(warnings);
+      if (slowest.millis() > slowThresholdMs) {
+        all.add(0, "slow answers from the results site: the slowest took " + slowest.millis() + " ms ["
+            + slowest.url() + "]");
+      }
+      List<String> warnings = List.copyOf(all);
       return new CycleReport(listOk, listFetched, listUnchanged, seatPagesFetched, accepted, events, List.copyOf(errors),
           warnings, slowest.millis(), millis);
     }

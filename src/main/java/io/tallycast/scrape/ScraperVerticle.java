@@ -6,6 +6,7 @@ import io.tallycast.Backoff;
 import io.tallycast.LocalCodec;
 import io.tallycast.election.ElectionData;
 import io.tallycast.events.EventType;
+import io.tallycast.events.Tally;
 import io.tallycast.health.HealthReport;
 import io.tallycast.health.HealthReport.Status;
 import io.tallycast.store.ApplyResult;
@@ -60,10 +61,12 @@ public final class ScraperVerticle extends VerticleBase {
   public Future<?> start() {
     LocalCodec.register(vertx, ScrapeBatch.class);
     LocalCodec.register(vertx, ApplyResult.class);
+    LocalCodec.register(vertx, Tally.class);
     fetcher = new PageFetcher(vertx, config);
     workers = vertx.createSharedWorkerExecutor("scrape-parse", 2);
+    SiteCrossCheck crossCheck = new SiteCrossCheck(config, fetcher, workers, election.parties(), this::storedTally);
     cycle = new ScrapeCycle(config, fetcher, new SnapshotBuilder(election.parties(), election.seats()), workers,
-        this::store);
+        this::store, crossCheck);
     vertx.eventBus().<JsonObject>consumer(CONTROL, this::control);
     // an overridden seat is offered to the store every cycle (held there), and read again once released
     for (EventType overrides : List.of(EventType.SEAT_OVERRIDDEN, EventType.OVERRIDE_RELEASED)) {
@@ -84,6 +87,11 @@ public final class ScraperVerticle extends VerticleBase {
 
   private Future<ApplyResult> store(ScrapeBatch batch) {
     return vertx.eventBus().<ApplyResult>request(StoreVerticle.ADDRESS, batch, new DeliveryOptions().setSendTimeout(60_000))
+        .map(Message::body);
+  }
+
+  private Future<Tally> storedTally() {
+    return vertx.eventBus().<Tally>request(StoreVerticle.TALLY, null, new DeliveryOptions().setSendTimeout(10_000))
         .map(Message::body);
   }
 
@@ -167,7 +175,8 @@ public final class ScraperVerticle extends VerticleBase {
         .put("lastGoodData", lastSuccess == null ? null : lastSuccess.toString())
         .put("dataAgeSeconds", lastSuccess == null ? null
             : Duration.between(lastSuccess, Instant.now()).toMillis() / 1000.0)
-        .put("errors", lastErrors.size() > 20 ? lastErrors.subList(0, 20) : lastErrors);
+        .put("errors", lastErrors.size() > 20 ? lastErrors.subList(0, 20) : lastErrors)
+        .put("sources", cycle == null ? null : cycle.sourcesJson());
     if (last != null) {
       details.put("lastCycle", JsonObject.mapFrom(last).put("errors", last.errors().size())
           .put("warnings", last.warnings().size()));

@@ -27,6 +27,9 @@ final class Seeder {
       refuseOtherElection(c, dataDir, election);
       try (PreparedStatement meta = c.prepareStatement(Sql.META_PUT)) {
         put(meta, "state", election.state());
+        if (!election.id().isEmpty()) {
+          put(meta, "election", election.id());
+        }
         put(meta, "pastYear", Integer.toString(election.pastYear()));
       }
       try (PreparedStatement party = c.prepareStatement(Sql.PARTY_UPSERT);
@@ -92,6 +95,11 @@ final class Seeder {
       }
     }
     String storedState = get(c, "state");
+    String storedElection = get(c, "election");
+    if (storedElection != null && !election.id().isEmpty() && !storedElection.equals(election.id())) {
+      throw new IllegalStateException("data dir " + dataDir.toAbsolutePath() + " was made for election "
+          + storedElection + ", not " + election.id() + ": use a fresh data dir for this election");
+    }
     if (stored.isEmpty() && storedState == null) {
       return;
     }

@@ -139,36 +139,6 @@ final class RealDay2026 {
     return s == null ? "" : s.strip().replaceAll("\\s+", " ");
   }
 
-  /** The recorded day in the replay's input form, parties as labelled in the files (resolved when the table knows them). */
-  TimelineCounting.Recorded recorded(CountingDay day, PartyRegistry parties) {
-    int n = snapshots.size();
-    long[] at = new long[n];
-    long[] shown = new long[n];
-    for (int k = 0; k < n; k++) {
-      at[k] = day.secondsAt(fetchedIst.get(k).toInstant(ZoneOffset.ofHoursMinutes(5, 30)));
-      shown[k] = day.secondsAt(shownIst.get(k).toInstant(ZoneOffset.ofHoursMinutes(5, 30)));
-    }
-    Map<Integer, List<TimelineCounting.Row>> rows = new TreeMap<>();
-    for (int k = 0; k < n; k++) {
-      for (ListRow r : snapshots.get(k).values()) {
-        List<TimelineCounting.Row> list = rows.computeIfAbsent(r.seat(), s -> new ArrayList<>());
-        TimelineCounting.Row row = new TimelineCounting.Row(k, r.leader(), code(parties, r.leaderParty()), r.trailer(),
-            code(parties, r.trailerParty()), r.margin(), r.done(), r.total(), r.status());
-        if (list.isEmpty() || !row.sameAs(list.get(list.size() - 1))) {
-          list.add(row);
-        }
-      }
-    }
-    Map<Integer, List<SeatTrajectory.Final>> fin = new TreeMap<>();
-    Map<Integer, Integer> rounds = new TreeMap<>();
-    finals.forEach((seat, list) -> {
-      fin.put(seat, list.stream().map(f -> new SeatTrajectory.Final(f.name(), code(parties, f.party()), f.evm(),
-          f.postal())).toList());
-      rounds.put(seat, list.get(0).rounds());
-    });
-    return new TimelineCounting.Recorded(at, shown, rows, fin, rounds);
-  }
-
   static String code(PartyRegistry parties, String label) {
     return label == null || label.isBlank() ? label : parties.resolve(label).map(p -> p.code()).orElse(label.strip());
   }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The pages the parser tests read, and a way to alter one in a single, checked place. Real ECI pages are third-party
  * files: they are read from the shared reference data ({@code ../shared/data/eci-pages}, through {@link SharedData},
  * so a clone without it skips those tests), never copied into the project. Only our own pages live under
- * src/test/resources/eci-pages: the replay site's contract samples and our reconstruction of the 2026 seat pages.
+ * src/test/resources/eci-pages: our reconstruction of the 2026 seat pages.
  */
 final class EciPageFixtures {
   static final String KRISHNANAGAR_2024 = "2024-lok-sabha/ConstituencywiseS2512.htm";
@@ -28,8 +28,6 @@ final class EciPageFixtures {
   /** ECI's final live JSON of the night for the five 2026 states. */
   static final String LIVE_JSON = "2026-assembly/election-json-live-final.json";
 
-  static final String CONTRACT_SEAT = "replay-contract/ConstituencywiseS252.htm";
-  static final String CONTRACT_LIST = "replay-contract/statewiseS251.htm";
   static final String HABRA_2026_TABLE = "reconstructed-2026/ConstituencywiseS25100.htm";
   static final String HABRA_2026_CARDS = "reconstructed-2026/candidateswise-S25100.htm";
 
@@ -40,7 +38,7 @@ final class EciPageFixtures {
 
   /** A page by its path under eci-pages: our own from the test resources, a real one from the shared data. */
   static String page(String name) {
-    if (!name.startsWith("replay-contract/") && !name.startsWith("reconstructed-2026/")) {
+    if (!name.startsWith("reconstructed-2026/")) {
       return SharedData.text("eci-pages/" + name);
     }
     try (InputStream in = EciPageFixtures.class.getResourceAsStream("/eci-pages/" + name)) {
