@@ -1,6 +1,7 @@
 package io.tallycast;
 
 import io.tallycast.cli.BenchCommand;
+import io.tallycast.cli.CheckCommand;
 import io.tallycast.cli.DemoCommand;
 import io.tallycast.cli.DeriveDataCommand;
 import io.tallycast.cli.MasksCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tallycast", mixinStandardHelpOptions = true, version = "tallycast 0.1.0",
     description = "Election-results broadcast engine.",
     subcommands = {DemoCommand.class, ServeCommand.class, ReplaySiteCommand.class, ParseCommand.class,
-        BenchCommand.class, MasksCommand.class, StreamCommand.class, DeriveDataCommand.class})
+        BenchCommand.class, MasksCommand.class, StreamCommand.class, DeriveDataCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
