@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * @param delayMs how long {@code slow} holds each answer
  * @param seats   seat pages the fault is limited to; empty = every seat page
  * @param pages   which pages: {@code all}, {@code list} (the pages of the whole state: state-wise list pages, the party
- *                summary, the live JSON) or {@code seat} (a seat's cards and table pages)
+ *                summary, the live JSON), {@code statewise} (the state-wise list pages only), {@code json} (the live JSON only),
+ *                {@code party} (the party summary only) or
+ *                {@code seat} (a seat's cards and table pages)
  */
 public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) {
   public static final String HTTP_500 = "http-500";
@@ -24,11 +26,15 @@ public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) 
   public static final String WRONG_SEAT = "wrong-seat";
   public static final String VOTES_DOWN = "votes-down";
   public static final String REQUIRE_BROWSER_HEADERS = "require-browser-headers";
-  public static final List<String> NAMES =
-      List.of(HTTP_500, SLOW, TIMEOUT, TRUNCATED, GARBAGE, WRONG_SEAT, VOTES_DOWN, REQUIRE_BROWSER_HEADERS);
+  /** 404: the page is not there (a site that serves no live JSON, a page taken down). */
+  public static final String NOT_FOUND = "not-found";
+  /** The page stays as it was when the fault was switched on: a stale cache in front of the site. */
+  public static final String FROZEN = "frozen";
+  public static final List<String> NAMES = List.of(HTTP_500, SLOW, TIMEOUT, TRUNCATED, GARBAGE, WRONG_SEAT, VOTES_DOWN,
+      REQUIRE_BROWSER_HEADERS, NOT_FOUND, FROZEN);
   static final long DEFAULT_DELAY_MS = 3000;
 
-  public enum Pages { ALL, LIST, SEAT }
+  public enum Pages { ALL, LIST, STATEWISE, JSON, PARTY, SEAT }
 
   public Fault {
     if (!NAMES.contains(name)) {
@@ -62,7 +68,7 @@ public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) 
       return new Fault(name, delay.longValue(), seats, pages == null ? null : pages(pages));
     } catch (ClassCastException | NullPointerException e) {
       throw new IllegalArgumentException("fault options must be {\"delayMs\":n, \"seats\":[numbers], "
-          + "\"pages\":\"all|list|seat\"}", e);
+          + "\"pages\":\"all|list|statewise|json|party|seat\"}", e);
     }
   }
 
@@ -70,7 +76,7 @@ public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) 
     try {
       return Pages.valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"pages\" must be all, list or seat, not '" + text + "'");
+      throw new IllegalArgumentException("\"pages\" must be all, list, statewise, json, party or seat, not '" + text + "'");
     }
   }
 
@@ -82,6 +88,10 @@ public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) 
   boolean appliesTo(PageRef page) {
     if ((WRONG_SEAT.equals(name) || VOTES_DOWN.equals(name)) && !page.isSeat()) {
       return false; // they only make sense for a seat's page (cards or table)
+    }
+    if (pages == Pages.JSON || pages == Pages.PARTY || pages == Pages.STATEWISE) {
+      return page.kind() == (pages == Pages.JSON ? PageRef.Kind.LIVE_JSON : pages == Pages.PARTY ? PageRef.Kind.PARTY
+          : PageRef.Kind.LIST);
     }
     if (page.isSeat()) {
       return pages != Pages.LIST && (seats.isEmpty() || seats.contains(page.number()));

@@ -13,6 +13,18 @@ public final class Faults {
   private static final Logger LOG = LoggerFactory.getLogger(Faults.class);
 
   private final Map<String, Fault> active = new ConcurrentHashMap<>();
+  /** For {@link Fault#FROZEN}: the simulated time its pages stay at, taken when it was switched on. */
+  private final Map<Fault, Double> frozenAt = new java.util.IdentityHashMap<>();
+  private final java.util.function.DoubleSupplier now;
+
+  /** @param now the replay's simulated time, for freezing pages where they are when a fault is switched on */
+  public Faults(java.util.function.DoubleSupplier now) {
+    this.now = now;
+  }
+
+  public Faults() {
+    this(() -> 0);
+  }
 
   /** Switches a fault on with its defaults. */
   public Fault on(String name) {
@@ -21,9 +33,21 @@ public final class Faults {
 
   /** Switches a fault on, replacing the same fault's earlier options. */
   public Fault on(Fault fault) {
+    if (Fault.FROZEN.equals(fault.name())) {
+      synchronized (frozenAt) {
+        frozenAt.put(fault, now.getAsDouble());
+      }
+    }
     active.put(fault.name(), fault);
     LOG.info("replay fault ON: {}", fault.toJson().encode());
     return fault;
+  }
+
+  /** The simulated time a frozen fault holds its pages at: when it was switched on. */
+  double frozenAt(Fault fault) {
+    synchronized (frozenAt) {
+      return frozenAt.computeIfAbsent(fault, f -> now.getAsDouble());
+    }
   }
 
   /** Switches a fault off; false if it was not on. */

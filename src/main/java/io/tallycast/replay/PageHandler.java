@@ -77,11 +77,20 @@ final class PageHandler {
       return;
     }
     String type = ref.isJson() ? JSON : HTML;
+    if (faults.applying(Fault.NOT_FOUND, ref) != null) {
+      faulty(response, 404, HTML, Buffer.buffer("<!doctype html><html><body><h1>404 Not Found</h1></body></html>"));
+      return;
+    }
     if (faults.applying(Fault.GARBAGE, ref) != null) {
       faulty(response, 200, type, Buffer.buffer(garbage()));
       return;
     }
     double elapsed = clock.elapsedSeconds();
+    Fault frozen = faults.applying(Fault.FROZEN, ref);
+    if (frozen != null) {
+      // the page as it was when the fault was switched on, with its validators: a cache that stopped refreshing
+      elapsed = faults.frozenAt(frozen);
+    }
     PageStore.Rendered page;
     boolean faulty = true;
     if (faults.applying(Fault.WRONG_SEAT, ref) != null) {

@@ -52,7 +52,7 @@ public final class ReplaySite {
       ReplayClock clock = ReplayClock.start(model, options.speed(), options.stateFile(), options.minDwellMillis());
       return new Parts(model, clock, new PageStore(model));
     }).compose(parts -> {
-      Faults faults = new Faults();
+      Faults faults = new Faults(parts.clock()::elapsedSeconds);
       ReplaySiteVerticle verticle = new ReplaySiteVerticle(options, parts.pages(), parts.clock(), faults);
       return vertx.deployVerticle(verticle).map(id -> {
         ReplaySite site = new ReplaySite(vertx, options, parts.model(), parts.clock(), faults, parts.pages(), verticle, id);

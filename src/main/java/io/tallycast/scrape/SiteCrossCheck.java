@@ -42,21 +42,24 @@ final class SiteCrossCheck {
       return Future.succeededFuture();
     }
     String url = config.partySummaryUrl();
-    return fetcher.get(url).compose(fetched -> {
-      if (fetched.notModified() && site != null) {
-        return Future.succeededFuture(site);
+    return storedTally.get().compose(tally -> {
+      if (tally.byParty().isEmpty()) {
+        return Future.succeededFuture(); // before the first trend the site's summary has no rows to check
       }
-      if (fetched.notModified()) {
-        fetcher.forget(url);
-        return Future.failedFuture(new ScrapeException(url, "304 for a page never read; asking again in full"));
-      }
-      return workers.executeBlocking(() -> EciPages.parsePartySummary(fetched.body(), url), false);
-    }).compose(summary -> {
-      site = summary;
-      return storedTally.get();
-    }).map(tally -> {
-      differences = check.check(site, tally);
-      return (Void) null;
+      return fetcher.get(url).compose(fetched -> {
+        if (fetched.notModified() && site != null) {
+          return Future.succeededFuture(site);
+        }
+        if (fetched.notModified()) {
+          fetcher.forget(url);
+          return Future.failedFuture(new ScrapeException(url, "304 for a page never read; asking again in full"));
+        }
+        return workers.executeBlocking(() -> EciPages.parsePartySummary(fetched.body(), url), false);
+      }).map(summary -> {
+        site = summary;
+        differences = check.check(site, tally);
+        return (Void) null;
+      });
     }).recover(e -> {
       fetcher.forget(url);
       problem = "party-wise summary not checked: " + (e.getMessage() == null ? e.getClass().getSimpleName()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Timeline;
+import io.tallycast.support.RealDay2026;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

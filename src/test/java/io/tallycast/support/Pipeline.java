@@ -4,6 +4,8 @@ import io.tallycast.app.Engine;
 import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
+import io.tallycast.replay.CountingModel;
+import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
@@ -84,6 +86,34 @@ public final class Pipeline implements AutoCloseable {
     Engine engine = Engine.start(runtime,
         configure.apply(faultSwitches ? config.withReplayControl(site.controlUrl()) : config)).await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
+  }
+
+  /**
+   * The real 2026 counting day as recorded (embedded), replayed at ECI's 2026 addresses; each recorded moment stays on
+   * the site for {@code dwellMillis} at least. The same fast scraper as {@link #start}.
+   */
+  public static Pipeline realDay2026(Runtime runtime, Path dataDir, double speed, long dwellMillis,
+                                     java.util.function.UnaryOperator<ScrapeConfig> tune) {
+    Vertx vertx = runtime.vertx();
+    CountingModel day = ReplayModels.embedded("wb2026", 0);
+    ElectionData election = day.data();
+    ReplaySite site = ReplaySite.start(vertx, day, ReplayOptions.defaults().withSpeed(speed)
+        .withPrefix(election.replayPrefix()).withMinDwellMillis(dwellMillis)).await();
+    ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
+        .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
+        .withMaxBackoff(Duration.ofMillis(400)));
+    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(0), MAPS)
+        .withReplayControl(site.controlUrl())).await();
+    return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
+  }
+
+  /** Switches a replay fault on: {@code fault("garbage", {"pages":"json"})}. */
+  public void fault(String name, JsonObject options) {
+    int status = http.put(site.port(), "127.0.0.1", "/_replay/faults/" + name).sendJsonObject(options).await()
+        .statusCode();
+    if (status >= 300) {
+      throw new IllegalStateException("replay fault " + name + " refused: HTTP " + status);
+    }
   }
 
   public HttpResponse<Buffer> get(String path) {

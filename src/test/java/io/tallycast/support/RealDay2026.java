@@ -1,4 +1,4 @@
-package io.tallycast.replay;
+package io.tallycast.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.tallycast.election.PartyRegistry;
-import io.tallycast.support.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,27 +26,30 @@ import java.util.zip.GZIPInputStream;
  * West Bengal's real counting day of 4 May 2026 read straight from the third-party files in ../shared/data, by the
  * test's own means (Jackson over the raw files), so that what the replay shows can be checked against the record.
  */
-final class RealDay2026 {
-  static final String TIMELINE = "west-bengal/counting-2026/list-snapshots.jsonl.gz";
-  static final String RESULTS = "west-bengal/results-2026.csv";
+public final class RealDay2026 {
+  public static final String TIMELINE = "west-bengal/counting-2026/list-snapshots.jsonl.gz";
+  public static final String RESULTS = "west-bengal/results-2026.csv";
   private static final DateTimeFormatter FETCHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("hh:mm a 'On' dd/MM/yyyy", Locale.ENGLISH);
 
   /** One row of the state-wise list as recorded, names with runs of spaces collapsed. */
-  record ListRow(int seat, String leader, String leaderParty, String trailer, String trailerParty, long margin,
+  public record ListRow(int seat, String leader, String leaderParty, String trailer, String trailerParty, long margin,
                  int done, int total, String status) {
   }
 
   /** One candidate's final figures as results-2026.csv gives them. */
-  record FinalRow(int seat, String name, String party, long evm, long postal, long total, int rounds) {
+  public record FinalRow(int seat, String name, String party, long evm, long postal, long total, int rounds) {
   }
 
-  final List<LocalDateTime> fetchedIst = new ArrayList<>();
-  final List<LocalDateTime> shownIst = new ArrayList<>();
-  final List<Map<Integer, ListRow>> snapshots = new ArrayList<>();
-  final Map<Integer, List<FinalRow>> finals = new TreeMap<>();
+  public final List<LocalDateTime> fetchedIst = new ArrayList<>();
+  public final List<LocalDateTime> shownIst = new ArrayList<>();
+  public final List<Map<Integer, ListRow>> snapshots = new ArrayList<>();
+  public final Map<Integer, List<FinalRow>> finals = new TreeMap<>();
 
-  static RealDay2026 read() {
+  private RealDay2026() {
+  }
+
+  public static RealDay2026 read() {
     RealDay2026 day = new RealDay2026();
     try {
       day.readTimeline();
@@ -103,7 +104,7 @@ final class RealDay2026 {
   }
 
   /** The winner by votes of each seat that has any votes (Falta has none). */
-  Map<Integer, FinalRow> winners() {
+  public Map<Integer, FinalRow> winners() {
     Map<Integer, FinalRow> out = new TreeMap<>();
     finals.forEach((seat, rows) -> rows.stream().filter(r -> !r.party().equals("None of the Above"))
         .max(java.util.Comparator.comparingLong(FinalRow::total)).filter(w -> w.total() > 0)
@@ -111,8 +112,31 @@ final class RealDay2026 {
     return out;
   }
 
+  /** Each 2021 seat's winning party (codes as in results-2021.csv), read from the file itself. */
+  public static Map<Integer, String> winners2021() {
+    Map<Integer, String> best = new TreeMap<>();
+    Map<Integer, Long> votes = new TreeMap<>();
+    CsvMapper csv = new CsvMapper();
+    try (var reader = Files.newBufferedReader(SharedData.file("west-bengal/results-2021.csv"), StandardCharsets.UTF_8);
+         MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class)
+             .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+      while (it.hasNext()) {
+        Map<String, String> r = it.next();
+        int seat = Integer.parseInt(r.get("ac_no").strip());
+        long v = Long.parseLong(r.get("votes").strip());
+        if (v > votes.getOrDefault(seat, -1L)) {
+          votes.put(seat, v);
+          best.put(seat, r.get("party").strip());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return best;
+  }
+
   /** Leader changes (by party) per seat across the recorded snapshots, then on to the final winner. */
-  Map<Integer, Integer> leaderChanges() {
+  public Map<Integer, Integer> leaderChanges() {
     Map<Integer, FinalRow> winners = winners();
     Map<Integer, Integer> out = new TreeMap<>();
     for (int seat : finals.keySet()) {
@@ -135,11 +159,11 @@ final class RealDay2026 {
     return out;
   }
 
-  static String name(String s) {
+  public static String name(String s) {
     return s == null ? "" : s.strip().replaceAll("\\s+", " ");
   }
 
-  static String code(PartyRegistry parties, String label) {
+  public static String code(PartyRegistry parties, String label) {
     return label == null || label.isBlank() ? label : parties.resolve(label).map(p -> p.code()).orElse(label.strip());
   }
 }
