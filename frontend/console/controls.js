@@ -15,6 +15,8 @@ const FAULTS = {
   'wrong-seat': ['wrong seat', 'a page shows another seat'],
   'votes-down': ['votes down', 'votes go down (a correction)'],
   'require-browser-headers': ['bot block', 'refuses requests without browser headers'],
+  'not-found': ['not found', 'pages answer 404 (a site without the live JSON)'],
+  frozen: ['frozen', 'pages stay as they are now (a stale cache)'],
 };
 
 export class Controls {

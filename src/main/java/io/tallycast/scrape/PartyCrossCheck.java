@@ -69,6 +69,18 @@ final class PartyCrossCheck {
     return sameFor >= CYCLES_TO_WARN ? now : List.of();
   }
 
+  /**
+   * How many seat counts the differences add up to (a seat moved from one party's column to another's counts twice, as
+   * in a seat an operator declared for another party than the site shows).
+   */
+  static long seatsApart(List<Difference> differences) {
+    long apart = 0;
+    for (Difference d : differences) {
+      apart += Math.abs(d.siteWon() - d.ourWon()) + Math.abs(d.siteLeading() - d.ourLeading());
+    }
+    return apart;
+  }
+
   /** "Bharatiya Janata Party - BJP" resolves as a whole, by its name or by its code; unknown labels stay as written. */
   private String code(ParsedPartyRow row) {
     return parties.resolve(row.party()).map(Party::code)

@@ -6,7 +6,6 @@ import io.tallycast.Backoff;
 import io.tallycast.LocalCodec;
 import io.tallycast.election.ElectionData;
 import io.tallycast.events.EventType;
-import io.tallycast.events.Tally;
 import io.tallycast.health.HealthReport;
 import io.tallycast.health.HealthReport.Status;
 import io.tallycast.store.ApplyResult;
@@ -61,7 +60,7 @@ public final class ScraperVerticle extends VerticleBase {
   public Future<?> start() {
     LocalCodec.register(vertx, ScrapeBatch.class);
     LocalCodec.register(vertx, ApplyResult.class);
-    LocalCodec.register(vertx, Tally.class);
+    LocalCodec.register(vertx, StoreVerticle.StoredTally.class);
     fetcher = new PageFetcher(vertx, config);
     workers = vertx.createSharedWorkerExecutor("scrape-parse", 2);
     SiteCrossCheck crossCheck = new SiteCrossCheck(config, fetcher, workers, election.parties(), this::storedTally);
@@ -90,9 +89,9 @@ public final class ScraperVerticle extends VerticleBase {
         .map(Message::body);
   }
 
-  private Future<Tally> storedTally() {
-    return vertx.eventBus().<Tally>request(StoreVerticle.TALLY, null, new DeliveryOptions().setSendTimeout(10_000))
-        .map(Message::body);
+  private Future<StoreVerticle.StoredTally> storedTally() {
+    return vertx.eventBus().<StoreVerticle.StoredTally>request(StoreVerticle.TALLY, null,
+        new DeliveryOptions().setSendTimeout(10_000)).map(Message::body);
   }
 
   private void schedule(long delayMs) {

@@ -4,6 +4,7 @@ import io.tallycast.election.PartyRegistry;
 import io.tallycast.events.Tally;
 import io.tallycast.scrape.page.EciPages;
 import io.tallycast.scrape.page.ParsedPartySummary;
+import io.tallycast.store.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
@@ -20,14 +21,15 @@ final class SiteCrossCheck {
   private final ScrapeConfig config;
   private final PageFetcher fetcher;
   private final WorkerExecutor workers;
-  private final Supplier<Future<Tally>> storedTally;
+  private final Supplier<Future<StoreVerticle.StoredTally>> storedTally;
   private final PartyCrossCheck check;
   private ParsedPartySummary site;
   private List<PartyCrossCheck.Difference> differences = List.of();
+  private long overridden;
   private String problem;
 
   SiteCrossCheck(ScrapeConfig config, PageFetcher fetcher, WorkerExecutor workers, PartyRegistry parties,
-                 Supplier<Future<Tally>> storedTally) {
+                 Supplier<Future<StoreVerticle.StoredTally>> storedTally) {
     this.config = config;
     this.fetcher = fetcher;
     this.workers = workers;
@@ -42,7 +44,9 @@ final class SiteCrossCheck {
       return Future.succeededFuture();
     }
     String url = config.partySummaryUrl();
-    return storedTally.get().compose(tally -> {
+    return storedTally.get().compose(stored -> {
+      Tally tally = stored.tally();
+      overridden = stored.overriddenSeats();
       if (tally.byParty().isEmpty()) {
         return Future.succeededFuture(); // before the first trend the site's summary has no rows to check
       }
@@ -73,8 +77,8 @@ final class SiteCrossCheck {
     if (problem != null) {
       return problem;
     }
-    if (differences.isEmpty()) {
-      return null;
+    if (differences.isEmpty() || PartyCrossCheck.seatsApart(differences) <= 2 * overridden) {
+      return null; // nothing apart, or no more than the seats an operator has overridden on purpose
     }
     return "the site's party-wise summary disagrees with our tally for " + PartyCrossCheck.CYCLES_TO_WARN
         + "+ cycles: " + String.join("; ", differences.stream().map(Object::toString).toList());
@@ -85,6 +89,7 @@ final class SiteCrossCheck {
     differences.forEach(d -> diffs.add(new JsonObject().put("party", d.party()).put("siteWon", d.siteWon())
         .put("siteLeading", d.siteLeading()).put("ourWon", d.ourWon()).put("ourLeading", d.ourLeading())));
     return new JsonObject().put("enabled", config.partyCheck()).put("read", site != null)
-        .put("agrees", site != null && differences.isEmpty() && problem == null).put("differences", diffs);
+        .put("agrees", site != null && differences.isEmpty() && problem == null).put("differences", diffs)
+        .put("overriddenSeats", overridden);
   }
 }

@@ -33,7 +33,7 @@ public final class StoreVerticle extends VerticleBase {
   public static final String ALL_EVENTS = "events.all";
   public static final String OVERRIDE = "store.override";
   public static final String RELEASE = "store.override.release";
-  /** Answers the tally as stored now ({@link io.tallycast.events.Tally}): the scraper checks the site against it. */
+  /** Answers the tally as stored now ({@link StoredTally}): the scraper checks the site against it. */
   public static final String TALLY = "store.tally";
   public static final String PART = "store";
   /** Failure code of a batch that could not be written (and was rolled back). */
@@ -71,7 +71,7 @@ public final class StoreVerticle extends VerticleBase {
     LocalCodec.register(vertx, SeatOverride.class);
     LocalCodec.register(vertx, OverrideRelease.class);
     LocalCodec.register(vertx, OverrideResult.class);
-    LocalCodec.register(vertx, io.tallycast.events.Tally.class);
+    LocalCodec.register(vertx, StoredTally.class);
     try {
       store = ResultsStore.open(dataDir, election); // blocking is fine: this is a worker
     } catch (RuntimeException e) {
@@ -119,9 +119,13 @@ public final class StoreVerticle extends VerticleBase {
     report(HealthReport.Status.OK);
   }
 
+  /** The tally as stored and how many seats an operator override holds: they may differ from the site on purpose. */
+  public record StoredTally(io.tallycast.events.Tally tally, long overriddenSeats) {
+  }
+
   private void tally(Message<Object> message) {
     try {
-      message.reply(store.tally());
+      message.reply(new StoredTally(store.tally(), store.activeOverrides()));
     } catch (RuntimeException e) {
       message.fail(APPLY_FAILED, e.getMessage());
     }

@@ -48,7 +48,7 @@ class ConsoleFaultsTest {
           .as("the switches need the operator token").isEqualTo(true);
       page.unlock(token);
       page.until(d -> !Boolean.TRUE.equals(page.browser.js("return document.getElementById('faults').hidden")));
-      assertThat(page.all("#faults [data-fault]")).hasSize(8);
+      assertThat(page.all("#faults [data-fault]")).hasSize(io.tallycast.replay.Fault.NAMES.size());
       page.until(d -> "ok".equals(page.attribute("#health [data-part='scraper']", "data-status")));
 
       page.find("#faults [data-fault='http-500']").click();

@@ -77,7 +77,7 @@ class DemoSwitchesAndLogoTest {
     assertThat(siteFaults()).anySatisfy(f -> assertThat(((JsonObject) f).getString("name")).isEqualTo("http-500"));
     assertThat(operator.get("/api/operator/replay/faults").bodyAsJsonArray()).isEqualTo(siteFaults());
     // the scraper meets it
-    await().atMost(Duration.ofSeconds(10)).until(() -> "down".equals(health().getJsonObject("parts")
+    await().atMost(Duration.ofSeconds(30)).until(() -> "down".equals(health().getJsonObject("parts")
         .getJsonObject("scraper").getString("status")));
 
     HttpResponse<Buffer> off = operator.delete("/api/operator/replay/faults/http-500", null);
@@ -86,7 +86,7 @@ class DemoSwitchesAndLogoTest {
     operator.put("/api/operator/replay/faults/slow", new JsonObject().put("delayMs", 10));
     assertThat(operator.delete("/api/operator/replay/faults", null).bodyAsJsonArray()).isEmpty();
     assertThat(siteFaults()).isEmpty();
-    await().atMost(Duration.ofSeconds(10)).until(() -> "ok".equals(health().getJsonObject("parts")
+    await().atMost(Duration.ofSeconds(30)).until(() -> "ok".equals(health().getJsonObject("parts")
         .getJsonObject("scraper").getString("status")));
   }
 
@@ -97,7 +97,7 @@ class DemoSwitchesAndLogoTest {
     assertThat(unknown.bodyAsJsonObject().getString("error")).startsWith("unknown fault 'no-such-fault'; known: ");
     HttpResponse<Buffer> bad = operator.put("/api/operator/replay/faults/slow", "{\"pages\":\"some\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.bodyAsJsonObject().getString("error")).contains("\"pages\" must be all, list or seat");
+    assertThat(bad.bodyAsJsonObject().getString("error")).contains("\"pages\" must be all, list, statewise, json, party or seat");
     HttpResponse<Buffer> sneaky = operator.put("/api/operator/replay/faults/..%2Fclock", null);
     assertThat(sneaky.statusCode()).isEqualTo(404);
     assertThat(siteFaults()).isEmpty();

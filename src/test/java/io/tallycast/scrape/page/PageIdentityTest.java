@@ -25,9 +25,7 @@ class PageIdentityTest {
       "2019-lok-sabha/ConstituencywiseS2523.htm,             CONSTITUENCY,  eci-2019",
       "2024-assembly-fragment/cand-box_fragment_S13_2024_UNATTRIBUTED.html, CONSTITUENCY, eci-2024-cards",
       "reconstructed-2026/ConstituencywiseS25100.htm,        CONSTITUENCY,  eci-2026",
-      "reconstructed-2026/candidateswise-S25100.htm,         CONSTITUENCY,  eci-2026-cards",
-      "replay-contract/ConstituencywiseS252.htm,             CONSTITUENCY,  eci-2024",
-      "replay-contract/statewiseS251.htm,                    LIST,          eci-statewise"})
+      "reconstructed-2026/candidateswise-S25100.htm,         CONSTITUENCY,  eci-2026-cards"})
   void every_saved_page_is_told_by_its_content(String file, PageKind kind, String layout) throws Exception {
     // a URL that says nothing true about the page: detection must not look at it
     assertThat(EciPages.identify(page(file), "https://results.eci.gov.in/misleading/partywiseresult-S25.htm"))
