@@ -3,7 +3,10 @@ package io.tallycast.cli;
 import io.tallycast.app.Runtime;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.replay.CountingModel;
+import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
+import io.tallycast.replay.SyntheticCounting;
 import io.tallycast.replay.ReplaySite;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -13,8 +16,17 @@ import picocli.CommandLine.Option;
 
 /** The replay results website on its own: for rehearsals, or to point another tallycast at. */
 @Command(name = "replay-site", mixinStandardHelpOptions = true,
-    description = "Serves a counting day replayed from final results, in the ECI page layout, with fault switches.")
+    description = "Serves a counting day in ECI's 2026 page layout and addresses, with fault switches: the real West "
+        + "Bengal 2026 day as recorded (default), 2021's made up from its result, or one made up from a results file.")
 public final class ReplaySiteCommand implements Callable<Integer> {
+
+  @Option(names = "--election", defaultValue = "wb2026", description = "wb2026 (the real recorded day) or wb2021. "
+      + "Default: ${DEFAULT-VALUE}")
+  String electionId;
+
+  @Option(names = "--min-dwell-ms", defaultValue = "0", description = "wall milliseconds each recorded moment stays "
+      + "on the site at least, at high speeds (0 = none)")
+  long minDwellMillis;
 
   @Option(names = "--results", description = "final results CSV (ac_no,ac_name,district,candidate,party,votes); "
       + "default: the embedded West Bengal 2021 results")
@@ -37,21 +49,26 @@ public final class ReplaySiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ElectionData election = load();
+    if (!DemoCommand.ELECTIONS.contains(electionId)) {
+      throw new IllegalArgumentException("--election must be one of " + DemoCommand.ELECTIONS);
+    }
+    CountingModel day = results == null && parties == null ? ReplayModels.embedded(electionId, seed)
+        : new SyntheticCounting(load(), seed);
+    ElectionData election = day.data();
     Runtime runtime = Runtime.create();
-    ReplaySite site = ReplaySite.start(runtime.vertx(), election, ReplayOptions.defaults().withPort(port)
-        .withSpeed(speed).withSeed(seed).withStateFile(stateFile)).await();
+    String prefix = election.replayPrefix().isEmpty() ? ReplayOptions.ECI_2026_PREFIX : election.replayPrefix();
+    ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withPort(port)
+        .withSpeed(speed).withSeed(seed).withStateFile(stateFile).withPrefix(prefix)
+        .withMinDwellMillis(minDwellMillis)).await();
     System.out.printf("replay site  %sstatewiseS%d1.htm%nfaults       http://127.0.0.1:%d/_replay/faults%n"
         + "clock        http://127.0.0.1:%d/_replay/clock%n", site.baseUrl(), election.stateCode(), site.port(), site.port());
     Shutdown.awaitSignal(runtime::close);
     return 0;
   }
 
+  /** A results file of ours (with the embedded party table unless --parties): a day made up from it. */
   private ElectionData load() throws Exception {
-    if (results == null && parties == null) {
-      return ElectionData.westBengal2021();
-    }
-    ElectionData embedded = ElectionData.westBengal2021();
+    ElectionData embedded = ElectionData.embedded(electionId);
     PartyRegistry registry = embedded.parties();
     if (parties != null) {
       try (Reader in = ElectionData.file(parties)) {

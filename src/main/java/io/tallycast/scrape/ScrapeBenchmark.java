@@ -1,6 +1,8 @@
 package io.tallycast.scrape;
 
 import io.tallycast.election.ElectionData;
+import io.tallycast.replay.CountingModel;
+import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.page.EciPages;
@@ -34,7 +36,9 @@ import java.util.function.Function;
  * includes the replay site serving its (cached) pages: an upper bound for the scraper alone.
  */
 public final class ScrapeBenchmark {
-  private final ElectionData election = ElectionData.westBengal2021();
+  /** The real 2026 day at its end, in ECI's 2026 layout: every page type the scraper reads, as the site serves them. */
+  private final CountingModel day = ReplayModels.embedded("wb2026", 0);
+  private final ElectionData election = day.data();
   private final PrintStream out;
 
   public ScrapeBenchmark(PrintStream out) {
@@ -45,13 +49,14 @@ public final class ScrapeBenchmark {
     Vertx vertx = Vertx.vertx();
     ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-store-writer"));
     try {
-      ReplaySite site = ReplaySite.start(vertx, election, ReplayOptions.defaults()).await();
+      ReplaySite site = ReplaySite.start(vertx, day, ReplayOptions.defaults().withPrefix(election.replayPrefix()))
+          .await();
       site.clock().pause();
       site.clock().advance(site.model().totalDurationSeconds() + 60);
       ScrapeConfig config = ScrapeConfig.forSite(site.baseUrl(), election.stateCode());
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("bench-parse", 2);
-      out.printf("full cycle = %d list pages + %d constituency pages over loopback, parsed, stored in a new SQLite file%n",
-          15, election.seats().size());
+      out.printf("full cycle = live JSON + %d list pages + %d constituency pages over loopback (ECI's 2026 layout, West "
+          + "Bengal 2026 at the end of the day), parsed, stored in a new SQLite file%n", 15, election.seats().size());
       // Every cycle writes into a new store (so all 294 seats are new and make their events); they are all opened
       // first, so that opening them (Flyway, seeding) and its JIT work stay out of the measured cycles.
       List<ResultsStore> stores = new ArrayList<>();
@@ -153,6 +158,12 @@ public final class ScrapeBenchmark {
     }
     String listPage = client.getAbs(site.baseUrl() + "statewiseS" + election.stateCode() + "1.htm").send().await()
         .bodyAsString();
+    String cardsPage = client.getAbs(site.baseUrl() + "candidateswise-S" + election.stateCode() + "100.htm").send()
+        .await().bodyAsString();
+    String liveJson = client.getAbs(site.baseUrl() + "election-json-S" + election.stateCode() + "-live.json").send()
+        .await().bodyAsString();
+    String partyPage = client.getAbs(site.baseUrl() + "partywiseresult-S" + election.stateCode() + ".htm").send()
+        .await().bodyAsString();
     int rounds = 20;
     for (int warm = 0; warm < 5; warm++) {
       for (String page : seatPages) {
@@ -171,8 +182,28 @@ public final class ScrapeBenchmark {
       EciPages.parseListPage(listPage, "bench");
     }
     double listMicros = (System.nanoTime() - t1) / 1e3 / (rounds * 20);
-    out.printf("parse per page       : constituency %.0f us (%.1f KB), state-wise list %.0f us (%.1f KB)%n", seatMicros,
-        seatPages.get(0).length() / 1024.0, listMicros, listPage.length() / 1024.0);
+    out.printf("parse per page       : constituency table %.0f us (%.1f KB), state-wise list %.0f us (%.1f KB)%n",
+        seatMicros, seatPages.get(0).length() / 1024.0, listMicros, listPage.length() / 1024.0);
+    out.printf("                       cards %.0f us (%.1f KB), party-wise %.0f us (%.1f KB), live JSON %.0f us (%.1f KB)%n",
+        micros(() -> EciPages.parseSeatPage(cardsPage, "bench")), cardsPage.length() / 1024.0,
+        micros(() -> EciPages.parsePartySummary(partyPage, "bench")), partyPage.length() / 1024.0,
+        micros(() -> EciPages.parseLiveJson(liveJson, "bench")), liveJson.length() / 1024.0);
+  }
+
+  private interface Parse {
+    Object run() throws Exception;
+  }
+
+  /** Mean microseconds of one parse, after a warm-up of as many. */
+  private static double micros(Parse parse) throws Exception {
+    for (int i = 0; i < 400; i++) {
+      parse.run();
+    }
+    long t0 = System.nanoTime();
+    for (int i = 0; i < 400; i++) {
+      parse.run();
+    }
+    return (System.nanoTime() - t0) / 1e3 / 400;
   }
 
   private static String stats(List<double[]> runs, int column) {

@@ -38,13 +38,13 @@ class ElectionConfigStreamTest {
   }
 
   @Test
-  void the_example_configuration_loads_the_embedded_2021_seats_parties_and_2016_past_results() throws Exception {
+  void the_example_configuration_loads_the_embedded_2026_seats_parties_and_2021_past_results() throws Exception {
     Path example = Path.of("examples", "west-bengal.yaml").toAbsolutePath();
     ElectionData election = ElectionConfig.read(example).loadElection(example.getParent());
-    ElectionData embedded = ElectionData.westBengal2021();
+    ElectionData embedded = ElectionData.westBengal2026();
     assertThat(election.seats()).isEqualTo(embedded.seats());
     assertThat(election.past()).isEqualTo(embedded.past());
-    assertThat(election.pastYear()).isEqualTo(2016);
+    assertThat(election.pastYear()).isEqualTo(2021);
     assertThat(election.parties().all()).containsExactlyElementsOf(embedded.parties().all());
     assertThat(election.finals()).isEmpty();
   }

@@ -119,8 +119,8 @@ class DemoSwitchesAndLogoTest {
     Path example = Path.of("examples/west-bengal.yaml");
     ElectionConfig config = ElectionConfig.read(example);
     OverlayConfig overlay = config.overlayConfig(example.toAbsolutePath().getParent());
-    assertThat(overlay.title()).isEqualTo("West Bengal Assembly Election 2021");
-    assertThat(overlay.subtitle()).isEqualTo("পশ্চিমবঙ্গ বিধানসভা নির্বাচন ২০২১");
+    assertThat(overlay.title()).isEqualTo("West Bengal Assembly Election 2026");
+    assertThat(overlay.subtitle()).isEqualTo("পশ্চিমবঙ্গ বিধানসভা নির্বাচন ২০২৬");
     assertThat(overlay.logo()).isNull();
 
     Path yaml = Files.writeString(dir.resolve("night.yaml"), Files.readString(example)
