@@ -72,6 +72,7 @@ final class EciLiveJson {
             + "party in " + finals.file() + " is " + won.party());
       }
       parties.learnEciCode(won.party(), code, FILE);
+      parties.learnEciColour(won.party(), entry.path(4).asText(""));
     }
     if (!seen.keySet().equals(bySeat.keySet())) {
       TreeMap<Integer, ?> missing = new TreeMap<>(bySeat);

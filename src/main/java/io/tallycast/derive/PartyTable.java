@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The one party table of every embedded election: the catalogue's parties resolve the sources' labels; ECI's own
  * abbreviations are learnt from its live JSON; colours come from the two third-party palettes (ElectionLens first,
- * then 143prudhvi, by code and then by name), the catalogue's overrides first, a neutral grey last.
+ * then 143prudhvi, by code and then by name), the catalogue's overrides first, then the colour ECI's live JSON paints
+ * the party in, a neutral grey last.
  */
 final class PartyTable {
   static final String ELECTIONLENS = "parties/colors-electionlens.csv";
@@ -26,6 +27,7 @@ final class PartyTable {
 
   private final PartyRegistry catalogue;
   private final Map<String, String> eciCodes = new TreeMap<>();
+  private final Map<String, String> eciColours = new TreeMap<>();
 
   PartyTable() {
     List<Party> known = new ArrayList<>();
@@ -57,6 +59,13 @@ final class PartyTable {
     }
   }
 
+  /** The colour ECI paints a party in its live JSON: used where neither palette knows the party (AJUP, AISF). */
+  void learnEciColour(String code, String colour) {
+    if (COLOUR.matcher(colour.strip()).matches()) {
+      eciColours.putIfAbsent(code, colour.strip());
+    }
+  }
+
   /** The final table in code order: colours, ECI abbreviations, and only aliases that normalising does not cover. */
   List<Party> parties(Path shared) throws IOException {
     Map<String, String> palette = palette(shared);
@@ -68,7 +77,10 @@ final class PartyTable {
         colour = palette.get(p.code());
       }
       if (colour == null) {
-        colour = palette.getOrDefault(PartyRegistry.normalize(p.name()), PartyCatalogue.NEUTRAL_GREY);
+        colour = palette.get(PartyRegistry.normalize(p.name()));
+      }
+      if (colour == null) {
+        colour = eciColours.getOrDefault(p.code(), PartyCatalogue.NEUTRAL_GREY);
       }
       List<String> covered = List.of(PartyRegistry.normalize(p.code()), PartyRegistry.normalize(p.name()),
           PartyRegistry.normalize(eci));
