@@ -103,12 +103,12 @@ final class ScrapeCycle {
   private Future<Void> readListPages(Cycle cycle, List<Integer> pages) {
     return Bounded.each(pages, config.concurrency(), page -> readListPage(cycle, page)).compose(outcomes -> {
       for (int i = 0; i < pages.size(); i++) {
-        AsyncResult<ListPageRead> outcome = outcomes.get(i);
+        AsyncResult<Cycle.ListPageRead> outcome = outcomes.get(i);
         if (outcome.failed()) {
           cycle.listFailed(message(outcome.cause()));
           continue;
         }
-        ListPageRead read = outcome.result();
+        Cycle.ListPageRead read = outcome.result();
         cycle.listRead(read);
         rowsByPage.put(pages.get(i), read.rows());
       }
@@ -124,25 +124,22 @@ final class ScrapeCycle {
     });
   }
 
-  private record ListPageRead(List<ParsedListRow> rows, List<String> links, boolean unchanged, ArchivedPage archive,
-                              List<String> warnings) {
-  }
 
-  private Future<ListPageRead> readListPage(Cycle cycle, int page) {
+  private Future<Cycle.ListPageRead> readListPage(Cycle cycle, int page) {
     String url = config.listPageUrl(page);
     return fetcher.get(url).compose(fetched -> {
       cycle.noteAnswer(fetched);
       if (fetched.notModified()) {
         List<ParsedListRow> known = rowsByPage.get(page);
         if (known != null) {
-          return Future.succeededFuture(new ListPageRead(known, List.of(), true, null, List.of()));
+          return Future.succeededFuture(new Cycle.ListPageRead(known, List.of(), true, null, List.of()));
         }
         fetcher.forget(url);
         return Future.failedFuture(new ScrapeException(url, "304 for a page never read; asking again in full"));
       }
       return workers.executeBlocking(() -> {
         ParsedListPage parsed = EciPages.parseListPage(fetched.body(), url);
-        return new ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(url, fetched.body()),
+        return new Cycle.ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(url, fetched.body()),
             parsed.warnings());
       }, false).recover(e -> failedPage(url, e));
     });
@@ -246,66 +243,5 @@ final class ScrapeCycle {
 
   private static String message(Throwable e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  /** The mutable tally of one run. */
-  private static final class Cycle {
-    final List<Snapshot> snapshots = new ArrayList<>();
-    final List<ArchivedPage> archives = new ArrayList<>();
-    final Map<Integer, ParsedListRow> rows = new HashMap<>();
-    final List<String> errors = new ArrayList<>();
-    final List<String> links = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-    final java.util.Set<Integer> leadChanged = new java.util.HashSet<>();
-    Fetched slowest = new Fetched("", true, null, 0);
-    boolean listOk = true;
-    int listFetched;
-    int listUnchanged;
-    int seatPagesFetched;
-    int accepted;
-    int events;
-
-    void listRead(ListPageRead read) {
-      if (read.unchanged()) {
-        listUnchanged++;
-      } else {
-        listFetched++;
-      }
-      links.addAll(read.links());
-      warnings.addAll(read.warnings()); // a status the site writes that tallycast does not know: kept as text
-      if (read.archive() != null) {
-        archives.add(read.archive());
-      }
-    }
-
-    void noteAnswer(Fetched fetched) {
-      if (fetched.millis() > slowest.millis()) {
-        slowest = fetched;
-      }
-    }
-
-    void listFailed(String error) {
-      listOk = false;
-      errors.add(error);
-    }
-
-    void add(ParsedListRow row, Snapshot snapshot, ArchivedPage archive) {
-      rows.put(row.seatNo(), row);
-      snapshots.add(snapshot);
-      if (archive != null) {
-        archives.add(archive);
-      }
-    }
-
-    CycleReport report(long millis, long slowThresholdMs) {
-      List<String> all = new ArrayList<>(warnings);
-      if (slowest.millis() > slowThresholdMs) {
-        all.add(0, "slow answers from the results site: the slowest took " + slowest.millis() + " ms ["
-            + slowest.url() + "]");
-      }
-      List<String> warnings = List.copyOf(all);
-      return new CycleReport(listOk, listFetched, listUnchanged, seatPagesFetched, accepted, events, List.copyOf(errors),
-          warnings, slowest.millis(), millis);
-    }
   }
 }

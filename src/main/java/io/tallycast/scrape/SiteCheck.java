@@ -46,8 +46,12 @@ public final class SiteCheck {
   public record Report(List<Line> lines, boolean usable, String verdict) {
   }
 
+  /** Between two requests of the check. */
+  static final long PAUSE_MS = 250;
+
   private final Fetch fetch;
   private final List<Line> lines = new ArrayList<>();
+  private int requests;
 
   public SiteCheck(Fetch fetch) {
     this.fetch = fetch;
@@ -121,12 +125,18 @@ public final class SiteCheck {
 
   private String fetchLine(String folder, String name) {
     try {
+      if (requests++ > 0) {
+        Thread.sleep(PAUSE_MS); // one request at a time, a breath apart: the night's site is busy enough
+      }
       Answer answer = fetch.get(folder + name);
       if (answer.status() == 200) {
         return answer.body();
       }
       lines.add(new Line(name, false, "HTTP " + answer.status() + (answer.status() == 404 ? " (the site has no such "
           + "page)" : answer.status() == 403 ? " (the site refuses this client)" : "")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      lines.add(new Line(name, false, "not fetched: interrupted"));
     } catch (IOException | RuntimeException e) {
       lines.add(new Line(name, false, "not fetched: " + (e.getMessage() == null ? e.getClass().getSimpleName()
           : e.getMessage())));

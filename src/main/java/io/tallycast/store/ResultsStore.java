@@ -7,13 +7,7 @@ import io.tallycast.events.ResultEvent;
 import io.tallycast.events.SeatState;
 import io.tallycast.events.Standing;
 import io.tallycast.events.Tally;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,10 +29,8 @@ import java.util.Set;
  * through the same writer, each in one transaction too.
  */
 public final class ResultsStore implements AutoCloseable {
-  private static final String LOCK_FILE = "tallycast.writer.lock";
-
   private final Path dataDir;
-  private final FileChannel lockChannel;
+  private final WriterLock lock;
   private final Connection db;
   private final StoreRows rows;
   private final Map<Integer, String> seats = new HashMap<>();
@@ -52,9 +44,9 @@ public final class ResultsStore implements AutoCloseable {
   private long heldCount;
   private long activeOverrides;
 
-  private ResultsStore(Path dataDir, FileChannel lockChannel, Connection db) throws SQLException {
+  private ResultsStore(Path dataDir, WriterLock lock, Connection db) throws SQLException {
     this.dataDir = dataDir;
-    this.lockChannel = lockChannel;
+    this.lock = lock;
     this.db = db;
     this.rows = new StoreRows(db);
     readStatic();
@@ -73,7 +65,7 @@ public final class ResultsStore implements AutoCloseable {
 
   /** Opens (creating if needed) dataDir/tallycast.db, migrates its schema and seeds the election's fixed data. */
   public static ResultsStore open(Path dataDir, ElectionData election) {
-    FileChannel lock = lockWriter(dataDir);
+    WriterLock lock = WriterLock.take(dataDir);
     Connection db = null;
     try {
       db = Database.openWriter(dataDir);
@@ -85,29 +77,6 @@ public final class ResultsStore implements AutoCloseable {
         throw ise;
       }
       throw new StoreException("cannot open the results store in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Two writers on one file would each validate against a state the other is changing: the second one is refused.
-   * The OS drops the lock when the process dies, so a kill -9 never leaves it stale.
-   */
-  private static FileChannel lockWriter(Path dataDir) {
-    FileChannel channel = null;
-    try {
-      Files.createDirectories(dataDir);
-      channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        throw new OverlappingFileLockException();
-      }
-      return channel;
-    } catch (OverlappingFileLockException e) {
-      closeQuietly(null, channel);
-      throw new IllegalStateException("another results store is already writing to " + dataDir.toAbsolutePath());
-    } catch (IOException e) {
-      closeQuietly(null, channel);
-      throw new StoreException("cannot use data dir " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 
@@ -335,10 +304,10 @@ public final class ResultsStore implements AutoCloseable {
     } catch (SQLException e) {
       // closing the connection below releases the statements anyway
     }
-    closeQuietly(db, lockChannel);
+    closeQuietly(db, lock);
   }
 
-  private static void closeQuietly(Connection db, FileChannel lock) {
+  private static void closeQuietly(Connection db, WriterLock lock) {
     try {
       if (db != null) {
         db.close();
@@ -346,12 +315,6 @@ public final class ResultsStore implements AutoCloseable {
     } catch (SQLException ignored) {
       // nothing left to save: every commit is already durable
     }
-    try {
-      if (lock != null) {
-        lock.close();
-      }
-    } catch (IOException ignored) {
-      // the OS releases the lock with the process anyway
-    }
+    lock.close();
   }
 }
