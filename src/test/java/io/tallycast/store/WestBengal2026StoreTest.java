@@ -30,7 +30,8 @@ class WestBengal2026StoreTest {
 
   /**
    * Seats where two candidates share name and party (two independents of one name: 3, 89, 169): the store keys a
-   * candidate by (seat, name, party) and refuses such a snapshot, so they are left out here.
+   * candidate by (seat, name, party) and refuses a snapshot listing one twice; the scraper tells them apart first
+   * ("NAME (2)", SnapshotBuilderTest; end to end in DemoRealDayTest), so fed raw here they are left out.
    */
   private static Set<Integer> sameNameAndParty() {
     Set<Integer> seats = new HashSet<>();
