@@ -8,27 +8,73 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One-off GETs for the operator's commands (parse, check), sent the way a browser sends them: the ECI site answers 403
- * to bare clients.
+ * One-off GETs for the operator's commands (parse, check), sent the way a browser sends them (the ECI site answers 403
+ * to bare clients), with a deadline on the whole answer (a server that trickles or says nothing cannot hold the
+ * command) and redirects followed by hand, a few hops at most, so a loop is named rather than followed forever.
  */
 final class BrowserHttp implements SiteCheck.Fetch {
+  static final Duration DEADLINE = Duration.ofSeconds(20);
+  static final int MAX_REDIRECTS = 5;
+
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NORMAL).build();
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final Duration deadline;
+
+  BrowserHttp() {
+    this(DEADLINE);
+  }
+
+  BrowserHttp(Duration deadline) {
+    this.deadline = deadline;
+  }
 
   @Override
   public SiteCheck.Answer get(String url) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+    Set<String> seen = new LinkedHashSet<>();
+    URI at = URI.create(url);
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      if (!seen.add(at.toString())) {
+        throw new IOException("redirect loop: " + String.join(" -> ", seen) + " -> " + at);
+      }
+      HttpResponse<String> response = once(at);
+      int status = response.statusCode();
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (status < 300 || status > 399 || location == null) {
+        return new SiteCheck.Answer(status, response.body());
+      }
+      at = at.resolve(location);
+    }
+    throw new IOException("more than " + MAX_REDIRECTS + " redirects: " + String.join(" -> ", seen));
+  }
+
+  private HttpResponse<String> once(URI uri) throws IOException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline)
         .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0")
         .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
         .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document").GET().build();
+    // the request's own timeout ends at the headers; the whole body must come within the deadline too
+    CompletableFuture<HttpResponse<String>> answer =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new SiteCheck.Answer(response.statusCode(), response.body());
+      return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new IOException("no whole answer within " + deadline.toSeconds() + " s from " + uri);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new IOException((cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+          + " [" + uri + "]", cause);
     }
   }
 
@@ -36,7 +82,7 @@ final class BrowserHttp implements SiteCheck.Fetch {
   String body(String url) throws IOException {
     SiteCheck.Answer answer = get(url);
     if (answer.status() != 200) {
-      throw new IllegalStateException(url + " answered HTTP " + answer.status());
+      throw new IOException(url + " answered HTTP " + answer.status());
     }
     return answer.body();
   }

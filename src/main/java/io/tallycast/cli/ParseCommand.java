@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tallycast.scrape.page.EciPages;
 import io.tallycast.scrape.page.PageFormatException;
 import io.tallycast.scrape.page.PageIdentity;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** An operator's check before the night: what does tallycast read from this page? */
@@ -24,10 +26,22 @@ public final class ParseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE_OR_URL", description = "a saved page or an http(s) URL")
   String source;
 
+  @Option(names = "--timeout", defaultValue = "20", description = "seconds the whole answer may take (a server that "
+      + "trickles or says nothing is given up on). Default: ${DEFAULT-VALUE}")
+  int timeoutSeconds;
+
   @Override
   public Integer call() throws Exception {
-    String content = source.matches("(?i)https?://.*") ? fetch(source) : Files.readString(Path.of(source),
-        StandardCharsets.UTF_8);
+    String content;
+    try {
+      content = source.matches("(?i)https?://.*") ? fetch(source) : Files.readString(Path.of(source),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // a silent server, a redirect loop, a missing file: the reason, not a stack trace
+      System.err.println("tallycast parse: " + source + ": " + (e instanceof java.nio.file.NoSuchFileException
+          ? "no such file" : e.getMessage()));
+      return 2;
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("source", source);
     try {
@@ -51,7 +65,7 @@ public final class ParseCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String fetch(String url) throws Exception {
-    return new BrowserHttp().body(url);
+  private String fetch(String url) throws IOException {
+    return new BrowserHttp(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds))).body(url);
   }
 }

@@ -10,6 +10,7 @@ import io.tallycast.replay.ReplaySite;
 import io.tallycast.support.SharedData;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
@@ -34,19 +35,7 @@ class ParseCommandTest {
   }
 
   private static Run parse(String source) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = new CommandLine(new Main()).execute("parse", source);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
+    return parseWith(source);
   }
 
   /** A real page of the shared reference data (skipped when it is not beside the clone). */
@@ -184,6 +173,69 @@ class ParseCommandTest {
     assertThat(page.getInteger("seatNo")).isEqualTo(12);
     SeatResult real = ElectionData.westBengal2021().finals().get(12);
     assertThat(page.getJsonArray("candidates").getJsonObject(0).getLong("totalVotes")).isEqualTo(real.winner().votes());
+  }
+
+  @Test
+  void a_server_that_says_nothing_exits_2_within_the_timeout(Vertx vertx) {
+    // accepts the request and never answers
+    HttpServer silent = vertx.createHttpServer().requestHandler(request -> { }).listen(0, "127.0.0.1").await();
+    Run run = parseWith("http://127.0.0.1:" + silent.actualPort() + "/statewiseS251.htm", "--timeout", "1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no whole answer within 1 s").doesNotContain("Exception");
+  }
+
+  @Test
+  void a_page_trickled_a_byte_at_a_time_exits_2_within_the_timeout(Vertx vertx) {
+    HttpServer trickle = vertx.createHttpServer().requestHandler(request -> {
+      request.response().setChunked(true).putHeader("Content-Type", "text/html");
+      vertx.setPeriodic(100, id -> {
+        if (request.response().closed()) {
+          vertx.cancelTimer(id);
+        } else {
+          request.response().write("<");
+        }
+      });
+    }).listen(0, "127.0.0.1").await();
+    Run run = parseWith("http://127.0.0.1:" + trickle.actualPort() + "/statewiseS251.htm", "--timeout", "1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no whole answer within 1 s");
+  }
+
+  @Test
+  void a_redirect_loop_exits_2_naming_the_loop(Vertx vertx) {
+    HttpServer loop = vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(302)
+        .putHeader("Location", request.path().equals("/a.htm") ? "/b.htm" : "/a.htm").end())
+        .listen(0, "127.0.0.1").await();
+    Run run = parse("http://127.0.0.1:" + loop.actualPort() + "/a.htm");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("redirect loop").contains("/a.htm").contains("/b.htm");
+  }
+
+  @Test
+  void a_missing_file_exits_2_saying_so(@TempDir Path dir) {
+    Run run = parse(dir.resolve("nowhere.htm").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no such file");
+  }
+
+  private static Run parseWith(String source, String... options) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      String[] args = new String[options.length + 2];
+      args[0] = "parse";
+      System.arraycopy(options, 0, args, 1, options.length);
+      args[args.length - 1] = source;
+      int exit = new CommandLine(new Main()).execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
   }
 
   private static void assertCandidate(JsonObject c, String name, String party, long evm, long postal, long total) {
