@@ -1,26 +1,38 @@
 package io.tallycast.scrape;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTTP GET the way a polite browser does it: browser-like headers (the ECI site answers 403 to bare clients),
- * conditional requests (ETag / Last-Modified, so an unchanged page costs a 304), a hard timeout, and only to
- * configured hosts.
+ * conditional requests (ETag / Last-Modified, so an unchanged page costs a 304), and only to configured hosts. A
+ * hostile or broken site cannot hold or flood the scraper: the whole answer, body included, must come within the
+ * request timeout (a page trickled a byte a second is given up on), a body larger than {@link #MAX_PAGE_BYTES} is cut
+ * off, and redirects are followed by hand, a few hops at most, each checked against the allowed hosts.
  */
 final class PageFetcher {
   static final String USER_AGENT =
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
+  /** Far above any results page (the largest real ECI page saved is under 0.5 MB), far below what would hurt. */
+  static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+  static final int MAX_REDIRECTS = 5;
 
-  private final WebClient client;
+  private final Vertx vertx;
+  private final HttpClient client;
   private final ScrapeConfig config;
   private final Map<String, Validators> validators = new ConcurrentHashMap<>();
 
@@ -28,23 +40,34 @@ final class PageFetcher {
   }
 
   PageFetcher(Vertx vertx, ScrapeConfig config) {
+    this.vertx = vertx;
     this.config = config;
-    this.client = WebClient.create(vertx, new WebClientOptions()
+    this.client = vertx.createHttpClient(new HttpClientOptions()
         .setKeepAlive(true)
         .setConnectTimeout((int) config.requestTimeout().toMillis())
-        .setFollowRedirects(true)
         .setDecompressionSupported(true), new PoolOptions().setHttp1MaxSize(config.concurrency()));
   }
 
   Future<Fetched> get(String url) {
-    String host = URI.create(url).getHost();
-    if (!config.allowedHosts().contains(host)) {
-      return Future.failedFuture(new ScrapeException(url, "host '" + host + "' is not among the configured hosts "
-          + config.allowedHosts() + "; not fetched"));
+    List<String> chain = new ArrayList<>(List.of(url));
+    return hop(url, url, chain, System.nanoTime());
+  }
+
+  /** One request of a (possibly redirected) fetch; {@code chain} holds every URL visited, the original first. */
+  private Future<Fetched> hop(String original, String url, List<String> chain, long started) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new ScrapeException(original, "not a URL: " + url));
     }
-    long started = System.nanoTime();
-    var request = client.getAbs(url)
-        .timeout(config.requestTimeout().toMillis())
+    String host = uri.getHost();
+    if (host == null || !config.allowedHosts().contains(host)) {
+      String via = chain.size() > 1 ? "redirected " + String.join(" -> ", chain) + ": " : "";
+      return Future.failedFuture(new ScrapeException(original, via + "host '" + host
+          + "' is not among the configured hosts " + config.allowedHosts() + "; not fetched"));
+    }
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
         .putHeader("User-Agent", USER_AGENT)
         .putHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
         .putHeader("Accept-Language", "en-IN,en;q=0.9")
@@ -52,34 +75,90 @@ final class PageFetcher {
         .putHeader("Sec-Fetch-Mode", "navigate")
         .putHeader("Sec-Fetch-Site", "same-origin")
         .putHeader("Upgrade-Insecure-Requests", "1");
-    Validators known = validators.get(url);
+    Validators known = chain.size() == 1 ? validators.get(url) : null;
     if (known != null && known.etag() != null) {
-      request.putHeader("If-None-Match", known.etag());
+      options.putHeader("If-None-Match", known.etag());
     }
     if (known != null && known.lastModified() != null) {
-      request.putHeader("If-Modified-Since", known.lastModified());
+      options.putHeader("If-Modified-Since", known.lastModified());
     }
-    return request.send()
-        .recover(e -> Future.failedFuture(new ScrapeException(url, describe(e))))
-        .compose(response -> answer(url, response, (System.nanoTime() - started) / 1_000_000));
+    Promise<Fetched> done = Promise.promise();
+    long deadline = Math.max(1, config.requestTimeout().toMillis() - (System.nanoTime() - started) / 1_000_000);
+    client.request(options).onComplete(opened -> {
+      if (opened.failed()) {
+        done.tryFail(new ScrapeException(original, describe(opened.cause())));
+        return;
+      }
+      HttpClientRequest request = opened.result();
+      long timer = vertx.setTimer(deadline, id -> {
+        done.tryFail(new ScrapeException(original, "no whole answer within " + config.requestTimeout().toMillis()
+            + " ms (timed out)"));
+        request.reset(); // frees the connection: a trickling server holds nothing of ours
+      });
+      done.future().onComplete(ignored -> vertx.cancelTimer(timer));
+      request.send().onComplete(sent -> {
+        if (sent.failed()) {
+          done.tryFail(new ScrapeException(original, describe(sent.cause())));
+          return;
+        }
+        answer(original, url, chain, started, request, sent.result(), done);
+      });
+    });
+    return done.future();
+  }
+
+  private void answer(String original, String url, List<String> chain, long started, HttpClientRequest request,
+                      HttpClientResponse response, Promise<Fetched> done) {
+    int status = response.statusCode();
+    String location = response.getHeader("Location");
+    if (status >= 300 && status <= 399 && status != 304 && location != null) {
+      request.reset();
+      String next = URI.create(url).resolve(location).toString();
+      if (chain.contains(next) || chain.size() > MAX_REDIRECTS) {
+        done.tryFail(new ScrapeException(original, (chain.contains(next) ? "redirect loop: " : "too many redirects: ")
+            + String.join(" -> ", chain) + " -> " + next));
+        return;
+      }
+      chain.add(next);
+      hop(original, next, chain, started).onComplete(done);
+      return;
+    }
+    if (status == 304) {
+      done.tryComplete(new Fetched(url, true, null, millis(started)));
+      return;
+    }
+    if (status != 200) {
+      done.tryFail(new ScrapeException(original, "HTTP " + status
+          + (status == 403 ? " (forbidden: the site refuses this client)" : ""), status));
+      request.reset();
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    response.handler(chunk -> {
+      if (body.length() + chunk.length() > MAX_PAGE_BYTES) {
+        done.tryFail(new ScrapeException(original, "page larger than " + MAX_PAGE_BYTES / (1024 * 1024)
+            + " MB: not read"));
+        request.reset(); // after the reason: the reset fails whatever is still waiting with its own
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    response.exceptionHandler(e -> done.tryFail(new ScrapeException(original, describe(e))));
+    response.endHandler(v -> {
+      if (chain.size() == 1) {
+        validators.put(url, new Validators(response.getHeader("ETag"), response.getHeader("Last-Modified")));
+      }
+      done.tryComplete(new Fetched(url, false, body.toString(), millis(started)));
+    });
+  }
+
+  private static long millis(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   /** Forget the validators of a page whose content could not be used, so the next request fetches it whole. */
   void forget(String url) {
     validators.remove(url);
-  }
-
-  private Future<Fetched> answer(String url, HttpResponse<Buffer> response, long millis) {
-    if (response.statusCode() == 304) {
-      return Future.succeededFuture(new Fetched(url, true, null, millis));
-    }
-    if (response.statusCode() != 200) {
-      return Future.failedFuture(new ScrapeException(url, "HTTP " + response.statusCode()
-          + (response.statusCode() == 403 ? " (forbidden: the site refuses this client)" : ""), response.statusCode()));
-    }
-    validators.put(url, new Validators(response.getHeader("ETag"), response.getHeader("Last-Modified")));
-    Buffer body = response.body();
-    return Future.succeededFuture(new Fetched(url, false, body == null ? "" : body.toString(), millis));
   }
 
   private String describe(Throwable e) {

@@ -139,7 +139,7 @@ final class ScrapeCycle {
       }
       return workers.executeBlocking(() -> {
         ParsedListPage parsed = EciPages.parseListPage(fetched.body(), url);
-        return new Cycle.ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(url, fetched.body()),
+        return new Cycle.ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(fetched.url(), fetched.body()),
             parsed.warnings());
       }, false).recover(e -> failedPage(url, e));
     });
@@ -182,7 +182,7 @@ final class ScrapeCycle {
       }
       return workers.executeBlocking(() -> {
         ParsedSeatPage page = EciPages.parseSeatPage(fetched.body(), url);
-        return new SeatPageRead(page, builder.build(seat, url, page, row, now), archive(url, fetched.body()));
+        return new SeatPageRead(page, builder.build(seat, url, page, row, now), archive(fetched.url(), fetched.body()));
       }, false).recover(e -> failedPage(url, e)).map(read -> {
         seatPages.put(url, read.page());
         cycle.add(row, read.snapshot(), read.archive());

@@ -96,7 +96,7 @@ class ApiTest {
   @Test
   void health_shows_each_part_and_the_age_of_the_data() {
     JsonObject health = pipeline.health();
-    assertThat(health.getString("status")).isEqualTo("ok");
+    assertThat(health.getString("status")).as(health.encodePrettily()).isEqualTo("ok");
     assertThat(health.getJsonObject("parts").fieldNames()).contains("scraper", "store");
     assertThat(health.getDouble("dataAgeSeconds")).isNotNull().isLessThan(10.0);
   }

@@ -1,0 +1,106 @@
+package io.tallycast.scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A results site that misbehaves on purpose, over real HTTP: it cannot hold the scraper (a page trickled byte by byte,
+ * a server that says nothing), flood it (a huge page) or lead it elsewhere (a redirect to another host).
+ */
+@ExtendWith(VertxExtension.class)
+class HostileSiteTest {
+
+  private static PageFetcher fetcher(Vertx vertx, int port) {
+    return new PageFetcher(vertx, ScrapeConfig.forSite("http://127.0.0.1:" + port + "/r/", 25)
+        .withRequestTimeout(Duration.ofSeconds(1)));
+  }
+
+  private static Throwable failure(Future<Fetched> fetched) {
+    return fetched.transform(ar -> Future.succeededFuture(ar.failed() ? ar.cause() : null)).await();
+  }
+
+  @Test
+  void a_page_trickled_a_byte_at_a_time_is_given_up_on_at_the_deadline_for_the_whole_answer(Vertx vertx) {
+    HttpServer trickle = vertx.createHttpServer().requestHandler(request -> {
+      request.response().setChunked(true).putHeader("Content-Type", "text/html");
+      vertx.setPeriodic(100, id -> {
+        if (request.response().closed()) {
+          vertx.cancelTimer(id);
+        } else {
+          request.response().write("<");
+        }
+      });
+    }).listen(0, "127.0.0.1").await();
+    Throwable e = failure(fetcher(vertx, trickle.actualPort()).get("http://127.0.0.1:" + trickle.actualPort()
+        + "/r/statewiseS251.htm"));
+    assertThat(e).isInstanceOf(ScrapeException.class).hasMessageContaining("no whole answer within 1000 ms");
+  }
+
+  @Test
+  void a_server_that_never_answers_is_given_up_on_too(Vertx vertx) {
+    HttpServer silent = vertx.createHttpServer().requestHandler(request -> { }).listen(0, "127.0.0.1").await();
+    Throwable e = failure(fetcher(vertx, silent.actualPort()).get("http://127.0.0.1:" + silent.actualPort() + "/r/x.htm"));
+    assertThat(e).hasMessageContaining("timed out");
+  }
+
+  @Test
+  void a_page_larger_than_the_cap_is_not_read(Vertx vertx) {
+    Buffer huge = Buffer.buffer(new byte[PageFetcher.MAX_PAGE_BYTES + 1024 * 1024]);
+    HttpServer flood = vertx.createHttpServer().requestHandler(request -> request.response()
+        .putHeader("Content-Type", "text/html").end(huge)).listen(0, "127.0.0.1").await();
+    Throwable e = failure(fetcher(vertx, flood.actualPort()).get("http://127.0.0.1:" + flood.actualPort() + "/r/x.htm"));
+    assertThat(e).hasMessageContaining("page larger than 8 MB");
+  }
+
+  @Test
+  void a_redirect_to_a_host_not_allowed_is_refused_before_any_request_reaches_it(Vertx vertx) {
+    AtomicInteger elsewhere = new AtomicInteger();
+    HttpServer other = vertx.createHttpServer().requestHandler(request -> {
+      elsewhere.incrementAndGet();
+      request.response().end("<html>not results</html>");
+    }).listen(0, "127.0.0.1").await();
+    HttpServer site = vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(302)
+        .putHeader("Location", "http://localhost:" + other.actualPort() + "/evil.htm").end())
+        .listen(0, "127.0.0.1").await();
+    Throwable e = failure(fetcher(vertx, site.actualPort()).get("http://127.0.0.1:" + site.actualPort()
+        + "/r/statewiseS251.htm"));
+    assertThat(e).hasMessageContaining("redirected").hasMessageContaining("localhost")
+        .hasMessageContaining("not among the configured hosts");
+    assertThat(elsewhere).hasValue(0);
+  }
+
+  @Test
+  void a_redirect_within_the_allowed_host_is_followed_and_the_page_is_known_by_where_it_came_from(Vertx vertx) {
+    HttpServer site = vertx.createHttpServer().requestHandler(request -> {
+      if (request.path().equals("/r/old.htm")) {
+        request.response().setStatusCode(301).putHeader("Location", "/r/new.htm").end();
+      } else {
+        request.response().end("<html>the page</html>");
+      }
+    }).listen(0, "127.0.0.1").await();
+    Fetched fetched = fetcher(vertx, site.actualPort()).get("http://127.0.0.1:" + site.actualPort() + "/r/old.htm")
+        .await();
+    assertThat(fetched.body()).contains("the page");
+    assertThat(fetched.url()).endsWith("/r/new.htm");
+  }
+
+  @Test
+  void a_redirect_loop_is_named_not_followed_forever(Vertx vertx) {
+    HttpServer loop = vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(302)
+        .putHeader("Location", request.path().equals("/r/a.htm") ? "/r/b.htm" : "/r/a.htm").end())
+        .listen(0, "127.0.0.1").await();
+    Throwable e = failure(fetcher(vertx, loop.actualPort()).get("http://127.0.0.1:" + loop.actualPort() + "/r/a.htm"));
+    assertThat(e).hasMessageContaining("redirect loop").hasMessageContaining("/r/b.htm");
+    assertThat(Set.of(e.getMessage())).isNotEmpty();
+  }
+}
