@@ -43,6 +43,9 @@ public final class ScraperVerticle extends VerticleBase {
   private ScrapeCycle cycle;
   private boolean paused;
   private long timerId = -1;
+  private long watchId = -1;
+  /** When the cycle in flight began (System.nanoTime), or 0 when none is. */
+  private long cycleStarted;
   private Instant lastSuccess;
   private Instant lastErrorAt;
   private String lastError;
@@ -73,6 +76,7 @@ public final class ScraperVerticle extends VerticleBase {
     }
     report(Status.STARTING);
     schedule(0);
+    watchId = vertx.setPeriodic(1000, id -> watchCycle());
     LOG.info("scraping {} every {} ms", config.baseUrl(), config.interval().toMillis());
     return Future.succeededFuture();
   }
@@ -80,6 +84,7 @@ public final class ScraperVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timerId);
+    vertx.cancelTimer(watchId);
     fetcher.close();
     return workers.close();
   }
@@ -104,7 +109,9 @@ public final class ScraperVerticle extends VerticleBase {
       return;
     }
     long started = System.nanoTime();
+    cycleStarted = started;
     cycle.run().onComplete(done -> {
+      cycleStarted = 0;
       cycleTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       cycles++;
       CycleReport report = done.succeeded() ? done.result()
@@ -114,6 +121,20 @@ public final class ScraperVerticle extends VerticleBase {
       vertx.eventBus().publish(CYCLE_DONE, JsonObject.mapFrom(report));
       schedule(next);
     });
+  }
+
+  /**
+   * Health tells the truth while a cycle is under way too: one that has run past twice the request timeout and three
+   * intervals is stuck on a slow site, and the data is as old as the last good cycle, whatever the last report said.
+   */
+  private void watchCycle() {
+    long running = cycleStarted == 0 ? 0 : (System.nanoTime() - cycleStarted) / 1_000_000;
+    long stuckAfter = Math.max(2 * config.requestTimeout().toMillis(), 3 * config.interval().toMillis());
+    if (running > stuckAfter) {
+      lastError = "scrape cycle running for " + running / 1000 + " s: the results site answers slowly or not at all";
+      lastErrorAt = Instant.now();
+      report(Status.DEGRADED);
+    }
   }
 
   /** Logs, reports health, and says how long to wait before the next cycle. */

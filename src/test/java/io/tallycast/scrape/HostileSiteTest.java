@@ -1,12 +1,17 @@
 package io.tallycast.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.tallycast.support.Pipeline;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class HostileSiteTest {
+  @TempDir
+  Path dataDir;
 
   private static PageFetcher fetcher(Vertx vertx, int port) {
     return new PageFetcher(vertx, ScrapeConfig.forSite("http://127.0.0.1:" + port + "/r/", 25)
@@ -92,6 +99,24 @@ class HostileSiteTest {
         .await();
     assertThat(fetched.body()).contains("the page");
     assertThat(fetched.url()).endsWith("/r/new.htm");
+  }
+
+  @Test
+  void while_a_cycle_is_stuck_on_a_silent_site_health_says_so_with_the_true_age_of_the_data(Vertx vertx)
+      throws Exception {
+    try (Pipeline pipeline = Pipeline.start(vertx, dataDir, 1, c -> c.withRequestTimeout(Duration.ofSeconds(2)))) {
+      pipeline.clock(new JsonObject().put("paused", true));
+      pipeline.clock(new JsonObject().put("advanceSeconds", 3 * 3600));
+      await().atMost(Duration.ofSeconds(30)).until(() -> "ok".equals(pipeline.scraperHealth().getString("status")));
+      // every page is held unanswered: 15 list pages at 6 at a time take three deadlines, past twice the timeout
+      pipeline.fault("timeout", new JsonObject());
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        JsonObject scraper = pipeline.scraperHealth();
+        assertThat(scraper.getString("status")).isNotEqualTo("ok");
+        assertThat(scraper.getString("lastError")).contains("scrape cycle running for");
+        assertThat(scraper.getJsonObject("details").getDouble("dataAgeSeconds")).isGreaterThan(3.0);
+      });
+    }
   }
 
   @Test
