@@ -27,7 +27,9 @@ final class FrontendRoutes {
   }
 
   private static StaticHandler files(String root) {
-    return StaticHandler.create(root).setCachingEnabled(false).setDirectoryListing(false);
+    // UTF-8 whatever the JVM's locale: without it the overlay on air showed "Â±" for "±" (issue 10, finding 10)
+    return StaticHandler.create(root).setCachingEnabled(false).setDirectoryListing(false)
+        .setDefaultContentEncoding("UTF-8");
   }
 
   private static void noCache(RoutingContext ctx) {

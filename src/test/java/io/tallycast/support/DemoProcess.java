@@ -32,8 +32,15 @@ public final class DemoProcess implements AutoCloseable {
   }
 
   public static DemoProcess start(Path dataDir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.tallycast.Main", "demo", "--data-dir", dataDir.toString()));
+    return start(List.of(), dataDir, args);
+  }
+
+  /** With JVM options, e.g. a machine without a UTF-8 locale: {@code -Dfile.encoding=US-ASCII}. */
+  public static DemoProcess start(List<String> jvmOptions, Path dataDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tallycast.Main", "demo", "--data-dir",
+        dataDir.toString()));
     command.addAll(List.of(args));
     return new DemoProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
