@@ -103,6 +103,9 @@ class ScrapeSourcesTest {
     pipeline.clock(new JsonObject().put("advanceSeconds", secondsOf(timeline, k) + 1));
     int s = seat;
     await().atMost(Duration.ofSeconds(60)).until(() -> before.equals(leadingParty(s)));
+    // two whole cycles more: every row of moment k is taken, so no cycle in flight still has a seat page to read
+    long settled = cycles() + 2;
+    await().atMost(Duration.ofSeconds(60)).until(() -> cycles() > settled);
     pipeline.fault("frozen", new JsonObject().put("pages", "statewise")); // the list pages stop at moment k
     pipeline.clock(new JsonObject().put("advanceSeconds", secondsOf(timeline, k + 1) - secondsOf(timeline, k)));
     await().atMost(Duration.ofSeconds(60)).until(() -> after.equals(leadingParty(s)));
@@ -140,6 +143,10 @@ class ScrapeSourcesTest {
   private static double secondsOf(Timeline timeline, int moment) {
     return timeline.moments().get(moment).fetchedAt().getEpochSecond()
         - WB.countingDay().atTime(8, 0).toEpochSecond(java.time.ZoneOffset.ofHoursMinutes(5, 30));
+  }
+
+  private long cycles() {
+    return pipeline.scraperHealth().getJsonObject("details").getLong("cycles");
   }
 
   private String leadingParty(int seat) {
