@@ -39,6 +39,8 @@ class ApiTest {
     pipeline.clock(new JsonObject().put("advanceSeconds", 5 * 3600));
     await().atMost(Duration.ofSeconds(30))
         .until(() -> pipeline.summary().getJsonObject("seats").getInteger("declared") > 0);
+    // the scraper reports after its cycle's checks, a moment after the store has the data
+    await().atMost(Duration.ofSeconds(30)).until(() -> "ok".equals(pipeline.health().getString("status")));
   }
 
   @AfterAll
