@@ -1,5 +1,6 @@
 package io.tallycast.cli;
 
+import io.tallycast.scrape.BrowserHeaders;
 import io.tallycast.scrape.SiteCheck;
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One-off GETs for the operator's commands (parse, check), sent the way a browser sends them (the ECI site answers 403
- * to bare clients), with a deadline on the whole answer (a server that trickles or says nothing cannot hold the
+ * One-off GETs for the operator's commands (parse, check), with the scraper's {@link BrowserHeaders}, and with a deadline on the whole answer (a server that trickles or says nothing cannot hold the
  * command) and redirects followed by hand, a few hops at most, so a loop is named rather than followed forever.
  */
 final class BrowserHttp implements SiteCheck.Fetch {
@@ -56,10 +56,9 @@ final class BrowserHttp implements SiteCheck.Fetch {
   }
 
   private HttpResponse<String> once(URI uri) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline)
-        .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0")
-        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-        .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document").GET().build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(deadline).GET();
+    BrowserHeaders.each(builder::header);
+    HttpRequest request = builder.build();
     // the request's own timeout ends at the headers; the whole body must come within the deadline too
     CompletableFuture<HttpResponse<String>> answer =
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

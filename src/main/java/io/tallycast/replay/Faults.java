@@ -14,7 +14,7 @@ public final class Faults {
 
   private final Map<String, Fault> active = new ConcurrentHashMap<>();
   /** For {@link Fault#FROZEN}: the simulated time its pages stay at, taken when it was switched on. */
-  private final Map<Fault, Double> frozenAt = new java.util.IdentityHashMap<>();
+  private volatile double frozenAt;
   private final java.util.function.DoubleSupplier now;
 
   /** @param now the replay's simulated time, for freezing pages where they are when a fault is switched on */
@@ -34,20 +34,16 @@ public final class Faults {
   /** Switches a fault on, replacing the same fault's earlier options. */
   public Fault on(Fault fault) {
     if (Fault.FROZEN.equals(fault.name())) {
-      synchronized (frozenAt) {
-        frozenAt.put(fault, now.getAsDouble());
-      }
+      frozenAt = now.getAsDouble();
     }
     active.put(fault.name(), fault);
     LOG.info("replay fault ON: {}", fault.toJson().encode());
     return fault;
   }
 
-  /** The simulated time a frozen fault holds its pages at: when it was switched on. */
-  double frozenAt(Fault fault) {
-    synchronized (frozenAt) {
-      return frozenAt.computeIfAbsent(fault, f -> now.getAsDouble());
-    }
+  /** The simulated time the frozen fault holds its pages at: when it was (last) switched on. */
+  double frozenAt() {
+    return frozenAt;
   }
 
   /** Switches a fault off; false if it was not on. */

@@ -86,10 +86,9 @@ final class PageHandler {
       return;
     }
     double elapsed = clock.elapsedSeconds();
-    Fault frozen = faults.applying(Fault.FROZEN, ref);
-    if (frozen != null) {
+    if (faults.applying(Fault.FROZEN, ref) != null) {
       // the page as it was when the fault was switched on, with its validators: a cache that stopped refreshing
-      elapsed = faults.frozenAt(frozen);
+      elapsed = faults.frozenAt();
     }
     PageStore.Rendered page;
     boolean faulty = true;

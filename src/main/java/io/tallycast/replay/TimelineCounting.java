@@ -42,10 +42,8 @@ public final class TimelineCounting implements CountingModel {
 
     /** Same figures as another row (the moment aside). */
     boolean sameAs(Row o) {
-      return o != null && java.util.Objects.equals(leader, o.leader) && java.util.Objects.equals(leaderParty,
-          o.leaderParty) && java.util.Objects.equals(trailer, o.trailer) && java.util.Objects.equals(trailerParty,
-          o.trailerParty) && margin == o.margin && done == o.done && total == o.total
-          && java.util.Objects.equals(status, o.status);
+      return o != null && equals(new Row(moment, o.leader, o.leaderParty, o.trailer, o.trailerParty, o.margin, o.done,
+          o.total, o.status));
     }
   }
 

@@ -25,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * off, and redirects are followed by hand, a few hops at most, each checked against the allowed hosts.
  */
 final class PageFetcher {
-  static final String USER_AGENT =
-      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
   /** Far above any results page (the largest real ECI page saved is under 0.5 MB), far below what would hurt. */
   static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
   static final int MAX_REDIRECTS = 5;
@@ -67,14 +65,8 @@ final class PageFetcher {
       return Future.failedFuture(new ScrapeException(original, via + "host '" + host
           + "' is not among the configured hosts " + config.allowedHosts() + "; not fetched"));
     }
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-        .putHeader("User-Agent", USER_AGENT)
-        .putHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-        .putHeader("Accept-Language", "en-IN,en;q=0.9")
-        .putHeader("Sec-Fetch-Dest", "document")
-        .putHeader("Sec-Fetch-Mode", "navigate")
-        .putHeader("Sec-Fetch-Site", "same-origin")
-        .putHeader("Upgrade-Insecure-Requests", "1");
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
+    BrowserHeaders.each(options::putHeader);
     Validators known = chain.size() == 1 ? validators.get(url) : null;
     if (known != null && known.etag() != null) {
       options.putHeader("If-None-Match", known.etag());

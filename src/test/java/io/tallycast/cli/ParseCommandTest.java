@@ -7,6 +7,7 @@ import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
+import io.tallycast.support.HostileServers;
 import io.tallycast.support.SharedData;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -177,8 +178,7 @@ class ParseCommandTest {
 
   @Test
   void a_server_that_says_nothing_exits_2_within_the_timeout(Vertx vertx) {
-    // accepts the request and never answers
-    HttpServer silent = vertx.createHttpServer().requestHandler(request -> { }).listen(0, "127.0.0.1").await();
+    HttpServer silent = HostileServers.silent(vertx);
     Run run = parseWith("http://127.0.0.1:" + silent.actualPort() + "/statewiseS251.htm", "--timeout", "1");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("no whole answer within 1 s").doesNotContain("Exception");
@@ -186,16 +186,7 @@ class ParseCommandTest {
 
   @Test
   void a_page_trickled_a_byte_at_a_time_exits_2_within_the_timeout(Vertx vertx) {
-    HttpServer trickle = vertx.createHttpServer().requestHandler(request -> {
-      request.response().setChunked(true).putHeader("Content-Type", "text/html");
-      vertx.setPeriodic(100, id -> {
-        if (request.response().closed()) {
-          vertx.cancelTimer(id);
-        } else {
-          request.response().write("<");
-        }
-      });
-    }).listen(0, "127.0.0.1").await();
+    HttpServer trickle = HostileServers.trickle(vertx);
     Run run = parseWith("http://127.0.0.1:" + trickle.actualPort() + "/statewiseS251.htm", "--timeout", "1");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("no whole answer within 1 s");
@@ -203,9 +194,7 @@ class ParseCommandTest {
 
   @Test
   void a_redirect_loop_exits_2_naming_the_loop(Vertx vertx) {
-    HttpServer loop = vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(302)
-        .putHeader("Location", request.path().equals("/a.htm") ? "/b.htm" : "/a.htm").end())
-        .listen(0, "127.0.0.1").await();
+    HttpServer loop = HostileServers.redirectLoop(vertx, "/");
     Run run = parse("http://127.0.0.1:" + loop.actualPort() + "/a.htm");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("redirect loop").contains("/a.htm").contains("/b.htm");

@@ -7,13 +7,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.tallycast.support.HostileServers;
 import io.tallycast.support.Pipeline;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,16 +38,7 @@ class HostileSiteTest {
 
   @Test
   void a_page_trickled_a_byte_at_a_time_is_given_up_on_at_the_deadline_for_the_whole_answer(Vertx vertx) {
-    HttpServer trickle = vertx.createHttpServer().requestHandler(request -> {
-      request.response().setChunked(true).putHeader("Content-Type", "text/html");
-      vertx.setPeriodic(100, id -> {
-        if (request.response().closed()) {
-          vertx.cancelTimer(id);
-        } else {
-          request.response().write("<");
-        }
-      });
-    }).listen(0, "127.0.0.1").await();
+    HttpServer trickle = HostileServers.trickle(vertx);
     Throwable e = failure(fetcher(vertx, trickle.actualPort()).get("http://127.0.0.1:" + trickle.actualPort()
         + "/r/statewiseS251.htm"));
     assertThat(e).isInstanceOf(ScrapeException.class).hasMessageContaining("no whole answer within 1000 ms");
@@ -55,7 +46,7 @@ class HostileSiteTest {
 
   @Test
   void a_server_that_never_answers_is_given_up_on_too(Vertx vertx) {
-    HttpServer silent = vertx.createHttpServer().requestHandler(request -> { }).listen(0, "127.0.0.1").await();
+    HttpServer silent = HostileServers.silent(vertx);
     Throwable e = failure(fetcher(vertx, silent.actualPort()).get("http://127.0.0.1:" + silent.actualPort() + "/r/x.htm"));
     assertThat(e).hasMessageContaining("timed out");
   }
@@ -121,11 +112,8 @@ class HostileSiteTest {
 
   @Test
   void a_redirect_loop_is_named_not_followed_forever(Vertx vertx) {
-    HttpServer loop = vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(302)
-        .putHeader("Location", request.path().equals("/r/a.htm") ? "/r/b.htm" : "/r/a.htm").end())
-        .listen(0, "127.0.0.1").await();
+    HttpServer loop = HostileServers.redirectLoop(vertx, "/r/");
     Throwable e = failure(fetcher(vertx, loop.actualPort()).get("http://127.0.0.1:" + loop.actualPort() + "/r/a.htm"));
     assertThat(e).hasMessageContaining("redirect loop").hasMessageContaining("/r/b.htm");
-    assertThat(Set.of(e.getMessage())).isNotEmpty();
   }
 }

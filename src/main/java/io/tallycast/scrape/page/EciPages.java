@@ -48,11 +48,11 @@ public final class EciPages {
     LayoutDetector.Detected page = detect(doc);
     switch (page.kind()) {
       case SEAT_2026:
-        return Eci2026SeatPageParser.parse(doc, page.table());
+        return TableSeatPageParser.parse(doc, page.table(), TableSeatPageParser.Layout.ECI_2026);
       case SEAT_CARDS_2026:
         return Eci2026CardsSeatPageParser.parse(doc);
       case SEAT_2024:
-        return Eci2024SeatPageParser.parse(doc, page.table());
+        return TableSeatPageParser.parse(doc, page.table(), TableSeatPageParser.Layout.ECI_2024);
       case SEAT_CARDS_2024:
         return EciCardsSeatPageParser.parse(doc);
       case SEAT_2019:

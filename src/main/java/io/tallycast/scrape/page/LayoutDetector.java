@@ -13,8 +13,8 @@ import org.jsoup.nodes.Element;
 final class LayoutDetector {
   enum Kind {
     SEAT_2019(Eci2019SeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a 2019 constituency page"),
-    SEAT_2024(Eci2024SeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a constituency page"),
-    SEAT_2026(Eci2026SeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a constituency page"),
+    SEAT_2024(TableSeatPageParser.Layout.ECI_2024.name, PageKind.CONSTITUENCY, "a constituency page"),
+    SEAT_2026(TableSeatPageParser.Layout.ECI_2026.name, PageKind.CONSTITUENCY, "a constituency page"),
     SEAT_CARDS_2024(EciCardsSeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a candidate-cards page"),
     SEAT_CARDS_2026(Eci2026CardsSeatPageParser.LAYOUT, PageKind.CONSTITUENCY, "a candidate-cards page"),
     LIST(EciListPageParser.LAYOUT, PageKind.LIST, "a state-wise list page"),
