@@ -190,6 +190,7 @@ public final class ScraperVerticle extends VerticleBase {
         .put("source", config.baseUrl())
         .put("paused", paused)
         .put("cycles", cycles)
+        .put("cycleUnderWay", cycleStarted != 0)
         .put("intervalMs", config.interval().toMillis())
         .put("consecutiveFailures", backoff.failures())
         .put("lastGoodData", lastSuccess == null ? null : lastSuccess.toString())
@@ -201,6 +202,8 @@ public final class ScraperVerticle extends VerticleBase {
       details.put("lastCycle", JsonObject.mapFrom(last).put("errors", last.errors().size())
           .put("warnings", last.warnings().size()));
     }
-    new HealthReport("scraper", status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
+    // A cycle already under way when the operator paused still ends and reports; the health stays "stopped".
+    Status shown = paused ? Status.STOPPED : status;
+    new HealthReport("scraper", shown, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
   }
 }

@@ -79,9 +79,10 @@ class SceneAndScraperTest {
       JsonObject scraper = pipeline.scraperHealth();
       assertThat(scraper.getString("status")).isEqualTo("stopped");
       assertThat(scraper.getJsonObject("details").getBoolean("paused")).isTrue();
+      // a cycle that had already started when the pause came may still finish, and says so
+      assertThat(scraper.getJsonObject("details").getBoolean("cycleUnderWay")).isFalse();
     });
     assertThat(pipeline.get("/api/health").statusCode()).isEqualTo(200);
-    Thread.sleep(300); // a cycle that had already started when the pause came may still finish
     long snapshots = pipeline.engine.reader().snapshotCount();
     pipeline.clock(new JsonObject().put("advanceSeconds", 1800));
     Thread.sleep(1000); // ten scrape intervals: nothing may come in
