@@ -9,6 +9,7 @@ import io.tallycast.cli.ParseCommand;
 import io.tallycast.cli.ReplaySiteCommand;
 import io.tallycast.cli.ServeCommand;
 import io.tallycast.cli.StreamCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,9 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Selenium (the kiosk browser's driver) logs through java.util.logging: one log, one format, logback's levels
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     int exit = new CommandLine(new Main()).execute(args);
     if (exit != 0) {
       System.exit(exit);

@@ -16,6 +16,10 @@ import io.tallycast.web.ApiVerticle;
 import io.tallycast.web.WebConfig;
 import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The results pipeline of DESIGN.md deployed in data-flow order: the store (one worker: the single writer), the map
@@ -24,12 +28,16 @@ import java.nio.file.Path;
  * scraped before it can be stored, drawn, served and shown.
  */
 public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private final Runtime runtime;
   private final ResultsReader reader;
   private final ApiVerticle api;
   private final OperatorApi operator;
+  /** Deployment ids in the order deployed: the store first, the scraper (the source) last. */
+  private final List<String> deployed;
 
-  private Engine(Runtime runtime, ResultsReader reader, ApiVerticle api, OperatorApi operator) {
+  private Engine(Runtime runtime, ResultsReader reader, ApiVerticle api, OperatorApi operator, List<String> deployed) {
+    this.deployed = List.copyOf(deployed);
     this.runtime = runtime;
     this.reader = reader;
     this.api = api;
@@ -72,7 +80,9 @@ public final class Engine {
   public static Future<Engine> start(Runtime runtime, Config config) {
     var vertx = runtime.vertx();
     ElectionData election = config.election();
+    List<String> deployed = new ArrayList<>();
     return StoreVerticle.deploy(vertx, config.dataDir(), election)
+        .compose(id -> remember(deployed, id))
         .compose(id -> vertx.executeBlocking(() -> new Opened(ResultsReader.open(config.dataDir()),
             OperatorToken.loadOrCreate(config.dataDir()), OverlaySettings.load(config.dataDir(),
                 config.overlay() == null ? OverlayConfig.forState(election.state()) : config.overlay(),
@@ -84,12 +94,15 @@ public final class Engine {
           OperatorApi operator = new OperatorApi(opened.token(), opened.overlay(), config.replayControlUrl());
           ApiVerticle api = new ApiVerticle(config.web(), reader, runtime.prometheus(), maps == null ? null : maps.maps(),
               operator);
-          return (maps == null ? Future.succeededFuture() : vertx.deployVerticle(maps))
-              .compose(id -> vertx.deployVerticle(api))
-              .compose(id -> config.stream() == null ? Future.succeededFuture()
+          return (maps == null ? Future.<String>succeededFuture() : vertx.deployVerticle(maps))
+              .compose(id -> remember(deployed, id))
+              .compose(id -> vertx.deployVerticle(api)).compose(id -> remember(deployed, id))
+              .compose(id -> config.stream() == null ? Future.<String>succeededFuture()
                   : vertx.deployVerticle(new StreamVerticle(config.stream(), overlayUrl(api.port(), config.stream()))))
+              .compose(id -> remember(deployed, id))
               .compose(id -> vertx.deployVerticle(new ScraperVerticle(config.scrape(), election)))
-              .map(id -> new Engine(runtime, reader, api, operator));
+              .compose(id -> remember(deployed, id))
+              .map(id -> new Engine(runtime, reader, api, operator, deployed));
         });
   }
 
@@ -115,8 +128,26 @@ public final class Engine {
     return operator.token();
   }
 
-  /** Stops every verticle (the store commits or rolls back its batch first), then the read side. */
+  private static Future<String> remember(List<String> deployed, String id) {
+    if (id != null) {
+      deployed.add(id);
+    }
+    return Future.succeededFuture(id);
+  }
+
+  /**
+   * Stops the parts against the flow of data: the scraper first (its cycle under way ends and is stored), then the
+   * stream, the API, the maps and last the store, which commits its batch; then Vert.x and the read side. Undeploying
+   * all at once would let a cycle in flight meet a store already gone.
+   */
   public void close() throws Exception {
+    for (int i = deployed.size() - 1; i >= 0; i--) {
+      try {
+        runtime.vertx().undeploy(deployed.get(i)).await();
+      } catch (Exception e) {
+        LOG.warn("stopping: {}", e.getMessage());
+      }
+    }
     runtime.close();
     reader.close();
   }

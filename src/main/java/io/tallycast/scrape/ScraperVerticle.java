@@ -12,6 +12,7 @@ import io.tallycast.store.ApplyResult;
 import io.tallycast.store.ScrapeBatch;
 import io.tallycast.store.StoreVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -46,6 +47,8 @@ public final class ScraperVerticle extends VerticleBase {
   private long watchId = -1;
   /** When the cycle in flight began (System.nanoTime), or 0 when none is. */
   private long cycleStarted;
+  private Future<CycleReport> underWay;
+  private boolean stopping;
   private Instant lastSuccess;
   private Instant lastErrorAt;
   private String lastError;
@@ -81,12 +84,24 @@ public final class ScraperVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /** Lets a cycle under way end (bounded by a request timeout) so what it read is stored, then closes the client. */
   @Override
   public Future<?> stop() {
+    stopping = true;
     vertx.cancelTimer(timerId);
     vertx.cancelTimer(watchId);
-    fetcher.close();
-    return workers.close();
+    Promise<Void> ended = Promise.promise();
+    long bound = vertx.setTimer(config.requestTimeout().toMillis(), id -> ended.tryComplete());
+    if (underWay == null) {
+      ended.tryComplete();
+    } else {
+      underWay.onComplete(done -> ended.tryComplete());
+    }
+    return ended.future().eventually(() -> {
+      vertx.cancelTimer(bound);
+      fetcher.close();
+      return workers.close();
+    });
   }
 
   private Future<ApplyResult> store(ScrapeBatch batch) {
@@ -100,6 +115,9 @@ public final class ScraperVerticle extends VerticleBase {
   }
 
   private void schedule(long delayMs) {
+    if (stopping) {
+      return;
+    }
     timerId = vertx.setTimer(Math.max(1, delayMs), id -> runCycle());
   }
 
@@ -110,8 +128,13 @@ public final class ScraperVerticle extends VerticleBase {
     }
     long started = System.nanoTime();
     cycleStarted = started;
-    cycle.run().onComplete(done -> {
+    underWay = cycle.run();
+    underWay.onComplete(done -> {
       cycleStarted = 0;
+      underWay = null;
+      if (stopping) {
+        return; // a cycle cut short by the stop is no failure of the site
+      }
       cycleTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       cycles++;
       CycleReport report = done.succeeded() ? done.result()

@@ -34,6 +34,7 @@ public final class StreamVerticle extends VerticleBase {
   // touched only on the control thread
   private volatile Streamer streamer;
   private StreamHealth health;
+  private volatile boolean stopping;
 
   public StreamVerticle(Settings settings, String page) {
     this.settings = settings;
@@ -89,7 +90,19 @@ public final class StreamVerticle extends VerticleBase {
     end();
     StreamConfig config = settings.config();
     LOG.info("stream: capturing {} at {}x{} {} fps", page, config.width(), config.height(), config.fps());
-    FrameSource source = Captures.open(CaptureConfig.of(page, config.width(), config.height(), config.fps()));
+    FrameSource source;
+    try {
+      source = Captures.open(CaptureConfig.of(page, config.width(), config.height(), config.fps()), () -> stopping);
+    } catch (Exception e) {
+      if (stopping) { // Ctrl-C during the capture's start: a stop, not a failure
+        return new JsonObject().put("state", "stopped");
+      }
+      throw e;
+    }
+    if (stopping) { // the engine began to stop while the capture started: nothing goes on air now
+      source.close();
+      return new JsonObject().put("state", "stopped");
+    }
     Streamer started = new Streamer(config, source);
     try {
       started.start();
@@ -137,6 +150,7 @@ public final class StreamVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopping = true;
     return control.executeBlocking(this::end, true).eventually(() -> control.close());
   }
 }

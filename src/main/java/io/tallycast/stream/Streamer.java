@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.global.avformat;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +37,7 @@ public final class Streamer implements AutoCloseable {
   private boolean closed;
 
   static {
-    // FFmpeg's own messages go to stderr unfiltered and may quote an ingest URL: keep it to fatal ones; the
-    // destinations report failures themselves, redacted
-    avutil.av_log_set_level(avutil.AV_LOG_FATAL);
-    avformat.avformat_network_init();
+    FfmpegLogging.quiet();
   }
 
   public Streamer(StreamConfig config, FrameSource source) {

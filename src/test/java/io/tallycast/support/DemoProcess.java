@@ -37,12 +37,27 @@ public final class DemoProcess implements AutoCloseable {
 
   /** With JVM options, e.g. a machine without a UTF-8 locale: {@code -Dfile.encoding=US-ASCII}. */
   public static DemoProcess start(List<String> jvmOptions, Path dataDir, String... args) throws IOException {
+    return new DemoProcess(new ProcessBuilder(command(jvmOptions, dataDir, args)).redirectErrorStream(true).start());
+  }
+
+  /**
+   * As {@code env -i PATH=/usr/bin:/bin ./tallycast demo ...} runs it: no LANG, no LC_*, no HOME, so the JVM's
+   * default charset is ASCII, as on a fresh Debian machine without a locale.
+   */
+  public static DemoProcess startWithoutEnvironment(Path dataDir, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command(List.of(), dataDir, args)).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    return new DemoProcess(builder.start());
+  }
+
+  private static List<String> command(List<String> jvmOptions, Path dataDir, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tallycast.Main", "demo", "--data-dir",
         dataDir.toString()));
     command.addAll(List.of(args));
-    return new DemoProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    return command;
   }
 
   public List<String> output() {

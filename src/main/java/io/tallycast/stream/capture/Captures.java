@@ -2,6 +2,7 @@ package io.tallycast.stream.capture;
 
 import io.tallycast.Leftovers;
 import io.tallycast.stream.FrameSource;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,14 @@ public final class Captures {
   }
 
   public static FrameSource open(CaptureConfig config) throws Exception {
+    return open(config, () -> false);
+  }
+
+  /**
+   * As {@link #open(CaptureConfig)}; an X11 capture that failed because the engine began to stop meanwhile (Ctrl-C
+   * reaches the kiosk browser too) is no reason to start another kind: the failure is passed on.
+   */
+  public static FrameSource open(CaptureConfig config, BooleanSupplier stopping) throws Exception {
     Leftovers.sweep(); // a browser and X server left by a run that was killed would render on our cores
     String why;
     if (config.forceScreencast()) {
@@ -30,7 +39,11 @@ public final class Captures {
         LOG.info("capture: Xvfb + kiosk Chromium + x11grab");
         return x11;
       } catch (Exception e) {
-        why = "the X11 capture failed: " + e.getMessage();
+        if (stopping.getAsBoolean()) {
+          throw e;
+        }
+        // Selenium's messages run to many lines of build and host information: the first says what failed
+        why = "the X11 capture failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       }
     }
     LOG.warn("capture: headless DevTools screencast, because {} (costs more CPU than x11grab)", why);

@@ -35,13 +35,13 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   void start(String url, Consumer<JsonObject> events, Duration timeout) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(List.of(KioskBrowser.CHROMIUM.toString(), "--headless=new",
+    ProcessBuilder pb = new ProcessBuilder(OwnSession.command(List.of(KioskBrowser.CHROMIUM.toString(), "--headless=new",
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
         "--force-device-scale-factor=1", "--window-size=" + width + "," + height, "--force-color-profile=srgb",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--autoplay-policy=no-user-gesture-required", "--disable-features=Translate",
         "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--user-data-dir=" + profile,
-        url));
+        url)));
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     process = pb.start();
     Leftovers.note(profile, process.toHandle());

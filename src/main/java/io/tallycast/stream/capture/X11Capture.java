@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.ffmpeg.global.avutil;
+import io.tallycast.stream.FfmpegLogging;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -93,6 +94,7 @@ public final class X11Capture implements FrameSource {
   }
 
   private FFmpegFrameGrabber openGrabber() throws FrameGrabber.Exception {
+    FfmpegLogging.quiet(); // the grabber's probe dumps the stream to stderr otherwise
     FFmpegFrameGrabber g = new FFmpegFrameGrabber(xvfb.name() + ".0+0,0");
     g.setFormat("x11grab");
     g.setImageWidth(config.width());

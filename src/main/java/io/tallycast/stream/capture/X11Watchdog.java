@@ -34,6 +34,13 @@ final class X11Watchdog implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /**
+   * Set as soon as the JVM begins to stop (Ctrl-C reaches the browser and, through the terminal's process group, its
+   * helpers at the same moment) or the capture closes: what dies then is being stopped, not failing.
+   */
+  private volatile boolean standingDown;
+  private final Thread standDownOnExit = new Thread(() -> standingDown = true, "capture-watchdog-stand-down");
+  private int deadTicks;
   private volatile int restarts;
   private volatile int reloads;
   private volatile String browserState = "running";
@@ -54,24 +61,35 @@ final class X11Watchdog implements AutoCloseable {
   }
 
   void start() {
+    java.lang.Runtime.getRuntime().addShutdownHook(standDownOnExit);
     timer.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
   }
 
   private void tick() {
+    if (standingDown) {
+      return;
+    }
     try {
       measureFps();
       long now = System.nanoTime();
       if (!capture.xvfb.alive()) {
         restart("the X server " + capture.xvfb.name() + " died", true);
       } else if (!capture.browser.alive()) {
-        restart("the browser died", false);
+        // Ctrl-C reaches the browser (in the terminal's process group) a moment before the JVM's stop begins:
+        // a death counts once it is seen on two ticks in a row with no stop under way
+        if (++deadTicks >= 2) {
+          restart("the browser died", false);
+        }
       } else if (now - capture.lastGrabNanos.get() > 2 * stallNanos) {
         restart("x11grab gave no picture for " + (now - capture.lastGrabNanos.get()) / 1_000_000 + " ms", true);
       } else {
+        deadTicks = 0;
         checkHeartbeat(now);
       }
     } catch (RuntimeException e) {
-      LOG.warn("capture watchdog: {}", e.toString());
+      if (!standingDown) {
+        LOG.warn("capture watchdog: {}", e.toString());
+      }
     }
   }
 
@@ -166,6 +184,9 @@ final class X11Watchdog implements AutoCloseable {
       LOG.info("capture watchdog: browser back in {} ms ({} restarts)", (System.nanoTime() - t0) / 1_000_000,
           restarts);
     } catch (Exception e) {
+      if (standingDown) {
+        return; // the capture is closing under the restart: nothing failed
+      }
       // stays "restarting": the next tick sees a dead browser and tries again
       LOG.error("capture watchdog: restart failed: {}", e.getMessage());
       X11Capture.sleep(1000);
@@ -213,6 +234,12 @@ final class X11Watchdog implements AutoCloseable {
 
   @Override
   public void close() {
+    standingDown = true;
+    try {
+      java.lang.Runtime.getRuntime().removeShutdownHook(standDownOnExit);
+    } catch (IllegalStateException | IllegalArgumentException alreadyStopping) {
+      // the JVM is stopping (the hook has run) or start() never registered it
+    }
     timer.shutdownNow();
     try {
       timer.awaitTermination(25, TimeUnit.SECONDS);

@@ -95,8 +95,8 @@ public final class XvfbDisplay implements AutoCloseable {
   }
 
   private void launch(Path exe, int n) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(List.of(exe.toString(), ":" + n, "-screen", "0",
-        (width + 1) + "x" + (height + 1) + "x24", "-nolisten", "tcp", "-noreset"));
+    ProcessBuilder pb = new ProcessBuilder(OwnSession.command(List.of(exe.toString(), ":" + n, "-screen", "0",
+        (width + 1) + "x" + (height + 1) + "x24", "-nolisten", "tcp", "-noreset")));
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
