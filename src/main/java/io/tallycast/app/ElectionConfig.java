@@ -10,6 +10,7 @@ import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.stream.Destination;
+import io.tallycast.stream.RecordingPolicy;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamVerticle;
@@ -50,7 +51,8 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
    * ingests whose URLs hold no secret. Started at once when autostart is true, otherwise from the console.
    */
   public record Stream(String size, Integer fps, String bitrate, Boolean cbr, String recording, String segment,
-                       String youtubeKeyFile, List<String> rtmp, Boolean autostart) {
+                       String youtubeKeyFile, List<String> rtmp, Boolean autostart, String diskFloor,
+                       String keepRecordings, String keepRecordingsSize) {
   }
 
   public static ElectionConfig read(Path file) throws IOException {
@@ -116,7 +118,8 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
     Duration segment = StreamOptions.parseDuration(stream.segment() == null ? "10m" : stream.segment());
     List<Destination> destinations = new ArrayList<>();
     if (stream.recording() != null && !stream.recording().isBlank()) {
-      destinations.add(Destination.recording(dataDirectory(base).resolve(stream.recording().strip()), segment));
+      destinations.add(Destination.recording(dataDirectory(base).resolve(stream.recording().strip()), segment,
+          RecordingPolicy.parse(stream.diskFloor(), stream.keepRecordings(), stream.keepRecordingsSize())));
     }
     Path keyFile = stream.youtubeKeyFile() == null ? null : base.resolve(stream.youtubeKeyFile().strip());
     StreamOptions.youtube(keyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);

@@ -198,7 +198,7 @@ final class ScrapeCycle {
     if (cycle.snapshots.isEmpty() && cycle.archives.isEmpty()) {
       return Future.succeededFuture();
     }
-    return store.apply(new ScrapeBatch(List.copyOf(cycle.snapshots), List.copyOf(cycle.archives))).map(result -> {
+    return store.apply(new ScrapeBatch(List.copyOf(cycle.snapshots), List.copyOf(cycle.archives))).<Void>map(result -> {
       // A held seat (an operator override is active) is neither accepted nor refused: not an error, and its row is not
       // remembered, so every cycle offers it again (a conditional GET, usually a 304) and the site's figures apply as
       // soon as the operator releases it, even when its row never changes again.
@@ -215,6 +215,13 @@ final class ScrapeCycle {
       cycle.accepted = result.acceptedSeats().size();
       cycle.events = result.events().size();
       return null;
+    }).onFailure(e -> {
+      // rolled back (a full disk, say): the seats are offered again next cycle as they were never accepted, and the
+      // pages archived with them are fetched in full again so that their archive copy is not lost either
+      for (ArchivedPage page : cycle.archives) {
+        fetcher.forget(page.url());
+        pageHashes.remove(page.url());
+      }
     });
   }
 

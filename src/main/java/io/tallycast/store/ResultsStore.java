@@ -115,8 +115,18 @@ public final class ResultsStore implements AutoCloseable {
       return outcome.result();
     } catch (SQLException | RuntimeException e) {
       forgetUncommittedParties();
+      renewStatements(e);
       throw new StoreException("writing a batch of " + size(batch) + " snapshot(s) failed and was rolled back: "
           + e.getMessage(), e);
+    }
+  }
+
+  /** A failed write can leave the driver's statements closed: prepare them again so the next write can work. */
+  private void renewStatements(Exception failure) {
+    try {
+      rows.renew();
+    } catch (SQLException e) {
+      failure.addSuppressed(e); // the database is failing harder; the next write will say so
     }
   }
 
@@ -129,6 +139,11 @@ public final class ResultsStore implements AutoCloseable {
     } catch (SQLException e) {
       // the database is failing; the next open reads everything afresh
     }
+  }
+
+  /** The writer's connection, for tests in this package that act on it (a page limit makes SQLite's "full" real). */
+  Connection connection() {
+    return db;
   }
 
   /** Seats won and leading per party, as stored now. */
@@ -250,6 +265,7 @@ public final class ResultsStore implements AutoCloseable {
     } catch (OverrideRefused refused) {
       throw refused;
     } catch (SQLException | RuntimeException e) {
+      renewStatements(e);
       throw new StoreException(what + " failed and was rolled back: " + e.getMessage(), e);
     }
     try {

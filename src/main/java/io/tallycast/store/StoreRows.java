@@ -19,20 +19,42 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The writer's row access: statements prepared once for the life of the connection. */
+/**
+ * The writer's row access: statements prepared once and kept, until a write fails (see {@link #renew}).
+ */
 final class StoreRows implements AutoCloseable {
   private final Connection c;
-  private final PreparedStatement currentVotes;
-  private final PreparedStatement candidatesOfSeat;
-  private final PreparedStatement candidateAdd;
-  private final PreparedStatement snapshotAdd;
-  private final PreparedStatement votesAdd;
-  private final PreparedStatement statePut;
-  private final PreparedStatement eventAdd;
-  private final PreparedStatement pageAdd;
+  private PreparedStatement currentVotes;
+  private PreparedStatement candidatesOfSeat;
+  private PreparedStatement candidateAdd;
+  private PreparedStatement snapshotAdd;
+  private PreparedStatement votesAdd;
+  private PreparedStatement statePut;
+  private PreparedStatement eventAdd;
+  private PreparedStatement pageAdd;
 
   StoreRows(Connection c) throws SQLException {
     this.c = c;
+    prepare();
+  }
+
+  /**
+   * After a failed write: the SQLite driver closes a statement whose step failed (SQLITE_FULL on a full disk does it),
+   * and every later use of it fails with "statement is not executing", so without this the store would never write
+   * again once the disk has room. Preparing needs no disk space.
+   */
+  void renew() throws SQLException {
+    for (PreparedStatement p : all()) {
+      try {
+        p.close();
+      } catch (SQLException e) {
+        // already closed by the driver: nothing to release
+      }
+    }
+    prepare();
+  }
+
+  private void prepare() throws SQLException {
     currentVotes = c.prepareStatement(Sql.CURRENT_VOTES);
     candidatesOfSeat = c.prepareStatement(Sql.CANDIDATES_OF_SEAT);
     candidateAdd = c.prepareStatement(Sql.CANDIDATE_ADD, Statement.RETURN_GENERATED_KEYS);
@@ -206,9 +228,12 @@ final class StoreRows implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement p : List.of(currentVotes, candidatesOfSeat, candidateAdd, snapshotAdd, votesAdd, statePut,
-        eventAdd, pageAdd)) {
+    for (PreparedStatement p : all()) {
       p.close();
     }
+  }
+
+  private List<PreparedStatement> all() {
+    return List.of(currentVotes, candidatesOfSeat, candidateAdd, snapshotAdd, votesAdd, statePut, eventAdd, pageAdd);
   }
 }

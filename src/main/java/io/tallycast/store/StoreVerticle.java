@@ -52,6 +52,7 @@ public final class StoreVerticle extends VerticleBase {
   private Instant lastErrorAt;
   private long lastCommitMs;
   private long rejections;
+  private final WriteTrouble trouble = new WriteTrouble();
 
   public StoreVerticle(Path dataDir, ElectionData election) {
     this.dataDir = dataDir;
@@ -96,13 +97,10 @@ public final class StoreVerticle extends VerticleBase {
     try {
       result = store.apply(message.body());
     } catch (RuntimeException e) {
-      lastError = "store: " + e.getMessage();
-      lastErrorAt = Instant.now();
-      LOG.error("batch not written: {}", e.getMessage(), e);
-      message.fail(APPLY_FAILED, lastError);
-      report(HealthReport.Status.DEGRADED);
+      failed("batch not written", e, message);
       return;
     }
+    trouble.succeeded();
     lastCommitMs = (System.nanoTime() - started) / 1_000_000;
     lastSuccess = Instant.now();
     for (Rejection r : result.rejections()) {
@@ -142,17 +140,29 @@ public final class StoreVerticle extends VerticleBase {
       message.fail(400, e.getMessage());
       return;
     } catch (RuntimeException e) {
-      lastError = "store: " + e.getMessage();
-      lastErrorAt = Instant.now();
-      LOG.error("operator change not written: {}", e.getMessage(), e);
-      message.fail(APPLY_FAILED, lastError);
-      report(HealthReport.Status.DEGRADED);
+      failed("operator change not written", e, message);
       return;
     }
+    trouble.succeeded();
     lastSuccess = Instant.now();
     message.reply(result);
     publish(result.events());
     report(HealthReport.Status.OK);
+  }
+
+  /**
+   * A write that failed and was rolled back. A database that cannot write (a full disk) is one WARN when it starts, and
+   * its reply is the same text every time, so the scraper too logs it once; anything else is an ERROR with its trace.
+   */
+  private void failed(String what, RuntimeException e, Message<?> message) {
+    String cannotWrite = trouble.failed(e);
+    if (cannotWrite == null) {
+      LOG.error("{}: {}", what, e.getMessage(), e);
+    }
+    lastError = "store: " + (cannotWrite != null ? cannotWrite : e.getMessage());
+    lastErrorAt = Instant.now();
+    message.fail(APPLY_FAILED, lastError);
+    report(HealthReport.Status.DEGRADED);
   }
 
   private void publish(List<ResultEvent> events) {
@@ -168,7 +178,8 @@ public final class StoreVerticle extends VerticleBase {
     store.unmappedParties().forEach((label, seats) -> unmapped.put(label, new JsonArray(List.copyOf(seats))));
     JsonObject details = new JsonObject().put("snapshots", store.snapshotCount()).put("events", store.eventCount())
         .put("lastEventId", store.lastEventId()).put("lastCommitMs", lastCommitMs).put("rejections", rejections)
-        .put("held", store.heldCount()).put("overrides", store.activeOverrides()).put("unmappedParties", unmapped);
+        .put("held", store.heldCount()).put("overrides", store.activeOverrides()).put("unmappedParties", unmapped)
+        .put("cannotWrite", trouble.current()).put("diskFreeBytes", freeBytes());
     String error = lastError;
     Instant errorAt = lastErrorAt;
     if (!unmapped.isEmpty() && status == HealthReport.Status.OK) {
@@ -179,6 +190,20 @@ public final class StoreVerticle extends VerticleBase {
       errorAt = errorAt == null ? Instant.now() : errorAt;
     }
     new HealthReport(PART, status, lastSuccess, error, errorAt, details).publish(vertx);
+  }
+
+  /** The store this verticle writes with, for tests in this package; null before start. */
+  ResultsStore store() {
+    return store;
+  }
+
+  /** Free space where the database is (a statvfs on this worker thread, cheap), or null when unreadable. */
+  private Long freeBytes() {
+    try {
+      return java.nio.file.Files.getFileStore(dataDir.toAbsolutePath()).getUsableSpace();
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   @Override

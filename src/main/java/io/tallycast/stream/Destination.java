@@ -11,8 +11,9 @@ import java.util.Locale;
  * @param url     the ingest URL, secret included; only {@link #shown()} is ever printed
  * @param file    the recording's path (a name like {@code out.mkv} becomes {@code out-000.mkv}, {@code out-001.mkv}...)
  * @param segment the recording's segment length (cut at the first keyframe after it, so a multiple of the GOP)
+ * @param policy  the recording's disk policy: free-space floor and retention (null for an ingest)
  */
-public record Destination(String url, Path file, Duration segment) {
+public record Destination(String url, Path file, Duration segment, RecordingPolicy policy) {
   public static final Duration DEFAULT_SEGMENT = Duration.ofMinutes(10);
 
   public static Destination ingest(String url) {
@@ -20,16 +21,26 @@ public record Destination(String url, Path file, Duration segment) {
     if (!lower.startsWith("rtmp://") && !lower.startsWith("rtmps://")) {
       throw new IllegalArgumentException("an ingest URL starts with rtmp:// or rtmps://: " + Redact.url(url));
     }
-    return new Destination(url, null, null);
+    return new Destination(url, null, null, null);
   }
 
+  /** A recording with the default disk policy ({@link RecordingPolicy#defaults()}). */
   public static Destination recording(Path file, Duration segment) {
-    return new Destination(null, file, segment == null ? DEFAULT_SEGMENT : segment);
+    return recording(file, segment, RecordingPolicy.defaults());
+  }
+
+  public static Destination recording(Path file, Duration segment, RecordingPolicy policy) {
+    return new Destination(null, file, segment == null ? DEFAULT_SEGMENT : segment,
+        policy == null ? RecordingPolicy.defaults() : policy);
   }
 
   /** An --out value: an rtmp(s) URL, or a file path; any other URL is refused (shown redacted). */
   public static Destination parse(String out, Duration segment) {
-    return out.contains("://") ? ingest(out) : recording(Path.of(out), segment);
+    return parse(out, segment, RecordingPolicy.defaults());
+  }
+
+  public static Destination parse(String out, Duration segment, RecordingPolicy policy) {
+    return out.contains("://") ? ingest(out) : recording(Path.of(out), segment, policy);
   }
 
   public boolean network() {

@@ -7,7 +7,6 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -94,20 +93,7 @@ final class Muxer implements AutoCloseable {
 
   /** A recording that restarts goes on numbering after the files already there, never overwriting one. */
   private int nextSegmentNumber() throws IOException {
-    String name = destination.segmentPattern();
-    String file = java.nio.file.Path.of(name).getFileName().toString();
-    Pattern pattern = Pattern.compile(Pattern.quote(file.substring(0, file.indexOf("%03d"))) + "(\\d+)"
-        + Pattern.quote(file.substring(file.indexOf("%03d") + 4)));
-    int next = 0;
-    try (var files = Files.list(destination.file().toAbsolutePath().getParent())) {
-      for (var path : (Iterable<java.nio.file.Path>) files::iterator) {
-        var m = pattern.matcher(path.getFileName().toString());
-        if (m.matches()) {
-          next = Math.max(next, Integer.parseInt(m.group(1)) + 1);
-        }
-      }
-    }
-    return next;
+    return SegmentFiles.next(destination);
   }
 
   /**

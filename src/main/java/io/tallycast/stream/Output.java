@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class Output {
   private static final Logger LOG = LoggerFactory.getLogger(Output.class);
 
-  enum State { CONNECTING, LIVE, RECONNECTING, FAILED, STOPPED }
+  enum State { CONNECTING, LIVE, RECONNECTING, PAUSED, FAILED, STOPPED }
 
   private record Item(AVPacket packet, int stream) {
   }
@@ -48,6 +48,8 @@ final class Output {
   private volatile boolean finishing;
   private volatile boolean stopping;
   private volatile Muxer current;
+  /** A recording's disk policy (null for an ingest): it may pause the recording, see {@link RecordingDisk}. */
+  private final RecordingDisk disk;
   /** Touched only by the encoder thread: drop everything until the next video keyframe. */
   private boolean resync = true;
 
@@ -59,9 +61,13 @@ final class Output {
     this.backoff = new Backoff(config.backoffBase(), config.backoffMax());
     this.thread = new Thread(this::run, "stream-out-" + destination.shown());
     this.thread.setDaemon(true);
+    this.disk = destination.network() ? null : new RecordingDisk(destination);
   }
 
   void start() {
+    if (disk != null) {
+      disk.start();
+    }
     thread.start();
   }
 
@@ -93,6 +99,14 @@ final class Output {
   private void run() {
     int attempts = 0;
     while (!stopping) {
+      if (disk != null && disk.paused()) {
+        state = State.PAUSED; // no file open while the disk is short: the database keeps the room
+        lastError = disk.reason();
+        firstAttempt.countDown();
+        if (!disk.awaitRoom(() -> stopping || finishing)) {
+          break;
+        }
+      }
       state = attempts == 0 ? State.CONNECTING : State.RECONNECTING;
       Muxer muxer = new Muxer(destination, tracks);
       current = muxer;
@@ -107,6 +121,9 @@ final class Output {
         LOG.info("stream: {} live{}", destination.shown(), attempts == 0 ? "" : " again");
         if (pump(muxer)) {
           muxer.finish();
+          if (disk != null && disk.paused()) {
+            continue; // paused by the disk policy, not the end: wait for room, then the next segment
+          }
           break;
         }
       } catch (Exception e) {
@@ -119,6 +136,9 @@ final class Output {
         clear();
         muxer.close();
         current = null;
+        if (disk != null) {
+          disk.removeEmptySegments();
+        }
       }
       firstAttempt.countDown();
       if (stopping || finishing) {
@@ -140,6 +160,9 @@ final class Output {
   /** Writes queued packets until the end marker (true) or a failure (exception). */
   private boolean pump(Muxer muxer) throws Exception {
     while (!stopping) {
+      if (disk != null && disk.paused()) {
+        return true; // the segment is finished properly (trailer), as at the end
+      }
       Item item = queue.poll(200, TimeUnit.MILLISECONDS);
       if (item == null) {
         continue;
@@ -203,6 +226,9 @@ final class Output {
     }
     thread.interrupt();
     thread.join(5000);
+    if (disk != null) {
+      disk.close();
+    }
   }
 
   State state() {
@@ -230,7 +256,7 @@ final class Output {
         .put("bitrate", Math.round(bitrate.perSecond(bytes.get()) * 8))
         .put("droppedPackets", droppedPackets.get()).put("reconnects", reconnects.get())
         .put("uptimeSeconds", s == State.LIVE ? (now - liveSinceNanos) / 1_000_000_000L : 0)
-        .put("lastError", lastError);
+        .put("lastError", lastError).put("disk", disk == null ? null : disk.status());
   }
 
   static double round(double v) {
