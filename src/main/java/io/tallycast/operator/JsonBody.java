@@ -82,8 +82,13 @@ final class JsonBody {
       result = decoder.flush(out);
     }
     if (result.isError()) {
-      throw new Refused(400, "the body is not valid UTF-8: byte " + in.position() + " (0x"
-          + String.format("%02X", bytes[in.position()] & 0xFF) + ") does not begin a character; send text as UTF-8");
+      int at = in.position();
+      StringBuilder bad = new StringBuilder();
+      for (int i = at; i < Math.min(at + result.length(), bytes.length); i++) {
+        bad.append(bad.length() == 0 ? "0x" : " ").append(String.format("%02X", bytes[i] & 0xFF));
+      }
+      throw new Refused(400, "the body is not valid UTF-8 (at byte offset " + at + ": " + bad
+          + "); send text in UTF-8");
     }
     return out.flip().toString();
   }
