@@ -21,7 +21,7 @@ class OnAirTextTest {
 
   @Test
   void zwnj_and_zwj_stay_since_bengali_spells_with_them() {
-    String rally = "\u09B0\u200D\u09CD\u09AF\u09BE\u09B2\u09BF"; // র‍্যালি: ra, ZWJ, virama (the ya-phala form)
+    String rally = "\u09B0\u200D\u09CD\u09AF\u09BE\u09B2\u09BF"; // "rally": ra, ZWJ, virama, ya (ya-phala)
     String withZwnj = "\u0995\u09CD\u200C\u09B7"; // ক্‌ষ: ka and ssa kept apart
     assertThat(OnAirText.clean(rally)).isEqualTo(rally);
     assertThat(OnAirText.clean(withZwnj)).isEqualTo(withZwnj);

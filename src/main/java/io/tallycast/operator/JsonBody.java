@@ -93,15 +93,14 @@ final class JsonBody {
     return out.flip().toString();
   }
 
-  /** Every string and field name in the tree; the first bad one is named by its path ("candidates[0].party"). */
+  /** Every string and field name in the tree; the first bad one is named by its path ('candidates[0].party'). */
   private static void checkText(Object value, String path) {
     if (value instanceof String s) {
-      checkString(s, path.isEmpty() ? "the body" : path);
+      checkString(s, path.isEmpty() ? "the body" : "'" + path + "'");
     } else if (value instanceof JsonObject o) {
       for (Map.Entry<String, Object> e : o) {
-        String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        checkString(e.getKey(), "a field name in '" + (path.isEmpty() ? "the body" : path) + "'");
-        checkText(e.getValue(), field);
+        checkString(e.getKey(), "a field name in " + (path.isEmpty() ? "the body" : "'" + path + "'"));
+        checkText(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
       }
     } else if (value instanceof JsonArray a) {
       for (int i = 0; i < a.size(); i++) {
@@ -110,7 +109,8 @@ final class JsonBody {
     }
   }
 
-  private static void checkString(String s, String field) {
+  /** Tab, line feed and carriage return pass; other controls and lone surrogates do not. */
+  private static void checkString(String s, String what) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       String problem = null;
@@ -124,8 +124,7 @@ final class JsonBody {
         problem = "a control character";
       }
       if (problem != null) {
-        String name = field.startsWith("a field name") || field.equals("the body") ? field : "'" + field + "'";
-        throw new Refused(400, name + " must be printable text, but character " + (i + 1) + " is "
+        throw new Refused(400, what + " must be printable text, but character " + (i + 1) + " is "
             + String.format("U+%04X", (int) c) + ", " + problem);
       }
     }

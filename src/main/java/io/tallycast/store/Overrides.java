@@ -166,8 +166,8 @@ final class Overrides {
     if (noVotes || noRounds) {
       String missing = noVotes && noRounds ? "no votes and 0 of 0 rounds" : noVotes ? "no votes" : "0 of 0 rounds";
       throw new OverrideRefused(400, "seat " + seat + " (" + name + ") is declared: it goes back to counting only "
-          + "with the figures of a count, and these have " + missing + ". For a recount give the candidates' votes and the "
-          + "rounds; to let the results site's figures apply again, release the override");
+          + "with the figures of a count, and these have " + missing + ". For a recount give the candidates' votes and "
+          + "the rounds; to let the results site's figures apply again, release the override");
     }
   }
 

@@ -80,7 +80,8 @@ class OverrideRulesTest {
     HttpResponse<Buffer> all = operator.post(overridePath(other), body("declared")
         .put("rounds", rounds(otherTotal, otherTotal)));
     assertThat(all.statusCode()).as(all.bodyAsString()).isEqualTo(200);
-    assertThat(pipeline.json("/api/constituencies/" + other.getInteger("no")).getString("status")).isEqualTo("declared");
+    assertThat(pipeline.json("/api/constituencies/" + other.getInteger("no")).getString("status"))
+        .isEqualTo("declared");
     release(other);
   }
 
@@ -114,8 +115,9 @@ class OverrideRulesTest {
     String path = overridePath(seat);
     refusedAndNothingChanged(seat, () -> operator.post(path, bytes("{\"reason\":\"caf", 0xC3, 0x28,
         "\",\"status\":\"counting\"}")), 400, "the body is not valid UTF-8 (at byte offset 14: 0xC3)");
+    // an encoded surrogate
     refusedAndNothingChanged(seat, () -> operator.post(path, bytes("{\"reason\":\"", 0xED, 0xA0, 0x80,
-        "\",\"status\":\"counting\"}")), 400, "the body is not valid UTF-8 (at byte offset 11: 0xED"); // an encoded surrogate
+        "\",\"status\":\"counting\"}")), 400, "the body is not valid UTF-8 (at byte offset 11: 0xED");
     refusedAndNothingChanged(seat, () -> operator.post(path, bytes("{\"reason\":\"", 0xC0, 0xAF,
         "\",\"status\":\"counting\"}")), 400, "the body is not valid UTF-8"); // an overlong '/'
   }
@@ -137,7 +139,7 @@ class OverrideRulesTest {
         Arguments.of("an escape in a field the API does not read", "{\"reason\":\"r\",\"status\":\"counting\","
             + "\"note\":\"\\u001b[2J\"}", "'note' must be printable text, but character 1 is U+001B"),
         Arguments.of("a NUL in a field name", "{\"reason\":\"r\",\"status\":\"counting\",\"x\\u0000\":1}",
-            "a field name in 'the body' must be printable text, but character 2 is U+0000"));
+            "a field name in the body must be printable text, but character 2 is U+0000"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class OverlayOperatorTextTest {
   static final int SEAT = 1;
-  static final String RALLY = "\u09B0\u200D\u09CD\u09AF\u09BE\u09B2\u09BF"; // র‍্যালি: ra, ZWJ, virama, ya...
+  static final String RALLY = "\u09B0\u200D\u09CD\u09AF\u09BE\u09B2\u09BF"; // "rally": ra, ZWJ, virama, ya...
 
   @TempDir
   Path dataDir;
