@@ -1,5 +1,6 @@
 package io.tallycast.operator;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -18,6 +19,8 @@ public final class OperatorApi {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorApi.class);
   private static final int BODY_LIMIT = 64 * 1024;
   private static final long WARN_EVERY_MS = 60_000;
+  private static final String TOO_LARGE = "the body is larger than " + BODY_LIMIT / 1024 + " KiB, the most an "
+      + "operator request may send";
 
   private final OperatorToken token;
   private final OverlaySettings overlay;
@@ -47,6 +50,11 @@ public final class OperatorApi {
     // body handler ahead of any other on one route; authorize() calls next() at once, so no body data is missed.
     router.route("/api/operator/*").handler(this::authorize);
     router.route("/api/operator/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    // what Vert.x answers by itself (a body over the limit, a failed handler, no such route or method) is JSON too
+    router.route("/api/operator/*").failureHandler(OperatorApi::failed);
+    for (int status : new int[] {404, 405, 413, 415}) {
+      router.errorHandler(status, ctx -> unmatched(ctx, status));
+    }
     new OperatorRoutes(vertx, overlay).mount(router);
     new OverrideRoutes(vertx, reader, readers).mount(router);
     new FaultProxy(vertx, replayControlUrl).mount(router);
@@ -77,6 +85,39 @@ public final class OperatorApi {
       lastWarning = now;
       LOG.warn("operator request with a wrong token refused: {} {} from {}", ctx.request().method(),
           ctx.request().path(), ctx.request().remoteAddress());
+    }
+  }
+
+  private static void failed(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset(); // half an answer: the client must not take it for a whole one
+      return;
+    }
+    int status = ctx.statusCode() >= 400 && ctx.statusCode() < 600 ? ctx.statusCode() : 500;
+    if (status == 413) {
+      Replies.error(ctx, 413, TOO_LARGE);
+    } else if (status >= 500) {
+      LOG.error("operator request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+      Replies.error(ctx, status, "the request failed on the server: "
+          + (ctx.failure() == null ? "HTTP " + status : ctx.failure().getMessage()));
+    } else {
+      Replies.error(ctx, status, HttpResponseStatus.valueOf(status).reasonPhrase());
+    }
+  }
+
+  /** The router's own 404, 405, 413 and 415: JSON under /api/operator/, Vert.x's plain answer elsewhere. */
+  private static void unmatched(RoutingContext ctx, int status) {
+    String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+    if (!ctx.request().path().startsWith("/api/operator/")) {
+      ctx.response().setStatusCode(status).setStatusMessage(reason).end(reason);
+    } else if (status == 404) {
+      Replies.error(ctx, 404, "no operator route " + ctx.request().path() + " (see the README's operator routes)");
+    } else if (status == 405) {
+      Replies.error(ctx, 405, ctx.request().method() + " is not a method of " + ctx.request().path());
+    } else if (status == 413) {
+      Replies.error(ctx, 413, TOO_LARGE);
+    } else {
+      Replies.error(ctx, status, reason);
     }
   }
 

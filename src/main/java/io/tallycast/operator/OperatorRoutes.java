@@ -70,7 +70,7 @@ final class OperatorRoutes {
     try {
       scene = OverlaySettings.checkScene(Replies.body(ctx).getValue("scene"));
     } catch (IllegalArgumentException e) {
-      Replies.error(ctx, 400, e.getMessage());
+      Replies.refuse(ctx, e);
       return;
     }
     // ordered: two quick changes are saved and announced in the order they came

@@ -53,7 +53,7 @@ final class OverrideRoutes {
     try {
       request = OverrideBody.override(seat, Replies.body(ctx));
     } catch (IllegalArgumentException e) {
-      Replies.error(ctx, 400, e.getMessage());
+      Replies.refuse(ctx, e);
       return;
     }
     answer(ctx, vertx.eventBus().<OverrideResult>request(StoreVerticle.OVERRIDE, request, STORE), "overridden");
@@ -68,7 +68,7 @@ final class OverrideRoutes {
     try {
       request = OverrideBody.release(seat, Replies.body(ctx));
     } catch (IllegalArgumentException e) {
-      Replies.error(ctx, 400, e.getMessage());
+      Replies.refuse(ctx, e);
       return;
     }
     answer(ctx, vertx.eventBus().<OverrideResult>request(StoreVerticle.RELEASE, request, STORE), "released");

@@ -1,6 +1,5 @@
 package io.tallycast.operator;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,22 +20,14 @@ final class Replies {
     json(ctx, status, new JsonObject().put("error", message));
   }
 
-  /** The request body as a JSON object; an empty body is an empty object. */
+  /** The request body as a JSON object (an empty body is an empty object), read strictly: see {@link JsonBody}. */
   static JsonObject body(RoutingContext ctx) {
-    String text = ctx.body() == null ? null : ctx.body().asString();
-    if (text == null || text.isBlank()) {
-      return new JsonObject();
-    }
-    Object value;
-    try {
-      value = Json.decodeValue(text);
-    } catch (DecodeException e) {
-      throw new IllegalArgumentException("the body is not valid JSON: " + firstLine(e.getMessage()));
-    }
-    if (!(value instanceof JsonObject object)) {
-      throw new IllegalArgumentException("the body must be a JSON object {...}");
-    }
-    return object;
+    return JsonBody.read(ctx);
+  }
+
+  /** A request refused before anything was done: 400, or the status its {@link JsonBody.Refused} carries. */
+  static void refuse(RoutingContext ctx, IllegalArgumentException e) {
+    error(ctx, e instanceof JsonBody.Refused r ? r.status : 400, e.getMessage());
   }
 
   /** The seat number of the path, or a 400 naming the mistake (null then: the answer is sent). */
@@ -52,13 +43,5 @@ final class Replies {
     }
     error(ctx, 400, "'no' must be a seat number, not '" + text + "'");
     return null;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
   }
 }

@@ -1,5 +1,6 @@
 package io.tallycast.store;
 
+import io.tallycast.OnAirText;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.events.ChangeDetector;
 import io.tallycast.events.DetectedEvent;
@@ -56,10 +57,15 @@ final class Overrides {
     if (done > total) {
       throw new OverrideRefused(400, "rounds done " + done + " of " + total + " total is impossible; give 'rounds'");
     }
+    if (o.status() == SeatStatus.DECLARED && done != total) {
+      throw new OverrideRefused(400, SeatOverride.notAllRoundsDone(done, total).getMessage());
+    }
     SeatState after = SeatState.of(o.seat(), o.status(), done, total,
         figures.stream().map(f -> new Standing(f.name(), f.party(), f.totalVotes())).toList(), now);
     if (o.status() == SeatStatus.DECLARED) {
       checkSingleLeader(after);
+    } else if (current.declared()) {
+      checkStillACount(o.seat(), name, current, after);
     }
 
     Long replaced = activeOverride(o.seat());
@@ -115,7 +121,8 @@ final class Overrides {
    */
   private static List<SnapshotCandidate> corrected(SeatOverride o, String name, List<SnapshotCandidate> stored) {
     Map<String, SnapshotCandidate> byKey = new LinkedHashMap<>();
-    stored.forEach(s -> byKey.put(key(s.name(), s.party()), s));
+    // the operator's names are cleaned; a name stored before scraped text was cleaned still matches its clean form
+    stored.forEach(s -> byKey.put(key(OnAirText.clean(s.name()), OnAirText.clean(s.party())), s));
     Map<String, Long> given = new LinkedHashMap<>();
     for (Standing g : o.candidates() == null ? List.<Standing>of() : o.candidates()) {
       if (!byKey.containsKey(key(g.candidate(), g.party()))) {
@@ -146,6 +153,21 @@ final class Overrides {
     if (after.runnerUp() != null && after.runnerUp().votes() == after.leader().votes()) {
       throw new OverrideRefused(400, "a declared seat needs a single leader: " + SeatOverride.label(after.leader())
           + " and " + SeatOverride.label(after.runnerUp()) + " are tied at " + after.leader().votes() + " votes");
+    }
+  }
+
+  /**
+   * A declared seat may go back to counting (a recount, a declaration entered for the wrong seat), but with the
+   * figures of a count: no votes at all, or no rounds where the seat had them, would take its result off air.
+   */
+  private static void checkStillACount(int seat, String name, SeatState current, SeatState after) {
+    boolean noVotes = after.leader() == null;
+    boolean noRounds = after.roundsTotal() == 0 && current.roundsTotal() > 0;
+    if (noVotes || noRounds) {
+      String missing = noVotes && noRounds ? "no votes and 0 of 0 rounds" : noVotes ? "no votes" : "0 of 0 rounds";
+      throw new OverrideRefused(400, "seat " + seat + " (" + name + ") is declared: it goes back to counting only "
+          + "with the figures of a count, and these have " + missing + ". For a recount give the candidates' votes and "
+          + "the rounds; to let the results site's figures apply again, release the override");
     }
   }
 

@@ -32,10 +32,23 @@ final class OperatorClient {
     if (body == null) {
       return request.send().await();
     }
+    if (body instanceof Buffer bytes) {
+      return request.putHeader("Content-Type", "application/json").sendBuffer(bytes).await();
+    }
     if (body instanceof String text) {
       return request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(text)).await();
     }
     return request.sendJson(body).await();
+  }
+
+  /** Bytes as they are, with the content type given (none when null). */
+  HttpResponse<Buffer> raw(HttpMethod method, String path, String contentType, Buffer bytes) {
+    HttpRequest<Buffer> request = http.request(method, port, "127.0.0.1", path);
+    request.putHeader("Authorization", "Bearer " + token);
+    if (contentType != null) {
+      request.putHeader("Content-Type", contentType);
+    }
+    return request.sendBuffer(bytes).await();
   }
 
   HttpResponse<Buffer> get(String path) {

@@ -1,5 +1,6 @@
 package io.tallycast.scrape.page;
 
+import io.tallycast.OnAirText;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
@@ -19,22 +20,12 @@ final class PageText {
     return e == null ? "" : normalize(e.ownText());
   }
 
+  /**
+   * The one point where page text is taken: it may go on air, so it is {@link OnAirText#clean cleaned} (whitespace
+   * collapsed as before, and controls, bidi and other invisible format characters dropped, NFC).
+   */
   static String normalize(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = out.length() > 0;
-      } else {
-        if (space) {
-          out.append(' ');
-          space = false;
-        }
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return OnAirText.clean(s);
   }
 
   static String blankToNull(String s) {
