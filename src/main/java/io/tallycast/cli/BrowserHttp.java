@@ -1,8 +1,11 @@
 package io.tallycast.cli;
 
 import io.tallycast.scrape.BrowserHeaders;
+import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.scrape.SiteCheck;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,8 +63,7 @@ final class BrowserHttp implements SiteCheck.Fetch {
     BrowserHeaders.each(builder::header);
     HttpRequest request = builder.build();
     // the request's own timeout ends at the headers; the whole body must come within the deadline too
-    CompletableFuture<HttpResponse<String>> answer =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, info -> capped());
     try {
       return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -71,10 +73,31 @@ final class BrowserHttp implements SiteCheck.Fetch {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
+      Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
       throw new IOException((cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
           + " [" + uri + "]", cause);
     }
+  }
+
+  /**
+   * The body as text, given up on past the scraper's page cap: a results page is well under a megabyte, and a 50 MB
+   * answer read whole would take the command's memory with it.
+   */
+  private static HttpResponse.BodySubscriber<String> capped() {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    HttpResponse.BodySubscriber<Void> reader = HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> {
+      if (chunk.isPresent()) {
+        if (body.size() + chunk.get().length > ScrapeConfig.MAX_PAGE_BYTES) {
+          throw new UncheckedIOException(new IOException(tooLarge()));
+        }
+        body.writeBytes(chunk.get());
+      }
+    });
+    return HttpResponse.BodySubscribers.mapping(reader, done -> body.toString(StandardCharsets.UTF_8));
+  }
+
+  static String tooLarge() {
+    return "page larger than " + ScrapeConfig.MAX_PAGE_BYTES / (1024 * 1024) + " MB: not a results page";
   }
 
   /** The body of a 200 answer, or an error naming the status. */

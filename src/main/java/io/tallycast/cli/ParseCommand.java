@@ -3,6 +3,7 @@ package io.tallycast.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.scrape.page.EciPages;
 import io.tallycast.scrape.page.PageFormatException;
 import io.tallycast.scrape.page.PageIdentity;
@@ -34,8 +35,7 @@ public final class ParseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String content;
     try {
-      content = source.matches("(?i)https?://.*") ? fetch(source) : Files.readString(Path.of(source),
-          StandardCharsets.UTF_8);
+      content = source.matches("(?i)https?://.*") ? fetch(source) : read(Path.of(source));
     } catch (IOException e) {
       // a silent server, a redirect loop, a missing file: the reason, not a stack trace
       System.err.println("tallycast parse: " + source + ": " + (e instanceof java.nio.file.NoSuchFileException
@@ -63,6 +63,13 @@ public final class ParseCommand implements Callable<Integer> {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     System.out.println(json.writeValueAsString(out));
     return 0;
+  }
+
+  private static String read(Path file) throws IOException {
+    if (Files.isRegularFile(file) && Files.size(file) > ScrapeConfig.MAX_PAGE_BYTES) {
+      throw new IOException(BrowserHttp.tooLarge());
+    }
+    return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   private String fetch(String url) throws IOException {

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PageFetcher {
   /** Far above any results page (the largest real ECI page saved is under 0.5 MB), far below what would hurt. */
-  static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+  static final int MAX_PAGE_BYTES = ScrapeConfig.MAX_PAGE_BYTES;
   static final int MAX_REDIRECTS = 5;
 
   private final Vertx vertx;

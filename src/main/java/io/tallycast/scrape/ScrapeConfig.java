@@ -22,6 +22,9 @@ import java.util.Set;
 public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
                            Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts,
                            boolean liveJson, boolean partyCheck) {
+  /** A results page is well under a megabyte: past this a page is not read (a 50 MB answer took 2 GB of memory). */
+  public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
 
   public ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
                       Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts) {

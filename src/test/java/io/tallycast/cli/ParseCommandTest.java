@@ -7,6 +7,7 @@ import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
+import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.support.HostileServers;
 import io.tallycast.support.SharedData;
 import io.vertx.core.Vertx;
@@ -198,6 +199,25 @@ class ParseCommandTest {
     Run run = parse("http://127.0.0.1:" + loop.actualPort() + "/a.htm");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("redirect loop").contains("/a.htm").contains("/b.htm");
+  }
+
+  @Test
+  void a_50_mb_page_exits_2_at_the_cap_without_reading_it_all(Vertx vertx) {
+    HttpServer flood = HostileServers.flood(vertx, 50);
+    Run run = parse("http://127.0.0.1:" + flood.actualPort() + "/statewiseS251.htm");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("page larger than 8 MB").doesNotContain("Exception");
+  }
+
+  @Test
+  void a_file_over_the_page_cap_exits_2_unread(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.htm");
+    try (var out = Files.newOutputStream(big)) {
+      out.write(new byte[ScrapeConfig.MAX_PAGE_BYTES + 1]);
+    }
+    Run run = parse(big.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("page larger than 8 MB");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.tallycast.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 
 /** Results sites that misbehave on purpose, over real HTTP on loopback, for the hostile-site tests. */
 public final class HostileServers {
@@ -32,5 +34,29 @@ public final class HostileServers {
     return vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(302)
         .putHeader("Location", request.path().equals(folder + "a.htm") ? folder + "b.htm" : folder + "a.htm").end())
         .listen(0, "127.0.0.1").await();
+  }
+
+  /** Answers every request with a page of {@code megabytes} MB of table rows, sent as fast as the client reads. */
+  public static HttpServer flood(Vertx vertx, int megabytes) {
+    Buffer chunk = Buffer.buffer("<tr><td>x</td></tr>".repeat(64 * 1024 / 19));
+    return vertx.createHttpServer().requestHandler(request -> {
+      HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "text/html");
+      long[] sent = {0};
+      Runnable[] pump = new Runnable[1];
+      pump[0] = () -> {
+        while (!response.closed() && !response.writeQueueFull() && sent[0] < megabytes * 1024L * 1024) {
+          response.write(chunk);
+          sent[0] += chunk.length();
+        }
+        if (response.closed() || sent[0] >= megabytes * 1024L * 1024) {
+          if (!response.closed()) {
+            response.end();
+          }
+        } else {
+          response.drainHandler(v -> pump[0].run());
+        }
+      };
+      pump[0].run();
+    }).listen(0, "127.0.0.1").await();
   }
 }
