@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ScraperVerticle extends VerticleBase {
   public static final String CONTROL = "scraper.control";
   public static final String CYCLE_DONE = "scraper.cycle";
+  private static final String SEAT_READ_AT = "tallycast.scrape.seatReadAt";
   private static final Logger LOG = LoggerFactory.getLogger(ScraperVerticle.class);
 
   private final ScrapeConfig config;
@@ -137,23 +138,32 @@ public final class ScraperVerticle extends VerticleBase {
     }
   }
 
-  /** Logs, reports health, and says how long to wait before the next cycle. */
+  /**
+   * Logs, reports health, and says how long to wait before the next cycle. The data's age is the state's (its whole
+   * list read with most of its seats) and each seat's own: one seat page that keeps failing makes the scraper DEGRADED,
+   * naming the seat, and does not hold back the age of the others; DOWN is when the state's data is not refreshed.
+   */
   private long record(CycleReport report) {
     Instant now = Instant.now();
+    SeatFreshness freshness = cycle.freshness();
+    lastSuccess = freshness.stateReadAt();
+    publishSeatTimes(freshness);
     if (report.allGood()) {
       if (!lastErrors.isEmpty() && report.warnings().isEmpty()) {
         LOG.info("results site readable again after {} failed cycle(s)", Math.max(1, backoff.failures()));
       }
-      lastSuccess = now;
-      if (!report.warnings().isEmpty()) {
+      String stale = freshness.staleSummary(now); // a seat the site no longer lists, say
+      List<String> warnings = stale == null ? report.warnings()
+          : java.util.stream.Stream.concat(report.warnings().stream(), java.util.stream.Stream.of(stale)).toList();
+      if (!warnings.isEmpty()) {
         if (lastErrors.isEmpty()) {
-          LOG.warn("scrape: {}", report.warnings().get(0));
+          LOG.warn("scrape: {}", warnings.get(0));
         }
-        lastError = report.warnings().get(0);
+        lastError = warnings.get(0);
         lastErrorAt = now;
       }
-      lastErrors = report.warnings();
-      report(report.warnings().isEmpty() ? Status.OK : Status.DEGRADED, report);
+      lastErrors = warnings;
+      report(warnings.isEmpty() ? Status.OK : Status.DEGRADED, report);
       backoff.reset();
       return config.interval().toMillis();
     }
@@ -165,10 +175,24 @@ public final class ScraperVerticle extends VerticleBase {
       }
     }
     lastErrors = report.errors();
-    lastError = report.errors().isEmpty() ? "cycle incomplete" : report.errors().get(0);
+    String seats = report.listOk() ? freshness.failingSummary() : null;
+    lastError = seats != null ? seats : report.errors().isEmpty() ? "cycle incomplete" : report.errors().get(0);
     lastErrorAt = now;
-    report(report.listOk() ? Status.DEGRADED : Status.DOWN, report);
+    report(report.listOk() && freshness.stateRefreshed() ? Status.DEGRADED : Status.DOWN, report);
+    // the site answers its list: no reason to back off, the failing seats are asked for again next cycle
     return report.listOk() ? config.interval().toMillis() : backoff.failed();
+  }
+
+  /** Each seat's last read, for the API's seat answers (which run on another verticle). */
+  private void publishSeatTimes(SeatFreshness freshness) {
+    io.vertx.core.shareddata.LocalMap<Integer, Long> shared = vertx.sharedData().getLocalMap(SEAT_READ_AT);
+    freshness.readTimes().forEach((seat, at) -> shared.put(seat, at.toEpochMilli()));
+  }
+
+  /** When this run last read the seat's data from the site (see {@link SeatFreshness}), or null. */
+  public static Instant seatReadAt(io.vertx.core.Vertx vertx, int seat) {
+    Long at = vertx.sharedData().<Integer, Long>getLocalMap(SEAT_READ_AT).get(seat);
+    return at == null ? null : Instant.ofEpochMilli(at);
   }
 
   private void control(Message<JsonObject> message) {
@@ -198,6 +222,9 @@ public final class ScraperVerticle extends VerticleBase {
             : Duration.between(lastSuccess, Instant.now()).toMillis() / 1000.0)
         .put("errors", lastErrors.size() > 20 ? lastErrors.subList(0, 20) : lastErrors)
         .put("sources", cycle == null ? null : cycle.sourcesJson());
+    if (cycle != null) {
+      cycle.freshness().addTo(details, Instant.now());
+    }
     if (last != null) {
       details.put("lastCycle", JsonObject.mapFrom(last).put("errors", last.errors().size())
           .put("warnings", last.warnings().size()));
