@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class ScraperVerticle extends VerticleBase {
   public static final String CONTROL = "scraper.control";
   public static final String CYCLE_DONE = "scraper.cycle";
-  private static final String SEAT_READ_AT = "tallycast.scrape.seatReadAt";
   private static final Logger LOG = LoggerFactory.getLogger(ScraperVerticle.class);
 
   private final ScrapeConfig config;
@@ -147,14 +147,13 @@ public final class ScraperVerticle extends VerticleBase {
     Instant now = Instant.now();
     SeatFreshness freshness = cycle.freshness();
     lastSuccess = freshness.stateReadAt();
-    publishSeatTimes(freshness);
     if (report.allGood()) {
-      if (!lastErrors.isEmpty() && report.warnings().isEmpty()) {
-        LOG.info("results site readable again after {} failed cycle(s)", Math.max(1, backoff.failures()));
-      }
       String stale = freshness.staleSummary(now); // a seat the site no longer lists, say
       List<String> warnings = stale == null ? report.warnings()
-          : java.util.stream.Stream.concat(report.warnings().stream(), java.util.stream.Stream.of(stale)).toList();
+          : Stream.concat(report.warnings().stream(), Stream.of(stale)).toList();
+      if (!lastErrors.isEmpty() && warnings.isEmpty()) {
+        LOG.info("results site readable again after {} failed cycle(s)", Math.max(1, backoff.failures()));
+      }
       if (!warnings.isEmpty()) {
         if (lastErrors.isEmpty()) {
           LOG.warn("scrape: {}", warnings.get(0));
@@ -181,18 +180,6 @@ public final class ScraperVerticle extends VerticleBase {
     report(report.listOk() && freshness.stateRefreshed() ? Status.DEGRADED : Status.DOWN, report);
     // the site answers its list: no reason to back off, the failing seats are asked for again next cycle
     return report.listOk() ? config.interval().toMillis() : backoff.failed();
-  }
-
-  /** Each seat's last read, for the API's seat answers (which run on another verticle). */
-  private void publishSeatTimes(SeatFreshness freshness) {
-    io.vertx.core.shareddata.LocalMap<Integer, Long> shared = vertx.sharedData().getLocalMap(SEAT_READ_AT);
-    freshness.readTimes().forEach((seat, at) -> shared.put(seat, at.toEpochMilli()));
-  }
-
-  /** When this run last read the seat's data from the site (see {@link SeatFreshness}), or null. */
-  public static Instant seatReadAt(io.vertx.core.Vertx vertx, int seat) {
-    Long at = vertx.sharedData().<Integer, Long>getLocalMap(SEAT_READ_AT).get(seat);
-    return at == null ? null : Instant.ofEpochMilli(at);
   }
 
   private void control(Message<JsonObject> message) {

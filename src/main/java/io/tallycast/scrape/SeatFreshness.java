@@ -84,15 +84,6 @@ final class SeatFreshness {
     return stateRefreshed;
   }
 
-  /** When the seat's data was last read in this run, or null. */
-  Instant readAt(int seat) {
-    return readAt.get(seat);
-  }
-
-  Map<Integer, Instant> readTimes() {
-    return readAt;
-  }
-
   Duration staleAfter() {
     return staleAfter;
   }
@@ -156,9 +147,15 @@ final class SeatFreshness {
   void addTo(JsonObject details, Instant now) {
     List<SeatAge> stale = stale(now);
     Duration oldest = Duration.ZERO;
+    Duration oldestFresh = Duration.ZERO; // how fresh the rest of the state is
+    Set<Integer> staleNos = new HashSet<>();
+    stale.forEach(s -> staleNos.add(s.no()));
     for (Constituency seat : seats.values()) {
       Duration age = age(seat.no(), now);
       oldest = age.compareTo(oldest) > 0 ? age : oldest;
+      if (age.compareTo(oldestFresh) > 0 && !staleNos.contains(seat.no())) {
+        oldestFresh = age;
+      }
     }
     JsonArray staleList = new JsonArray();
     stale.stream().limit(LISTED).forEach(s -> staleList.add(new JsonObject().put("no", s.no()).put("name", s.name())
@@ -172,6 +169,7 @@ final class SeatFreshness {
     details.put("seats", seats.size())
         .put("staleAfterSeconds", seconds(staleAfter))
         .put("oldestSeatAgeSeconds", seats.isEmpty() ? null : seconds(oldest))
+        .put("oldestFreshSeatAgeSeconds", stale.size() == seats.size() ? null : seconds(oldestFresh))
         .put("staleSeats", stale.size())
         .put("staleSeatList", staleList)
         .put("failingSeats", failing.size())

@@ -5,7 +5,6 @@ import io.tallycast.events.EventType;
 import io.tallycast.map.MapRoutes;
 import io.tallycast.stream.StreamVerticle;
 import io.tallycast.map.PublishedMaps;
-import io.tallycast.scrape.ScraperVerticle;
 import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
@@ -108,21 +107,9 @@ public final class ApiVerticle extends VerticleBase {
   private void constituency(RoutingContext ctx) {
     Integer no = wholeNumber(ctx, "no", ctx.pathParam("no"));
     if (no != null) {
-      read(() -> reader.constituency(no)).onSuccess(found -> found.ifPresentOrElse(c -> send(ctx, 200, withAge(c, no)),
+      read(() -> reader.constituency(no)).onSuccess(found -> found.ifPresentOrElse(c -> send(ctx, 200, c),
           () -> error(ctx, 404, "no constituency numbered " + no))).onFailure(ctx::fail);
     }
-  }
-
-  /**
-   * When this run of the scraper last read the seat from the site and how long ago: updatedAt says when its figures
-   * last changed, which on a quiet seat is long ago although they are current. Only on the one seat's answer, so the
-   * list stays the same while nothing changes.
-   */
-  private JsonObject withAge(JsonObject seat, int no) {
-    java.time.Instant readAt = ScraperVerticle.seatReadAt(vertx, no);
-    return seat.put("siteReadAt", readAt == null ? null : readAt.toString())
-        .put("dataAgeSeconds", readAt == null ? null
-            : java.time.Duration.between(readAt, java.time.Instant.now()).toMillis() / 1000.0);
   }
 
   private void events(RoutingContext ctx) {
