@@ -71,6 +71,9 @@ export class Health {
         field('state', d.paused ? 'PAUSED by operator' : r.status === 'down' ? 'failing' : 'polling');
         field('cycles', votes(d.cycles));
         field('failures', d.consecutiveFailures ? `${d.consecutiveFailures} in a row` : 'none');
+        field('staleSeats', staleSeats(d));
+        card.querySelector('[data-field="staleSeats"]')?.setAttribute('title', staleSeats(d)); // the whole list on hover
+        card.dataset.stale = d.staleSeats > 0 ? '1' : '0';
         card.dataset.paused = d.paused ? '1' : '0';
         for (const handler of this.pauseHandlers) handler(Boolean(d.paused));
         break;
@@ -156,6 +159,18 @@ export class Health {
     const detail = [...problems, paused && shown !== 'paused' ? 'scraping paused' : null].filter(Boolean).join(' · ');
     setText(document.getElementById('overall-detail'), detail);
   }
+}
+
+/**
+ * "none", or the count and the oldest few by number, name and age as of the report: "2 · 12 Nandigram 45 s, 7 Kalna
+ * 31 s". A seat whose page keeps failing shows here while the other seats' (and the state's) age stays small.
+ */
+function staleSeats(d) {
+  if (d.staleSeats == null) return '–';
+  if (d.staleSeats === 0) return 'none';
+  const listed = (d.staleSeatList ?? []).map((s) => `${s.no} ${s.name ?? ''} ${duration(s.ageSeconds ?? 0)}`);
+  const more = d.staleSeats > listed.length ? ', …' : '';
+  return `${d.staleSeats} · ${listed.join(', ')}${more}`;
 }
 
 function bitrate(bps) {

@@ -37,8 +37,10 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
   public record Election(String state, int stateCode, String parties, String seats, String past, Integer pastYear) {
   }
 
+  /** staleAfterSeconds: a seat not read for longer is stale in health; unset = three intervals (see ScrapeConfig). */
   public record Source(String baseUrl, Integer listPages, Double intervalSeconds, Double timeoutSeconds,
-                       Integer concurrency, Double maxBackoffSeconds, List<String> allowedHosts) {
+                       Integer concurrency, Double maxBackoffSeconds, List<String> allowedHosts,
+                       Double staleAfterSeconds) {
   }
 
   /** The optional {@code overlay:} section; logo is an image file relative to the configuration file. */
@@ -79,7 +81,8 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
     return new ScrapeConfig(d.baseUrl(), d.stateCode(), or(source.listPages(), d.listPages()),
         seconds(source.intervalSeconds(), d.interval()), seconds(source.timeoutSeconds(), d.requestTimeout()),
         d.slowThreshold(), or(source.concurrency(), d.concurrency()), seconds(source.maxBackoffSeconds(), d.maxBackoff()),
-        source.allowedHosts() == null ? Set.of() : Set.copyOf(source.allowedHosts()));
+        source.allowedHosts() == null ? Set.of() : Set.copyOf(source.allowedHosts()))
+        .withStaleAfter(seconds(source.staleAfterSeconds(), null));
   }
 
   public WebConfig webConfig() {

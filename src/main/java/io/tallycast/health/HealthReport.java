@@ -9,7 +9,8 @@ import java.util.Locale;
  * One part's state as it reports it on the bus ({@link #ADDRESS}); the web part keeps the latest per part for
  * {@code /api/health} and the console. Parts report on change and on every cycle, never asking anyone back.
  *
- * @param lastSuccess when the part last did its job fully (the scraper: last cycle whose data was all good)
+ * @param lastSuccess when the part last did its job (the scraper: when it last read the state's whole list and most
+ *                    seats with it; each seat's own age is in its details)
  * @param details     part-specific figures (counts, timings, data age inputs)
  */
 public record HealthReport(String part, Status status, Instant lastSuccess, String lastError, Instant lastErrorAt,

@@ -18,18 +18,19 @@ import java.util.Set;
  * @param allowedHosts     hosts the scraper may contact; any other URL is refused before a request is made
  * @param liveJson         read the site's live JSON first each cycle (where it serves one) to learn which leads changed
  * @param partyCheck       compare the site's party-wise summary with what we stored, each cycle
+ * @param staleAfter       a seat whose data was last read longer ago than this is stale in health; null = the default
+ *                         ({@link #staleAfter()})
  */
 public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
                            Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts,
-                           boolean liveJson, boolean partyCheck) {
+                           boolean liveJson, boolean partyCheck, Duration staleAfter) {
   /** A results page is well under a megabyte: past this a page is not read (a 50 MB answer took 2 GB of memory). */
   public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
-
 
   public ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
                       Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts) {
     this(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency, maxBackoff, allowedHosts,
-        true, true);
+        true, true, null);
   }
 
   public ScrapeConfig {
@@ -42,6 +43,23 @@ public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duratio
     if (allowedHosts == null || allowedHosts.isEmpty()) {
       allowedHosts = Set.of(URI.create(baseUrl).getHost());
     }
+    if (staleAfter != null && (staleAfter.isNegative() || staleAfter.isZero())) {
+      throw new IllegalArgumentException("staleAfter must be positive");
+    }
+  }
+
+  /**
+   * How old a seat's data may get before health calls it stale: as configured, else three intervals but never less
+   * than two request timeouts (a good cycle may wait that long on a slow page without any seat being left behind).
+   */
+  @Override
+  public Duration staleAfter() {
+    if (staleAfter != null) {
+      return staleAfter;
+    }
+    Duration intervals = interval.multipliedBy(3);
+    Duration timeouts = requestTimeout.multipliedBy(2);
+    return intervals.compareTo(timeouts) >= 0 ? intervals : timeouts;
   }
 
   /** Defaults for a site at baseUrl: 20 s between cycles, 5 s timeout, 6 requests at once, back off up to 2 min. */
@@ -52,32 +70,37 @@ public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duratio
 
   public ScrapeConfig withInterval(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, value, requestTimeout, slowThreshold, concurrency, maxBackoff,
-        allowedHosts, liveJson, partyCheck);
+        allowedHosts, liveJson, partyCheck, staleAfter);
   }
 
   public ScrapeConfig withRequestTimeout(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, value, slowThreshold, concurrency, maxBackoff,
-        allowedHosts, liveJson, partyCheck);
+        allowedHosts, liveJson, partyCheck, staleAfter);
   }
 
   public ScrapeConfig withMaxBackoff(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency, value,
-        allowedHosts, liveJson, partyCheck);
+        allowedHosts, liveJson, partyCheck, staleAfter);
   }
 
   public ScrapeConfig withSlowThreshold(Duration value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, value, concurrency, maxBackoff,
-        allowedHosts, liveJson, partyCheck);
+        allowedHosts, liveJson, partyCheck, staleAfter);
   }
 
   public ScrapeConfig withAllowedHosts(Set<String> value) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency,
-        maxBackoff, value, liveJson, partyCheck);
+        maxBackoff, value, liveJson, partyCheck, staleAfter);
   }
 
   public ScrapeConfig withSourcesBeyondTheList(boolean json, boolean check) {
     return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency,
-        maxBackoff, allowedHosts, json, check);
+        maxBackoff, allowedHosts, json, check, staleAfter);
+  }
+
+  public ScrapeConfig withStaleAfter(Duration value) {
+    return new ScrapeConfig(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency,
+        maxBackoff, allowedHosts, liveJson, partyCheck, value);
   }
 
   /** ECI's code of the state in file names and in the live JSON: "S25". */

@@ -38,6 +38,7 @@ final class ScrapeCycle {
   private final Pattern listPageLink;
   private final LiveLeaders liveLeaders;
   private final SiteCrossCheck crossCheck;
+  private final SeatFreshness freshness;
 
   private final TreeSet<Integer> listPages = new TreeSet<>();
   private final Map<Integer, List<ParsedListRow>> rowsByPage = new HashMap<>();
@@ -60,6 +61,7 @@ final class ScrapeCycle {
     this.builder = builder;
     this.workers = workers;
     this.store = store;
+    this.freshness = new SeatFreshness(builder.seats(), config.staleAfter());
     this.listPageLink = Pattern.compile("statewiseS" + config.stateCode() + "(\\d+)\\.htm");
     for (int page = 1; page <= Math.max(1, config.listPages()); page++) {
       listPages.add(page);
@@ -78,6 +80,10 @@ final class ScrapeCycle {
         })
         .compose(v -> readSeatPages(cycle))
         .compose(v -> commit(cycle))
+        .map(v -> {
+          freshness.take(cycle); // only once the batch is stored: a seat is fresh when what we hold is
+          return v;
+        })
         .compose(v -> crossCheck == null ? Future.<Void>succeededFuture() : crossCheck.run())
         .map(v -> {
           if (crossCheck != null) {
@@ -97,6 +103,11 @@ final class ScrapeCycle {
   io.vertx.core.json.JsonObject sourcesJson() {
     return new io.vertx.core.json.JsonObject().put("liveJson", liveLeaders.toJson())
         .put("partyCheck", crossCheck == null ? null : crossCheck.toJson());
+  }
+
+  /** When each seat was last read from the site, and which failed last cycle. */
+  SeatFreshness freshness() {
+    return freshness;
   }
 
   /** Reads the given list pages, then any page their pagination reveals that was not known yet. */
@@ -129,10 +140,12 @@ final class ScrapeCycle {
     String url = config.listPageUrl(page);
     return fetcher.get(url).compose(fetched -> {
       cycle.noteAnswer(fetched);
+      Instant answered = Instant.now();
       if (fetched.notModified()) {
         List<ParsedListRow> known = rowsByPage.get(page);
         if (known != null) {
-          return Future.succeededFuture(new Cycle.ListPageRead(known, List.of(), true, null, List.of()));
+          // "not modified" is a read too: every row on the page is confirmed as of this answer
+          return Future.succeededFuture(new Cycle.ListPageRead(known, List.of(), true, null, List.of(), answered));
         }
         fetcher.forget(url);
         return Future.failedFuture(new ScrapeException(url, "304 for a page never read; asking again in full"));
@@ -140,7 +153,7 @@ final class ScrapeCycle {
       return workers.executeBlocking(() -> {
         ParsedListPage parsed = EciPages.parseListPage(fetched.body(), url);
         return new Cycle.ListPageRead(parsed.rows(), parsed.pageLinks(), false, archive(fetched.url(), fetched.body()),
-            parsed.warnings());
+            parsed.warnings(), answered);
       }, false).recover(e -> failedPage(url, e));
     });
   }
@@ -152,13 +165,14 @@ final class ScrapeCycle {
         // a lead the live JSON saw change is read now, even if the (separately cached) list row is not new yet
         if (!row.equals(acceptedRows.get(row.seatNo())) || cycle.leadChanged.contains(row.seatNo())) {
           changed.add(row);
+          cycle.pagesAskedFor.add(row.seatNo());
         }
       }
     }
     return Bounded.each(changed, config.concurrency(), row -> readSeatPage(cycle, row)).map(outcomes -> {
       for (int i = 0; i < changed.size(); i++) {
         if (outcomes.get(i).failed()) {
-          cycle.errors.add(message(outcomes.get(i).cause()));
+          cycle.seatFailed(changed.get(i).seatNo(), message(outcomes.get(i).cause()));
         }
       }
       return null;
@@ -202,15 +216,21 @@ final class ScrapeCycle {
       // A held seat (an operator override is active) is neither accepted nor refused: not an error, and its row is not
       // remembered, so every cycle offers it again (a conditional GET, usually a 304) and the site's figures apply as
       // soon as the operator releases it, even when its row never changes again.
+      Map<Integer, Instant> readAt = new HashMap<>();
+      cycle.snapshots.forEach(s -> readAt.put(s.seat(), s.fetchedAt()));
       for (int seat : result.acceptedSeats()) {
         acceptedRows.put(seat, cycle.rows.get(seat));
+        cycle.taken.put(seat, readAt.get(seat));
+      }
+      for (int seat : result.heldSeats()) {
+        cycle.taken.put(seat, readAt.get(seat)); // read from the site all right; the operator's figure is on air
       }
       for (Rejection rejection : result.rejections()) {
         String url = config.seatPageUrl(rejection.seat());
         fetcher.forget(url);
         seatPages.remove(url);
         pageHashes.remove(url);
-        cycle.errors.add(rejection.reason() + " [" + url + "]");
+        cycle.seatFailed(rejection.seat(), rejection.reason() + " [" + url + "]");
       }
       cycle.accepted = result.acceptedSeats().size();
       cycle.events = result.events().size();

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,23 +161,31 @@ public final class ScraperVerticle extends VerticleBase {
     }
   }
 
-  /** Logs, reports health, and says how long to wait before the next cycle. */
+  /**
+   * Logs, reports health, and says how long to wait before the next cycle. The data's age is the state's (its whole
+   * list read with most of its seats) and each seat's own: one seat page that keeps failing makes the scraper DEGRADED,
+   * naming the seat, and does not hold back the age of the others; DOWN is when the state's data is not refreshed.
+   */
   private long record(CycleReport report) {
     Instant now = Instant.now();
+    SeatFreshness freshness = cycle.freshness();
+    lastSuccess = freshness.stateReadAt();
     if (report.allGood()) {
-      if (!lastErrors.isEmpty() && report.warnings().isEmpty()) {
+      String stale = freshness.staleSummary(now); // a seat the site no longer lists, say
+      List<String> warnings = stale == null ? report.warnings()
+          : Stream.concat(report.warnings().stream(), Stream.of(stale)).toList();
+      if (!lastErrors.isEmpty() && warnings.isEmpty()) {
         LOG.info("results site readable again after {} failed cycle(s)", Math.max(1, backoff.failures()));
       }
-      lastSuccess = now;
-      if (!report.warnings().isEmpty()) {
+      if (!warnings.isEmpty()) {
         if (lastErrors.isEmpty()) {
-          LOG.warn("scrape: {}", report.warnings().get(0));
+          LOG.warn("scrape: {}", warnings.get(0));
         }
-        lastError = report.warnings().get(0);
+        lastError = warnings.get(0);
         lastErrorAt = now;
       }
-      lastErrors = report.warnings();
-      report(report.warnings().isEmpty() ? Status.OK : Status.DEGRADED, report);
+      lastErrors = warnings;
+      report(warnings.isEmpty() ? Status.OK : Status.DEGRADED, report);
       backoff.reset();
       return config.interval().toMillis();
     }
@@ -188,9 +197,11 @@ public final class ScraperVerticle extends VerticleBase {
       }
     }
     lastErrors = report.errors();
-    lastError = report.errors().isEmpty() ? "cycle incomplete" : report.errors().get(0);
+    String seats = report.listOk() ? freshness.failingSummary() : null;
+    lastError = seats != null ? seats : report.errors().isEmpty() ? "cycle incomplete" : report.errors().get(0);
     lastErrorAt = now;
-    report(report.listOk() ? Status.DEGRADED : Status.DOWN, report);
+    report(report.listOk() && freshness.stateRefreshed() ? Status.DEGRADED : Status.DOWN, report);
+    // the site answers its list: no reason to back off, the failing seats are asked for again next cycle
     return report.listOk() ? config.interval().toMillis() : backoff.failed();
   }
 
@@ -221,6 +232,9 @@ public final class ScraperVerticle extends VerticleBase {
             : Duration.between(lastSuccess, Instant.now()).toMillis() / 1000.0)
         .put("errors", lastErrors.size() > 20 ? lastErrors.subList(0, 20) : lastErrors)
         .put("sources", cycle == null ? null : cycle.sourcesJson());
+    if (cycle != null) {
+      cycle.freshness().addTo(details, Instant.now());
+    }
     if (last != null) {
       details.put("lastCycle", JsonObject.mapFrom(last).put("errors", last.errors().size())
           .put("warnings", last.warnings().size()));

@@ -29,6 +29,11 @@ final class SnapshotBuilder {
     this.seats = seats;
   }
 
+  /** The election's seats by number. */
+  Map<Integer, Constituency> seats() {
+    return seats;
+  }
+
   /**
    * The party's code; a label no configured party knows is kept as written (whitespace tidied), so nothing is dropped:
    * the store keeps it as an unmapped party and tells the operator, who maps it in the party table.

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The latest report of every part, as {@code /api/health} shows it: overall status (the worst part's), each part's
- * state, last success and its age, last error, and the age of the results data (from the scraper's last good cycle).
+ * state, last success and its age, last error, and the age of the results data (the scraper's last success: the
+ * state's whole list read with most of its seats; each seat's own age is in the scraper's details).
  * Only the web verticle's event loop touches it.
  */
 final class HealthBoard {

@@ -57,12 +57,15 @@ class ConsoleFaultsTest {
       page.until(d -> "down".equals(page.attribute("#health [data-part='scraper']", "data-status")));
       assertThat(page.attribute("#overall", "data-status")).isEqualTo("down");
       assertThat(page.text("#health [data-part='scraper'] [data-field='lastError']")).contains("HTTP 5");
+      // every seat goes stale with the site: the card counts them and names the oldest
+      page.until(d -> page.text("#health [data-part='scraper'] [data-field='staleSeats']").startsWith("294 · "));
       page.screenshot("console-fault-rehearsal");
 
       page.find("#clear-faults").click();
       page.until(d -> "false".equals(page.attribute("#faults [data-fault='http-500']", "aria-pressed")));
       assertThat(activeFaults()).isEmpty();
       page.until(d -> "ok".equals(page.attribute("#health [data-part='scraper']", "data-status")));
+      page.until(d -> "none".equals(page.text("#health [data-part='scraper'] [data-field='staleSeats']")));
       await().atMost(Duration.ofSeconds(5)).until(() -> "ok".equals(page.attribute("#overall", "data-status")));
     }
   }
