@@ -133,20 +133,24 @@ final class X11Watchdog implements AutoCloseable {
       pageState = "ok";
       LOG.info("capture watchdog: page reloaded ({} reloads)", reloads);
     } catch (Exception e) {
-      restart("the reload failed (" + e + ")", false);
+      // a browser that could not reload its page will not quit politely either: no 5 s wait for it
+      restart("the reload failed (" + e.getMessage() + ")", false, false);
     }
   }
 
   /** A new browser (and X server when asked or dead); the capture holds its last picture meanwhile. */
   private void restart(String why, boolean withX) {
+    restart(why, withX, true);
+  }
+
+  private void restart(String why, boolean withX, boolean polite) {
     long t0 = System.nanoTime();
     LOG.warn("capture watchdog: {}; restarting the browser{}", why, withX ? " and the X server" : "");
     browserState = "restarting";
     pageState = "loading";
     capture.hold = true;
     KioskBrowser old = capture.browser;
-    boolean oldAlive = old.alive();
-    old.close(oldAlive);
+    old.close(polite && old.alive());
     try {
       if (withX || !capture.xvfb.alive()) {
         capture.xvfb.close();

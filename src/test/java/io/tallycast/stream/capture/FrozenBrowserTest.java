@@ -1,0 +1,113 @@
+package io.tallycast.stream.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tallycast.health.HealthReport;
+import io.tallycast.stream.Destination;
+import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamHealth;
+import io.tallycast.stream.Streamer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kiosk browser freezes on air (SIGSTOP): health stops saying "ok" and says why, and the picture comes back. */
+class FrozenBrowserTest {
+  @TempDir
+  Path dir;
+  private TestPages pages;
+
+  @BeforeEach
+  void serve() throws Exception {
+    pages = new TestPages();
+  }
+
+  @AfterEach
+  void stop() {
+    pages.close();
+  }
+
+  @Test
+  void a_frozen_browser_makes_the_stream_degraded_with_a_growing_picture_age_and_ok_again_once_the_picture_moves()
+      throws Exception {
+    StreamConfig config = StreamConfig.defaults(List.of(Destination.recording(dir.resolve("air.mkv"), null)))
+        .withSize(1280, 720); // default limit: a picture unchanged for 5 s
+    X11Capture capture = new X11Capture(CaptureConfig.of(pages.url("animated.html"), 1280, 720, 30));
+    try (Streamer streamer = new Streamer(config, capture)) {
+      streamer.start();
+      StreamHealth health = new StreamHealth(streamer);
+      await().atMost(Duration.ofSeconds(30)).until(() -> health.report().status() == HealthReport.Status.OK);
+      List<ProcessHandle> browser = browserProcesses(capture.browserPid());
+      signal("STOP", browser);
+      long stoppedAt = System.nanoTime();
+      Set<String> errors = new ConcurrentSkipListSet<>();
+      AtomicReference<Double> maxAge = new AtomicReference<>(0.0);
+      double detectSeconds;
+      double continuedAfter;
+      try {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> health.report().status() == HealthReport.Status.DEGRADED);
+        detectSeconds = (System.nanoTime() - stoppedAt) / 1e9;
+        HealthReport frozen = health.report();
+        assertThat(frozen.lastError()).startsWith("picture unchanged for ")
+            .contains("the overlay browser may be frozen");
+        double firstAge = frozen.details().getDouble("pictureAgeSeconds");
+        assertThat(firstAge).isGreaterThan(5.0);
+        // the age keeps growing while frozen, unless the watchdog already brought a new browser up
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+          HealthReport r = health.report();
+          if (r.lastError() != null) {
+            errors.add(r.lastError().replaceAll("\\d+ s:", "N s:"));
+          }
+          maxAge.accumulateAndGet(r.details().getDouble("pictureAgeSeconds"), Math::max);
+          return maxAge.get() >= firstAge + 1 || capture.status().getInteger("restarts") > 0;
+        });
+      } finally {
+        signal("CONT", browser);
+        continuedAfter = (System.nanoTime() - stoppedAt) / 1e9;
+      }
+      long continuedAt = System.nanoTime();
+      await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        HealthReport r = health.report();
+        if (r.lastError() != null) {
+          errors.add(r.lastError().replaceAll("\\d+ s:", "N s:"));
+        }
+        maxAge.accumulateAndGet(r.details().getDouble("pictureAgeSeconds"), Math::max);
+        return r.status() == HealthReport.Status.OK;
+      });
+      System.out.printf("frozen browser (limit 5 s): DEGRADED %.2f s after SIGSTOP; SIGCONT at %.1f s; OK again %.2f s "
+              + "later; largest picture age %.1f s; browser restarts %d, reloads %d; health said %s%n", detectSeconds,
+          continuedAfter, (System.nanoTime() - continuedAt) / 1e9, maxAge.get(), capture.status().getInteger("restarts"),
+          capture.status().getInteger("reloads"), errors);
+      assertThat(detectSeconds).as("the 5 s limit, polled").isBetween(4.9, 12.0);
+      assertThat(maxAge.get()).isGreaterThan(6.0);
+      assertThat(health.report().details().getDouble("pictureAgeSeconds")).isLessThan(5.0);
+      assertThat(streamer.status().getLong("encoded")).as("the output went on meanwhile").isGreaterThan(10 * 30);
+    }
+  }
+
+  private static List<ProcessHandle> browserProcesses(long pid) {
+    List<ProcessHandle> all = new ArrayList<>();
+    ProcessHandle.of(pid).ifPresent(p -> {
+      all.add(p);
+      p.descendants().forEach(all::add);
+    });
+    assertThat(all).isNotEmpty();
+    return all;
+  }
+
+  private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+    processes.forEach(p -> command.add(Long.toString(p.pid())));
+    new ProcessBuilder(command).start().waitFor(); // a process the watchdog already killed is simply not there
+  }
+}
