@@ -160,6 +160,11 @@ final class KioskBrowser implements AutoCloseable {
    * killed first; DevTools then loads the page again in a new renderer, and we wait until it has loaded.
    */
   void reload(Duration timeout) throws Exception {
+    // a page in a loop leaves the browser answering; a browser that does not answer either is frozen as a whole
+    // (stopped, hung) and only a restart helps: no time spent killing renderers and waiting for a navigation
+    if (debuggerAddress != null && !DevToolsSocket.browserAnswers(debuggerAddress, Duration.ofSeconds(2))) {
+      throw new TimeoutException("the browser itself did not answer DevTools within 2000 ms");
+    }
     ProcessHandle b = browserProcess;
     if (b != null) {
       for (ProcessHandle r : ChromiumProcesses.renderers(b)) {

@@ -43,6 +43,7 @@ final class X11Watchdog implements AutoCloseable {
   private long pendingSince;
   private int failedBeats;
   private long lastBeat;
+  private long lastGoodBeat = System.nanoTime();
   private double lastPageClock = -1;
   private long notCompleteSince;
   private long fpsSince = System.nanoTime();
@@ -98,12 +99,14 @@ final class X11Watchdog implements AutoCloseable {
     } catch (Exception e) {
       if (!capture.browser.alive()) {
         restart("the browser died", false);
-      } else if (++failedBeats >= 3) {
+      } else if (++failedBeats >= 3 || now - lastGoodBeat > 2 * stallNanos) {
+        // several failures in a row, or failures for long (each may take seconds to time out): not a hiccup
         reload("the page heartbeat failed " + failedBeats + " times: " + e.getMessage());
       }
       return;
     }
     failedBeats = 0;
+    lastGoodBeat = now;
     if (!"complete".equals(beat.readyState())) {
       notCompleteSince = notCompleteSince == 0 ? now : notCompleteSince;
       if (now - notCompleteSince > 5 * stallNanos) {
@@ -179,6 +182,7 @@ final class X11Watchdog implements AutoCloseable {
   private void resetBeat() {
     pending = null;
     lastBeat = System.nanoTime();
+    lastGoodBeat = lastBeat;
     lastPageClock = -1;
     notCompleteSince = 0;
     failedBeats = 0;
