@@ -97,7 +97,12 @@ export class Health {
         field('repeated', votes(d.repeated ?? 0));
         field('reconnects', votes(d.reconnects ?? 0));
         field('uptime', d.uptimeSeconds ? duration(d.uptimeSeconds) : '–');
-        card.dataset.frames = (d.dropped ?? 0) > 0 || (d.repeated ?? 0) > 0 ? 'loss' : 'clean';
+        // how long the picture on air has not changed: the overlay's clock moves, so seconds here mean a frozen page
+        field('pictureAge', d.pictureAgeSeconds == null ? '–' : `${Math.round(d.pictureAgeSeconds)} s`);
+        field('recent', d.recentDropped == null ? '–'
+          : `${votes(d.recentDropped)} dropped · ${votes(d.recentRepeated ?? 0)} repeated in ${d.recentWindowSeconds ?? 10} s`);
+        card.dataset.frames = (d.recentDropped ?? d.dropped ?? 0) > 0 || (d.recentRepeated ?? d.repeated ?? 0) > 0
+          ? 'loss' : 'clean';
         this.streamExtra(card, r, d);
         break;
       default:

@@ -35,8 +35,13 @@ final class Muxer implements AutoCloseable {
     this.tracks = tracks;
   }
 
-  /** Connects (or creates the first file) and writes the header; interrupted after {@code timeoutNanos}. */
-  void open(long timeoutNanos, long rwTimeoutMicros, int fps) throws IOException {
+  /**
+   * Connects (or creates the first file) and writes the header; interrupted after {@code timeoutNanos}. A network
+   * connection asks the kernel for a send buffer of {@code sendBufferBytes}: its default grows to megabytes, which
+   * a peer that stopped reading goes on absorbing for many seconds before any write blocks (and the stall limit
+   * {@code rwTimeoutMicros} can only count from there).
+   */
+  void open(long timeoutNanos, long rwTimeoutMicros, int sendBufferBytes, int fps) throws IOException {
     token.deadlineIn(timeoutNanos);
     writeTimeoutNanos = destination.network() ? rwTimeoutMicros * 1000 : Long.MAX_VALUE;
     String format = destination.network() ? "flv" : "segment";
@@ -61,6 +66,9 @@ final class Muxer implements AutoCloseable {
     if ((oc.oformat().flags() & AVFMT_NOFILE) == 0) {
       AVDictionary io = new AVDictionary(null);
       av_dict_set(io, "rw_timeout", Long.toString(rwTimeoutMicros), 0);
+      if (destination.network()) {
+        av_dict_set(io, "send_buffer_size", Integer.toString(sendBufferBytes), 0); // passed down to the TCP layer
+      }
       AVIOContext pb = new AVIOContext(null);
       r = avio_open2(pb, target, AVIO_FLAG_WRITE, oc.interrupt_callback(), io);
       av_dict_free(io);

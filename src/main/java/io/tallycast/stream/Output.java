@@ -112,7 +112,8 @@ final class Output {
       current = muxer;
       long liveAt = 0;
       try {
-        muxer.open(config.startTimeout().toNanos(), config.rwTimeout().toNanos() / 1000, config.fps());
+        muxer.open(config.startTimeout().toNanos(), config.rwTimeout().toNanos() / 1000, config.sendBufferBytes(),
+            config.fps());
         liveAt = System.nanoTime();
         liveSinceNanos = liveAt;
         lastError = null;

@@ -34,8 +34,12 @@ final class Pacer implements Runnable {
   private long phase;
   private long period;
   final PreviewTap preview;
+  final PictureAge picture = new PictureAge(System.nanoTime());
+  final RecentCounts recentDropped;
+  final RecentCounts recentRepeated;
 
-  Pacer(FrameSource source, VideoEncoder video, AudioEncoder audio, PacketSink sink, int fps, long maxFrames) {
+  Pacer(FrameSource source, VideoEncoder video, AudioEncoder audio, PacketSink sink, int fps, long maxFrames,
+        int windowSeconds) {
     this.source = source;
     this.video = video;
     this.audio = audio;
@@ -43,6 +47,8 @@ final class Pacer implements Runnable {
     this.fps = fps;
     this.maxFrames = maxFrames;
     this.preview = new PreviewTap(source.width(), source.height());
+    this.recentDropped = new RecentCounts(windowSeconds);
+    this.recentRepeated = new RecentCounts(windowSeconds);
   }
 
   @Override
@@ -67,6 +73,7 @@ final class Pacer implements Runnable {
           }
           n += skip;
           dropped.addAndGet(skip);
+          recentDropped.add(skip, System.nanoTime());
         }
       }
       audio.encodeUntil(n * StreamConfig.AUDIO_RATE / fps, sink);
@@ -89,9 +96,11 @@ final class Pacer implements Runnable {
       alignPhase(System.nanoTime() - frame.capturedAtNanos());
       video.convert(frame.frame(), source.pixelFormat());
       preview.offer(frame.frame(), source.pixelFormat());
+      picture.offer(frame.frame(), System.nanoTime());
       fresh.incrementAndGet();
     } else {
       repeated.incrementAndGet();
+      recentRepeated.add(1, System.nanoTime());
     }
     video.encode(n, sink);
     audio.encodeUntil((n + 1) * StreamConfig.AUDIO_RATE / fps, sink);

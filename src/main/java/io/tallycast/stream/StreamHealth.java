@@ -14,7 +14,10 @@ import java.util.List;
 
 /**
  * The stream as health, the console and Prometheus see it: a {@link HealthReport} part "stream" on the bus (details
- * in the shape the console reads: state, fps, bitrate, dropped, repeated, reconnects, uptimeSeconds, destinations),
+ * in the shape the console reads: state, fps, bitrate, dropped, repeated, reconnects, uptimeSeconds, destinations,
+ * and pictureAgeSeconds, recentDropped, recentRepeated). The status looks at the picture, not only at the
+ * connections: a picture unchanged beyond {@link StreamConfig#pictureStaleAfter()} (a frozen overlay) or more than a
+ * second's worth of frames dropped within {@link StreamConfig#dropWindow()} is DEGRADED, whatever the ingests say.
  * published every {@code periodMs} from a Vert.x timer (reading atomics only, so the event loop never waits), and
  * {@code tallycast.stream.*} meters. Destinations appear only redacted.
  */
@@ -27,7 +30,8 @@ public final class StreamHealth implements AutoCloseable {
    */
   public static HealthReport atRest(String state, String error) {
     JsonObject details = new JsonObject().put("state", state).put("fps", 0).put("bitrate", 0).put("dropped", 0)
-        .put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 0).put("destinations", new JsonArray());
+        .put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 0).put("pictureAgeSeconds", 0)
+        .put("recentDropped", 0).put("recentRepeated", 0).put("destinations", new JsonArray());
     return new HealthReport(PART, HealthReport.Status.STOPPED, null, error, error == null ? null : Instant.now(),
         details);
   }
@@ -61,6 +65,11 @@ public final class StreamHealth implements AutoCloseable {
       lastLive = Instant.now();
     }
     String lastError = status.getString("lastError");
+    String picture = streamer.state() == Streamer.State.RUNNING ? pictureProblem(status) : null;
+    if (picture != null) {
+      health = health == HealthReport.Status.OK ? HealthReport.Status.DEGRADED : health;
+      lastError = lastError == null ? picture : picture + "; " + lastError;
+    }
     if (lastError == null) {
       for (Object d : destinations) {
         String e = ((JsonObject) d).getString("lastError");
@@ -70,6 +79,25 @@ public final class StreamHealth implements AutoCloseable {
       }
     }
     return new HealthReport(PART, health, lastLive, lastError, lastError == null ? null : Instant.now(), status);
+  }
+
+  /** What is wrong with the picture on air (frozen, or a burst of dropped frames), or null. */
+  private String pictureProblem(JsonObject status) {
+    StreamConfig config = streamer.config();
+    List<String> problems = new ArrayList<>();
+    double age = status.getDouble("pictureAgeSeconds");
+    if (age * 1000 > config.pictureStaleAfter().toMillis()) {
+      JsonObject source = status.getJsonObject("source", new JsonObject());
+      String recovery = "restarting".equals(source.getString("browser")) ? "; the capture is restarting the browser"
+          : "reloading".equals(source.getString("page")) ? "; the capture is reloading the page" : "";
+      problems.add("picture unchanged for " + Math.round(age) + " s: the overlay browser may be frozen" + recovery);
+    }
+    long dropped = status.getLong("recentDropped");
+    if (dropped > config.dropBurst()) {
+      problems.add(dropped + " frames dropped in the last " + config.dropWindow().toSeconds()
+          + " s: the encoder fell behind (machine overloaded?)");
+    }
+    return problems.isEmpty() ? null : String.join("; ", problems);
   }
 
   /** Publishes on the bus now and every {@code periodMs} until closed. */

@@ -67,7 +67,8 @@ public final class Streamer implements AutoCloseable {
     for (Output output : outputs) {
       output.awaitFirstAttempt(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
-    pacer = new Pacer(source, video, audio, this::fanOut, config.fps(), config.maxFrames());
+    pacer = new Pacer(source, video, audio, this::fanOut, config.fps(), config.maxFrames(),
+        (int) Math.max(1, config.dropWindow().toSeconds()));
     clock = new Thread(pacer, "stream-clock");
     clock.setPriority(Thread.MAX_PRIORITY);
     clock.setDaemon(true);
@@ -142,6 +143,28 @@ public final class Streamer implements AutoCloseable {
     return encodedBytes.get();
   }
 
+  /** Seconds since the picture on air last changed (0 when not running). */
+  double pictureAgeSeconds() {
+    Pacer p = pacer;
+    return p == null || state != State.RUNNING ? 0 : p.picture.ageNanos(System.nanoTime()) / 1e9;
+  }
+
+  long recentDropped() {
+    Pacer p = pacer;
+    return p == null ? 0 : p.recentDropped.sum(System.nanoTime());
+  }
+
+  long recentRepeated() {
+    Pacer p = pacer;
+    return p == null ? 0 : p.recentRepeated.sum(System.nanoTime());
+  }
+
+  /** What one comparison of pictures costs the clock thread, in microseconds on average. */
+  public double pictureCheckMicros() {
+    Pacer p = pacer;
+    return p == null ? 0 : p.picture.costMicros();
+  }
+
   List<Output> outputs() {
     return outputs;
   }
@@ -167,6 +190,9 @@ public final class Streamer implements AutoCloseable {
         .put("bitrate", Math.round(bitrate.perSecond(encodedBytes()) * 8))
         .put("encoded", encoded()).put("dropped", dropped()).put("droppedByPacer", droppedByPacer())
         .put("repeated", repeated()).put("reconnects", reconnects())
+        .put("pictureAgeSeconds", Math.round(pictureAgeSeconds() * 10) / 10.0)
+        .put("recentDropped", recentDropped()).put("recentRepeated", recentRepeated())
+        .put("recentWindowSeconds", config.dropWindow().toSeconds())
         .put("uptimeSeconds", s == State.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000_000L : 0)
         .put("lastError", lastError).put("source", source.status()).put("destinations", destinations);
   }

@@ -37,6 +37,20 @@ final class DevToolsSocket implements AutoCloseable {
         .buildAsync(URI.create(wsUrl), new Listener()).get(5, TimeUnit.SECONDS);
   }
 
+  /** Whether the browser itself (not a page) answers on its DevTools port within {@code timeout}. */
+  static boolean browserAnswers(String hostPort, Duration timeout) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + hostPort + "/json/version")).timeout(timeout)
+          .build();
+      return HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+  }
+
   /** Connects to the page target on this DevTools port whose URL starts with {@code urlPrefix} (or any page). */
   static DevToolsSocket toPage(String hostPort, String urlPrefix, Consumer<JsonObject> events) throws Exception {
     HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + hostPort + "/json/list"))

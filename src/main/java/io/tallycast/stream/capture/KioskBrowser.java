@@ -35,6 +35,7 @@ final class KioskBrowser implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KioskBrowser.class);
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
   private final ExecutorService calls = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "capture-browser");
@@ -159,6 +160,11 @@ final class KioskBrowser implements AutoCloseable {
    * killed first; DevTools then loads the page again in a new renderer, and we wait until it has loaded.
    */
   void reload(Duration timeout) throws Exception {
+    // a page in a loop leaves the browser answering; a browser that does not answer either is frozen as a whole
+    // (stopped, hung) and only a restart helps: no time spent killing renderers and waiting for a navigation
+    if (debuggerAddress != null && !DevToolsSocket.browserAnswers(debuggerAddress, Duration.ofSeconds(2))) {
+      throw new TimeoutException("the browser itself did not answer DevTools within 2000 ms");
+    }
     ProcessHandle b = browserProcess;
     if (b != null) {
       for (ProcessHandle r : ChromiumProcesses.renderers(b)) {
@@ -173,7 +179,13 @@ final class KioskBrowser implements AutoCloseable {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      devTools().call("Page.navigate", new JsonObject().put("url", url), timeout);
+      try {
+        // a live browser answers a navigation at once; one that does not is frozen as a whole (stopped, hung) and
+        // only a restart helps: waiting the whole timeout would leave the frozen picture on air that much longer
+        devTools().call("Page.navigate", new JsonObject().put("url", url), ANSWER_TIMEOUT);
+      } catch (TimeoutException e) {
+        throw new TimeoutException("the browser did not answer DevTools within " + ANSWER_TIMEOUT.toMillis() + " ms");
+      }
       long attemptEnd = Math.min(deadline, System.nanoTime() + 5_000_000_000L);
       while (System.nanoTime() < attemptEnd) {
         try {

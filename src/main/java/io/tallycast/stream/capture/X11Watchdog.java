@@ -50,6 +50,7 @@ final class X11Watchdog implements AutoCloseable {
   private long pendingSince;
   private int failedBeats;
   private long lastBeat;
+  private long lastGoodBeat = System.nanoTime();
   private double lastPageClock = -1;
   private long notCompleteSince;
   private long fpsSince = System.nanoTime();
@@ -116,12 +117,14 @@ final class X11Watchdog implements AutoCloseable {
     } catch (Exception e) {
       if (!capture.browser.alive()) {
         restart("the browser died", false);
-      } else if (++failedBeats >= 3) {
+      } else if (++failedBeats >= 3 || now - lastGoodBeat > 2 * stallNanos) {
+        // several failures in a row, or failures for long (each may take seconds to time out): not a hiccup
         reload("the page heartbeat failed " + failedBeats + " times: " + e.getMessage());
       }
       return;
     }
     failedBeats = 0;
+    lastGoodBeat = now;
     if (!"complete".equals(beat.readyState())) {
       notCompleteSince = notCompleteSince == 0 ? now : notCompleteSince;
       if (now - notCompleteSince > 5 * stallNanos) {
@@ -151,20 +154,24 @@ final class X11Watchdog implements AutoCloseable {
       pageState = "ok";
       LOG.info("capture watchdog: page reloaded ({} reloads)", reloads);
     } catch (Exception e) {
-      restart("the reload failed (" + e + ")", false);
+      // a browser that could not reload its page will not quit politely either: no 5 s wait for it
+      restart("the reload failed (" + e.getMessage() + ")", false, false);
     }
   }
 
   /** A new browser (and X server when asked or dead); the capture holds its last picture meanwhile. */
   private void restart(String why, boolean withX) {
+    restart(why, withX, true);
+  }
+
+  private void restart(String why, boolean withX, boolean polite) {
     long t0 = System.nanoTime();
     LOG.warn("capture watchdog: {}; restarting the browser{}", why, withX ? " and the X server" : "");
     browserState = "restarting";
     pageState = "loading";
     capture.hold = true;
     KioskBrowser old = capture.browser;
-    boolean oldAlive = old.alive();
-    old.close(oldAlive);
+    old.close(polite && old.alive());
     try {
       if (withX || !capture.xvfb.alive()) {
         capture.xvfb.close();
@@ -196,6 +203,7 @@ final class X11Watchdog implements AutoCloseable {
   private void resetBeat() {
     pending = null;
     lastBeat = System.nanoTime();
+    lastGoodBeat = lastBeat;
     lastPageClock = -1;
     notCompleteSince = 0;
     failedBeats = 0;
