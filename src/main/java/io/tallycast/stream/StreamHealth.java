@@ -51,12 +51,14 @@ public final class StreamHealth implements AutoCloseable {
   public HealthReport report() {
     JsonObject status = streamer.status();
     JsonArray destinations = status.getJsonArray("destinations");
-    long live = destinations.stream().filter(d -> "live".equals(((JsonObject) d).getString("state"))).count();
+    long live = count(destinations, "live");
+    long paused = count(destinations, "paused");
     HealthReport.Status health;
     switch (streamer.state()) {
-      // every destination live: OK; some: DEGRADED (the others are reconnecting); none: DOWN, nobody sees us
+      // every destination live: OK; some: DEGRADED (the others are reconnecting); none: DOWN, nobody sees us. A
+      // recording paused by the disk policy is a known, chosen state: DEGRADED, not DOWN, even when it is the only one
       case RUNNING -> health = live == destinations.size() ? HealthReport.Status.OK
-          : live == 0 ? HealthReport.Status.DOWN : HealthReport.Status.DEGRADED;
+          : live == 0 && paused == 0 ? HealthReport.Status.DOWN : HealthReport.Status.DEGRADED;
       case STARTING -> health = HealthReport.Status.STARTING;
       case FAILED -> health = HealthReport.Status.DOWN;
       default -> health = HealthReport.Status.STOPPED;
@@ -79,6 +81,10 @@ public final class StreamHealth implements AutoCloseable {
       }
     }
     return new HealthReport(PART, health, lastLive, lastError, lastError == null ? null : Instant.now(), status);
+  }
+
+  private static long count(JsonArray destinations, String state) {
+    return destinations.stream().filter(d -> state.equals(((JsonObject) d).getString("state"))).count();
   }
 
   /** What is wrong with the picture on air (frozen, or a burst of dropped frames), or null. */

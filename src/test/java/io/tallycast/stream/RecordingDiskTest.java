@@ -117,6 +117,25 @@ class RecordingDiskTest {
   }
 
   @Test
+  void a_stream_that_only_records_is_degraded_not_down_while_the_disk_policy_holds_it() throws Exception {
+    AtomicLong free = new AtomicLong(50 * GIB);
+    RecordingPolicy policy = RecordingPolicy.defaults().withFloor(GIB, GIB / 2).withCheckEvery(Duration.ofMillis(250))
+        .withFreeSpace(folder -> new FreeSpace.Space(free.get(), 100 * GIB));
+    StreamConfig config = StreamConfig.defaults(List.of(Destination.recording(dir.resolve("rec.mkv"), SEGMENT,
+        policy))).withSize(320, 180);
+    try (Streamer streamer = new Streamer(config, new TestPatternSource(320, 180))) {
+      streamer.start();
+      StreamHealth health = new StreamHealth(streamer);
+      await().atMost(Duration.ofSeconds(60)).until(() -> state(streamer, 0).equals("live"));
+      free.set(GIB / 2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> state(streamer, 0).equals("paused"));
+      HealthReport report = health.report();
+      assertThat(report.status()).isEqualTo(HealthReport.Status.DEGRADED);
+      assertThat(report.lastError()).startsWith("recording paused: 0.5 GB free on ");
+    }
+  }
+
+  @Test
   void retention_deletes_the_oldest_finished_segments_and_never_the_one_being_written() throws Exception {
     RecordingPolicy policy = RecordingPolicy.defaults().withKeep(Duration.ofSeconds(3), 0)
         .withCheckEvery(Duration.ofMillis(200));
