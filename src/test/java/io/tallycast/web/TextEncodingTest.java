@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** On a machine without a UTF-8 locale the pages still go out declared as UTF-8: the overlay on air shows "±". */
 class TextEncodingTest {
-  private static final Pattern API = Pattern.compile("results API\\s+http://localhost:(\\d+)/");
+  private static final Pattern API = Pattern.compile("results API\\s+http://127\\.0\\.0\\.1:(\\d+)/");
 
   @TempDir
   Path dataDir;
