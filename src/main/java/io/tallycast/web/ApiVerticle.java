@@ -133,7 +133,7 @@ public final class ApiVerticle extends VerticleBase {
       error(ctx, 400, "unknown event type '" + unknown.get() + "'; known: " + EVENT_TYPES);
       return;
     }
-    // encoded on the worker too: the whole day's history is megabytes of JSON
+    // encoded on the worker too: the history grows all day (a seat.changed per seat and round)
     answer(ctx, read(() -> EncodedJson.once(reader.events(after, Math.min(limit, MAX_EVENTS), types))));
   }
 
