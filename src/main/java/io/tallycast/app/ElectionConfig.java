@@ -31,7 +31,7 @@ import java.util.Set;
  * repository. File paths are relative to the configuration file; {@code classpath:} names embedded data.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record ElectionConfig(Election election, Source source, String dataDir, Integer port, String maps,
+public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
                              Overlay overlay, Stream stream) {
 
   public record Election(String state, int stateCode, String parties, String seats, String past, Integer pastYear) {
@@ -85,8 +85,9 @@ public record ElectionConfig(Election election, Source source, String dataDir, I
         .withStaleAfter(seconds(source.staleAfterSeconds(), null));
   }
 
-  public WebConfig webConfig() {
-    return WebConfig.on(or(port, 8080));
+  /** host and port: a --host given on the command line over the file's, then 127.0.0.1 (this machine only). */
+  public WebConfig webConfig(String hostOption) {
+    return new WebConfig(hostOption != null ? hostOption : host, or(port, 8080));
   }
 
   /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/"; null = none. */

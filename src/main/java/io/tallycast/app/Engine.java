@@ -98,7 +98,8 @@ public final class Engine {
               .compose(id -> remember(deployed, id))
               .compose(id -> vertx.deployVerticle(api)).compose(id -> remember(deployed, id))
               .compose(id -> config.stream() == null ? Future.<String>succeededFuture()
-                  : vertx.deployVerticle(new StreamVerticle(config.stream(), overlayUrl(api.port(), config.stream()))))
+                  : vertx.deployVerticle(new StreamVerticle(config.stream(),
+                      overlayUrl(config.web().localUrl(api.port()), config.stream()))))
               .compose(id -> remember(deployed, id))
               .compose(id -> vertx.deployVerticle(new ScraperVerticle(config.scrape(), election)))
               .compose(id -> remember(deployed, id))
@@ -107,8 +108,8 @@ public final class Engine {
   }
 
   /** The engine's own overlay; the 1280x720 variant is the same scene scaled by the page itself. */
-  private static String overlayUrl(int port, StreamVerticle.Settings stream) {
-    return "http://127.0.0.1:" + port + "/overlay/" + (stream.config().height() == 720 ? "?size=720" : "");
+  private static String overlayUrl(String api, StreamVerticle.Settings stream) {
+    return api + "/overlay/" + (stream.config().height() == 720 ? "?size=720" : "");
   }
 
   public int apiPort() {

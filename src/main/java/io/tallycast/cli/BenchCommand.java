@@ -29,7 +29,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "WHAT", description = "scrape: a full 294-seat cycle (fetch + parse + store) and parse per page; "
       + "map: one seat repainted and published on the state map, against all seats; "
-      + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process")
+      + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process; "
+      + "api: the seat list and summary under --connections keep-alive clients, plain, gzip and revalidated")
   String what;
 
   @Option(names = "--cycles", description = "measured cycles (map: rounds over every seat). Default: scrape 20, map 10")
@@ -42,9 +43,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--maps", description = "map: a maps folder, or classpath:/maps/west-bengal/ (the default, embedded)")
   String maps;
 
-  @Option(names = "--seconds", defaultValue = "60", description = "stream: measured seconds per size, after a "
-      + "10 s warm-up. Default: ${DEFAULT-VALUE}")
-  int seconds;
+  @Option(names = "--seconds", description = "stream: measured seconds per size, after a 10 s warm-up (default 60); "
+      + "api: per run, after a 3 s warm-up (default 15)")
+  Integer seconds;
+
+  @Option(names = "--connections", defaultValue = "200", description = "api: concurrent keep-alive clients. "
+      + "Default: ${DEFAULT-VALUE}")
+  int connections;
 
   @Option(names = "--size", defaultValue = "both", description = "stream: 1920x1080, 1280x720 or both. "
       + "Default: ${DEFAULT-VALUE}")
@@ -55,8 +60,11 @@ public final class BenchCommand implements Callable<Integer> {
     if ("stream".equals(what)) {
       return stream();
     }
+    if ("api".equals(what)) {
+      return ApiBench.run(System.out, connections, or(seconds, 15));
+    }
     if (!"scrape".equals(what) && !"map".equals(what)) {
-      System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map, stream)");
+      System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map, stream, api)");
       return 2;
     }
     Path work = Leftovers.claimFolder("bench");
@@ -89,6 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         return 2;
       }
     }
+    int seconds = or(this.seconds, 60);
     if (seconds < 1) {
       System.err.println("tallycast bench stream: --seconds must be at least 1");
       return 2;

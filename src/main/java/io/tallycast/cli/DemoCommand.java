@@ -49,6 +49,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "API and console port. Default: ${DEFAULT-VALUE}")
   int port;
 
+  @Option(names = "--host", defaultValue = WebConfig.LOOPBACK, description = "address the API and console listen on: "
+      + "127.0.0.1 = this machine only; 0.0.0.0 = every interface (the console can change what goes on air: open it "
+      + "to a network you trust). Default: ${DEFAULT-VALUE}")
+  String host;
+
   @Option(names = "--data-dir", description = "where the SQLite file and the replay clock live. "
       + "Default: data/ELECTION (data/wb2026)")
   Path dataDir;
@@ -108,15 +113,17 @@ public final class DemoCommand implements Callable<Integer> {
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(interval);
     MapSource maps = MapSource.embeddedWestBengal();
     StreamVerticle.Settings stream = noStream ? null : streamSettings();
-    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(port), maps)
+    WebConfig web = new WebConfig(host, port);
+    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, web, maps)
         .withOverlay(OverlayConfig.demo(election.state(), election.year())).withReplayControl(site.controlUrl())
         .withStream(stream)).await();
-    String api = "http://localhost:" + engine.apiPort();
+    String api = web.localUrl(engine.apiPort());
     String what = ReplayModels.recorded(day)
         ? "the real counting day of " + election.countingDay() + " as recorded, replayed at " + fmt(speed) + "x"
         : "a counting day made up from the final result, replayed at " + fmt(speed) + "x (seed " + seed + ")";
     System.out.printf("""
         tallycast demo: %s %d, %s
+          listening     %s
           results API   %s/api/summary   (constituencies, events, live, health, metrics)
           console       %s/console/
           overlay       %s/overlay/
@@ -125,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
           fault switch  %sfaults   (also on the console)
           data          %s
           stream        %s
-        """, election.state(), election.year(), what, api, api, api,
+        """, election.state(), election.year(), what, web.reach(engine.apiPort()), api, api, api,
         maps == null ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
@@ -140,7 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
    * The overlay at the chosen size to a local recording in 10-minute segments (data/recordings/overlay-000.mkv ...),
    * plus YouTube when a key is given and any --rtmp ingest.
    */
-  private StreamVerticle.Settings streamSettings() throws Exception {
+  StreamVerticle.Settings streamSettings() throws Exception {
     int[] wh = StreamOptions.parseSize(streamSize);
     List<Destination> destinations = new ArrayList<>();
     destinations.add(Destination.recording(dataDir.resolve("recordings").resolve("overlay.mkv"),
@@ -152,12 +159,14 @@ public final class DemoCommand implements Callable<Integer> {
     return new StreamVerticle.Settings(StreamConfig.defaults(destinations).withSize(wh[0], wh[1]), true);
   }
 
-  private static String streamLine(StreamVerticle.Settings stream) {
+  /** The banner's stream line: the recording as the files are named, every other destination redacted. */
+  static String streamLine(StreamVerticle.Settings stream) {
     StreamConfig c = stream.config();
     String disk = c.destinations().stream().filter(d -> !d.network()).map(d -> " (" + d.policy().describe() + ")")
         .findFirst().orElse("");
     return c.width() + "x" + c.height() + " " + c.fps() + " fps to " + String.join(", ",
-        c.destinations().stream().map(Destination::shown).toList()) + disk + "   (start/stop on the console)";
+        c.destinations().stream().map(d -> d.network() ? d.shown() : d.segmentNames()).toList()) + disk
+        + "   (start/stop on the console)";
   }
 
   /** A fast replay is still followed round by round: poll a few times per simulated counting round (~20 min). */

@@ -8,6 +8,7 @@ import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.SyntheticCounting;
 import io.tallycast.replay.ReplaySite;
+import io.tallycast.web.WebConfig;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,6 +42,10 @@ public final class ReplaySiteCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8090", description = "port. Default: ${DEFAULT-VALUE}")
   int port;
 
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on; 0.0.0.0 lets a tallycast "
+      + "on another machine scrape it (its fault switches too). Default: ${DEFAULT-VALUE}")
+  String host;
+
   @Option(names = "--seed", defaultValue = "2021", description = "same seed, same counting day")
   long seed;
 
@@ -57,11 +62,12 @@ public final class ReplaySiteCommand implements Callable<Integer> {
     ElectionData election = day.data();
     Runtime runtime = Runtime.create();
     String prefix = election.replayPrefix().isEmpty() ? ReplayOptions.ECI_2026_PREFIX : election.replayPrefix();
-    ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withPort(port)
+    ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withHost(host).withPort(port)
         .withSpeed(speed).withSeed(seed).withStateFile(stateFile).withPrefix(prefix)
         .withMinDwellMillis(minDwellMillis)).await();
-    System.out.printf("replay site  %sstatewiseS%d1.htm%nfaults       http://127.0.0.1:%d/_replay/faults%n"
-        + "clock        http://127.0.0.1:%d/_replay/clock%n", site.baseUrl(), election.stateCode(), site.port(), site.port());
+    System.out.printf("replay site  %sstatewiseS%d1.htm%nfaults       %sfaults%nclock        %sclock%n"
+        + "listening    %s%n", site.baseUrl(), election.stateCode(), site.controlUrl(), site.controlUrl(),
+        new WebConfig(host, site.port()).reach(site.port()));
     Shutdown.awaitSignal(runtime::close);
     return 0;
   }

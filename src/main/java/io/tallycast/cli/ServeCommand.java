@@ -4,6 +4,7 @@ import io.tallycast.app.ElectionConfig;
 import io.tallycast.app.Engine;
 import io.tallycast.app.Runtime;
 import io.tallycast.operator.OverlayConfig;
+import io.tallycast.web.WebConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,17 +18,22 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "election configuration (YAML), e.g. examples/west-bengal.yaml")
   Path config;
 
+  @Option(names = "--host", description = "address the API and console listen on, over the configuration's 'host:' "
+      + "(default 127.0.0.1, this machine only); 0.0.0.0 opens them to every interface, e.g. the newsroom's network")
+  String host;
+
   @Override
   public Integer call() throws Exception {
     ElectionConfig cfg = ElectionConfig.read(config);
     Path base = config.toAbsolutePath().getParent();
     Runtime runtime = Runtime.create();
     OverlayConfig overlay = cfg.overlayConfig(base);
+    WebConfig web = cfg.webConfig(host);
     Engine engine = Engine.start(runtime, new Engine.Config(cfg.loadElection(base), cfg.dataDirectory(base),
-        cfg.scrapeConfig(), cfg.webConfig(), cfg.mapSource(base), overlay, null, cfg.streamSettings(base))).await();
-    String api = "http://localhost:" + engine.apiPort();
-    System.out.printf("tallycast serving %s%n  results API  %s/api/summary%n  source       %s%n"
-        + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(), api,
+        cfg.scrapeConfig(), web, cfg.mapSource(base), overlay, null, cfg.streamSettings(base))).await();
+    String api = web.localUrl(engine.apiPort());
+    System.out.printf("tallycast serving %s%n  listening    %s%n  results API  %s/api/summary%n  source       %s%n"
+        + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(), web.reach(engine.apiPort()), api,
         cfg.source().baseUrl(), cfg.mapSource(base) == null ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     Shutdown.awaitSignal(engine::close);

@@ -47,6 +47,16 @@ public final class ResultsReader implements AutoCloseable {
     return summary.copy();
   }
 
+  /**
+   * The version of the data {@link #summary()} and {@link #constituencies()} answer from: it changes when the writer
+   * commits. Asked first, it lets the API keep their encoded answers until it changes (they then come at this
+   * version or a later one, never an older one).
+   */
+  public synchronized long dataVersion() {
+    refresh();
+    return cachedVersion;
+  }
+
   /** Every seat in number order, awaiting ones included. */
   public synchronized JsonArray constituencies() {
     refresh();

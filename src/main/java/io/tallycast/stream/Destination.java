@@ -60,10 +60,26 @@ public record Destination(String url, Path file, Duration segment, RecordingPoli
 
   /** The segment muxer's file pattern: {@code name-%03d.ext}, numbered from {@code start}. */
   String segmentPattern() {
+    return segmentFile("%03d").toString();
+  }
+
+  /**
+   * The recording's files as people look for them: {@code …/overlay-000.mkv, -001.mkv ... every 10 min} (a restart
+   * goes on numbering after the files already there).
+   */
+  public String segmentNames() {
+    String first = segmentFile(String.format(Locale.ROOT, "%03d", 0)).toString();
+    String ext = first.substring(first.lastIndexOf("-000") + 4);
+    long seconds = segment.toSeconds();
+    String every = seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    return first + ", -001" + ext + " ... every " + every;
+  }
+
+  private Path segmentFile(String number) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String base = dot > 0 ? name.substring(0, dot) : name;
     String ext = dot > 0 ? name.substring(dot) : ".mkv";
-    return file.resolveSibling(base + "-%03d" + ext).toString();
+    return file.resolveSibling(base + "-" + number + ext);
   }
 }

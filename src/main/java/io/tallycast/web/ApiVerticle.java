@@ -42,6 +42,8 @@ public final class ApiVerticle extends VerticleBase {
   private final PublishedMaps maps;
   private final OperatorApi operator;
   private WorkerExecutor readers;
+  private VersionedJson summaryJson;
+  private VersionedJson seatsJson;
   private HealthBoard health;
   private HttpServer server;
 
@@ -67,9 +69,12 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     readers = vertx.createSharedWorkerExecutor("api-readers", 2);
+    summaryJson = new VersionedJson(reader::summary);
+    seatsJson = new VersionedJson(reader::constituencies);
     health = new HealthBoard(vertx);
     LiveChannel live = new LiveChannel(vertx, after -> read(() -> reader.events(after, MAX_EVENTS, Set.of())));
     Router router = Router.router(vertx);
+    Compression.mount(router);
     router.get("/api/summary").handler(this::summary);
     router.get("/api/constituencies").handler(this::constituencies);
     router.get("/api/constituencies/:no").handler(this::constituency);
@@ -85,10 +90,11 @@ public final class ApiVerticle extends VerticleBase {
     if (prometheus != null) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).onSuccess(s -> {
-      server = s;
-      LOG.info("API listening on port {}", s.actualPort());
-    });
+    return vertx.createHttpServer(Compression.serverOptions()).requestHandler(router)
+        .listen(config.port(), config.host()).onSuccess(s -> {
+          server = s;
+          LOG.info("API listening on {} port {}", config.host(), s.actualPort());
+        });
   }
 
   /** The port actually bound (the configured one, or a free one when configured as 0). */
@@ -97,11 +103,11 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private void summary(RoutingContext ctx) {
-    json(ctx, read(reader::summary));
+    answer(ctx, read(() -> summaryJson.at(reader.dataVersion())));
   }
 
   private void constituencies(RoutingContext ctx) {
-    json(ctx, read(reader::constituencies));
+    answer(ctx, read(() -> seatsJson.at(reader.dataVersion())));
   }
 
   private void constituency(RoutingContext ctx) {
@@ -127,7 +133,8 @@ public final class ApiVerticle extends VerticleBase {
       error(ctx, 400, "unknown event type '" + unknown.get() + "'; known: " + EVENT_TYPES);
       return;
     }
-    json(ctx, read(() -> reader.events(after, Math.min(limit, MAX_EVENTS), types)));
+    // encoded on the worker too: the history grows all day (a seat.changed per seat and round)
+    answer(ctx, read(() -> EncodedJson.once(reader.events(after, Math.min(limit, MAX_EVENTS), types))));
   }
 
   private void health(RoutingContext ctx) {
@@ -146,8 +153,8 @@ public final class ApiVerticle extends VerticleBase {
     return readers.executeBlocking(query, false);
   }
 
-  private void json(RoutingContext ctx, Future<?> body) {
-    body.onSuccess(value -> send(ctx, 200, value)).onFailure(ctx::fail);
+  private static void answer(RoutingContext ctx, Future<EncodedJson> encoded) {
+    encoded.onSuccess(e -> e.send(ctx)).onFailure(ctx::fail);
   }
 
   private static void send(RoutingContext ctx, int status, Object body) {

@@ -2,7 +2,9 @@ package io.tallycast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
@@ -17,5 +19,16 @@ class DemoCommandTest {
   void each_recorded_moment_stays_on_the_replay_site_for_two_scrape_intervals_and_a_slow_cycle() {
     assertThat(DemoCommand.dwellFor(DemoCommand.intervalFor(2000))).isEqualTo(1500);
     assertThat(DemoCommand.dwellFor(DemoCommand.intervalFor(60))).isEqualTo(5500);
+  }
+
+  @Test
+  void the_banner_names_the_recording_files_as_they_are_written_and_no_stream_key() throws Exception {
+    DemoCommand demo = new DemoCommand();
+    demo.dataDir = Path.of("data", "wb2026");
+    demo.streamSize = "1920x1080";
+    demo.rtmp = List.of("rtmp://ingest.example/live/secret-key");
+    String line = DemoCommand.streamLine(demo.streamSettings());
+    assertThat(line).contains(Path.of("data", "wb2026", "recordings", "overlay-000.mkv") + ", -001.mkv ... every 10 min")
+        .doesNotContain("overlay.mkv").doesNotContain("secret-key").contains("rtmp://ingest.example/live/****");
   }
 }

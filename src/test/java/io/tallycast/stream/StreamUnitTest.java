@@ -27,6 +27,15 @@ class StreamUnitTest {
   }
 
   @Test
+  void a_recording_names_its_segment_files_as_the_muxer_writes_them() {
+    Destination mkv = Destination.recording(Path.of("rec", "overlay.mkv"), null);
+    assertThat(mkv.segmentPattern()).isEqualTo(Path.of("rec", "overlay-%03d.mkv").toString());
+    assertThat(mkv.segmentNames()).isEqualTo(Path.of("rec", "overlay-000.mkv") + ", -001.mkv ... every 10 min");
+    assertThat(Destination.recording(Path.of("night.mp4"), java.time.Duration.ofSeconds(90)).segmentNames())
+        .isEqualTo("night-000.mp4, -001.mp4 ... every 90 s");
+  }
+
+  @Test
   void the_test_pattern_changes_every_frame_in_one_reused_buffer() {
     TestPatternSource source = new TestPatternSource(1280, 720);
     assertThat(source.newest()).isNull();

@@ -22,7 +22,7 @@ class TextEncodingTest {
   /** What parties.js writes in a tally row's change column: "+4", "−3" (U+2212, a real minus sign) or "0". */
   private static final Pattern CHANGE = Pattern.compile("[+\u2212]?\\d+");
 
-  private static final Pattern API = Pattern.compile("results API\\s+http://localhost:(\\d+)/");
+  private static final Pattern API = Pattern.compile("results API\\s+http://127\\.0\\.0\\.1:(\\d+)/");
 
   @TempDir
   Path dataDir;
