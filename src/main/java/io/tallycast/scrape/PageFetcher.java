@@ -37,6 +37,9 @@ final class PageFetcher {
   private record Validators(String etag, String lastModified) {
   }
 
+  /** Touched on the scraper's event loop only. */
+  private long lastWholeAnswer = System.nanoTime();
+
   PageFetcher(Vertx vertx, ScrapeConfig config) {
     this.vertx = vertx;
     this.config = config;
@@ -48,7 +51,12 @@ final class PageFetcher {
 
   Future<Fetched> get(String url) {
     List<String> chain = new ArrayList<>(List.of(url));
-    return hop(url, url, chain, System.nanoTime());
+    return hop(url, url, chain, System.nanoTime()).onSuccess(page -> lastWholeAnswer = System.nanoTime());
+  }
+
+  /** Since the site last gave a whole answer (a page or a 304), in ms; since this fetcher began if never. */
+  long sinceLastWholeAnswerMillis() {
+    return (System.nanoTime() - lastWholeAnswer) / 1_000_000;
   }
 
   /** One request of a (possibly redirected) fetch; {@code chain} holds every URL visited, the original first. */

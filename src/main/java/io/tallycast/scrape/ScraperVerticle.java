@@ -149,12 +149,14 @@ public final class ScraperVerticle extends VerticleBase {
 
   /**
    * Health tells the truth while a cycle is under way too: one that has run past twice the request timeout and three
-   * intervals is stuck on a slow site, and the data is as old as the last good cycle, whatever the last report said.
+   * intervals with no whole answer from the site for as long is stuck on a slow site, and the data is as old as the
+   * last good cycle, whatever the last report said. A long cycle that is still taking pages (the first of a day reads
+   * every seat page, on a machine busy starting the browser) is slow, not stuck.
    */
   private void watchCycle() {
     long running = cycleStarted == 0 ? 0 : (System.nanoTime() - cycleStarted) / 1_000_000;
     long stuckAfter = Math.max(2 * config.requestTimeout().toMillis(), 3 * config.interval().toMillis());
-    if (running > stuckAfter) {
+    if (running > stuckAfter && fetcher.sinceLastWholeAnswerMillis() > stuckAfter) {
       lastError = "scrape cycle running for " + running / 1000 + " s: the results site answers slowly or not at all";
       lastErrorAt = Instant.now();
       report(Status.DEGRADED);

@@ -14,6 +14,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,6 +108,26 @@ class HostileSiteTest {
         assertThat(scraper.getString("lastError")).contains("scrape cycle running for");
         assertThat(scraper.getJsonObject("details").getDouble("dataAgeSeconds")).isGreaterThan(3.0);
       });
+    }
+  }
+
+  @Test
+  void a_long_cycle_on_a_slow_site_that_still_answers_is_slow_not_stuck(Vertx vertx) throws Exception {
+    try (Pipeline pipeline = Pipeline.start(vertx, dataDir, 1, c -> c.withRequestTimeout(Duration.ofSeconds(2)))) {
+      pipeline.clock(new JsonObject().put("paused", true));
+      pipeline.clock(new JsonObject().put("advanceSeconds", 3 * 3600));
+      await().atMost(Duration.ofSeconds(30)).until(() -> "ok".equals(pipeline.scraperHealth().getString("status")));
+      // every list page answered whole after 1.5 s, inside the 2 s deadline: 15 of them, a few at a time, take well
+      // past twice the timeout, yet a page comes in every 1.5 s
+      pipeline.fault("slow", new JsonObject().put("delayMs", 1500).put("pages", "list"));
+      long cyclesBefore = pipeline.scraperHealth().getJsonObject("details").getLong("cycles");
+      Callable<Boolean> notCalledStuck = () ->
+          !String.valueOf(pipeline.scraperHealth().getString("lastError")).contains("scrape cycle running for");
+      await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).until(notCalledStuck);
+      // and the long cycle does end, with the site's pages
+      await().atMost(Duration.ofSeconds(90)).until(() ->
+          pipeline.scraperHealth().getJsonObject("details").getLong("cycles") > cyclesBefore);
+      assertThat(notCalledStuck.call()).isTrue();
     }
   }
 
