@@ -11,7 +11,6 @@ import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.stream.Destination;
-import io.tallycast.stream.RecordingPolicy;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamVerticle;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -80,18 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
       + "Default: ${DEFAULT-VALUE}")
   String streamSize;
 
-  @Option(names = "--disk-floor", defaultValue = RecordingPolicy.DEFAULT_FLOOR, paramLabel = "SIZE_OR_PERCENT",
-      description = "free space the recording always leaves on its disk (1G, 500M, 5%%): below it the recording stops "
-          + "(the ingests go on) until there is this much and 512 MB more. Default: ${DEFAULT-VALUE}")
-  String diskFloor;
-
-  @Option(names = "--keep-recordings", defaultValue = RecordingPolicy.DEFAULT_KEEP, paramLabel = "AGE",
-      description = "finished segments older than this are deleted (24h, 90m; 0 keeps all). Default: ${DEFAULT-VALUE}")
-  String keepRecordings;
-
-  @Option(names = "--keep-recordings-size", paramLabel = "SIZE", description = "the oldest finished segments are "
-      + "deleted while all of them take more than this (50G); default: no size limit")
-  String keepRecordingsSize;
+  @Mixin
+  RecordingOptions recording;
 
   @Override
   public Integer call() throws Exception {
@@ -151,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
     int[] wh = StreamOptions.parseSize(streamSize);
     List<Destination> destinations = new ArrayList<>();
     destinations.add(Destination.recording(dataDir.resolve("recordings").resolve("overlay.mkv"),
-        Destination.DEFAULT_SEGMENT, RecordingPolicy.parse(diskFloor, keepRecordings, keepRecordingsSize)));
+        Destination.DEFAULT_SEGMENT, recording.policy()));
     StreamOptions.youtube(youtubeKeyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
     for (String url : rtmp) {
       destinations.add(Destination.ingest(url));

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,18 +85,8 @@ public final class StreamCommand implements Callable<Integer> {
       + "keyframe interval). Default: ${DEFAULT-VALUE}")
   String segment;
 
-  @Option(names = "--disk-floor", defaultValue = RecordingPolicy.DEFAULT_FLOOR, paramLabel = "SIZE_OR_PERCENT",
-      description = "free space the recording always leaves on its disk (1G, 500M, 5%%): below it the recording stops "
-          + "(the ingests go on) until there is this much and 512 MB more. Default: ${DEFAULT-VALUE}")
-  String diskFloor;
-
-  @Option(names = "--keep-recordings", defaultValue = RecordingPolicy.DEFAULT_KEEP, paramLabel = "AGE",
-      description = "finished segments older than this are deleted (24h, 90m; 0 keeps all). Default: ${DEFAULT-VALUE}")
-  String keepRecordings;
-
-  @Option(names = "--keep-recordings-size", paramLabel = "SIZE", description = "the oldest finished segments are "
-      + "deleted while all of them take more than this (50G); default: no size limit")
-  String keepRecordingsSize;
+  @Mixin
+  RecordingOptions recording;
 
   @Override
   public Integer call() throws Exception {
@@ -146,7 +137,7 @@ public final class StreamCommand implements Callable<Integer> {
 
   private List<Destination> destinations() throws Exception {
     Duration segmentLength = StreamOptions.parseDuration(segment);
-    RecordingPolicy disk = RecordingPolicy.parse(diskFloor, keepRecordings, keepRecordingsSize);
+    RecordingPolicy disk = recording.policy();
     List<Destination> list = new ArrayList<>();
     for (String out : outs) {
       list.add(Destination.parse(out, segmentLength, disk));
