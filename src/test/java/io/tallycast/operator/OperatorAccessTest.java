@@ -122,6 +122,7 @@ class OperatorAccessTest {
     assertThat(stream.getString("status")).isEqualTo("stopped");
     assertThat(stream.getJsonObject("details")).isEqualTo(new JsonObject().put("state", "off").put("fps", 0)
         .put("bitrate", 0).put("dropped", 0).put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 0)
+        .put("pictureAgeSeconds", 0).put("recentDropped", 0).put("recentRepeated", 0)
         .put("destinations", new JsonArray()));
   }
 
