@@ -9,11 +9,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.tallycast.support.HostileServers;
 import io.tallycast.support.Pipeline;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,27 @@ class HostileSiteTest {
         assertThat(scraper.getString("status")).isNotEqualTo("ok");
         assertThat(scraper.getString("lastError")).contains("scrape cycle running for");
         assertThat(scraper.getJsonObject("details").getDouble("dataAgeSeconds")).isGreaterThan(3.0);
+      });
+    }
+  }
+
+  @Test
+  void on_a_fresh_start_one_seat_page_that_never_answers_holds_back_that_seat_only_and_is_named(Vertx vertx)
+      throws Exception {
+    try (Pipeline pipeline = Pipeline.start(vertx, dataDir, 1, c -> c.withRequestTimeout(Duration.ofSeconds(2)))) {
+      int held = 12;
+      pipeline.fault("timeout", new JsonObject().put("pages", "seat").put("seats", new JsonArray().add(held)));
+      pipeline.clock(new JsonObject().put("paused", true));
+      pipeline.clock(new JsonObject().put("advanceSeconds", 3 * 3600));
+      int seats = pipeline.array("/api/constituencies").size();
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        List<Integer> awaiting = pipeline.array("/api/constituencies").stream().map(JsonObject.class::cast)
+            .filter(seat -> "awaiting".equals(seat.getString("status"))).map(seat -> seat.getInteger("no")).toList();
+        assertThat(awaiting).as("of %d seats, those with nothing stored", seats).containsOnly(held);
+        JsonObject scraper = pipeline.scraperHealth();
+        assertThat(scraper.getString("status")).isEqualTo("degraded");
+        assertThat(scraper.getJsonObject("details").getJsonArray("failingSeatList")).singleElement()
+            .satisfies(f -> assertThat(((JsonObject) f).getInteger("no")).isEqualTo(held));
       });
     }
   }
