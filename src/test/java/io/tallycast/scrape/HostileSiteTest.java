@@ -104,12 +104,15 @@ class HostileSiteTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> "ok".equals(pipeline.scraperHealth().getString("status")));
       // every page is held unanswered: 15 list pages at 6 at a time take three deadlines, past twice the timeout
       pipeline.fault("timeout", new JsonObject());
+      long silentFrom = System.nanoTime();
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         JsonObject scraper = pipeline.scraperHealth();
         assertThat(scraper.getString("status")).isNotEqualTo("ok");
         assertThat(scraper.getString("lastError")).contains("scrape cycle running for");
         assertThat(scraper.getJsonObject("details").getDouble("dataAgeSeconds")).isGreaterThan(3.0);
       });
+      System.out.printf("a silent site (2 s request timeout): health said so %.1f s after it fell silent%n",
+          (System.nanoTime() - silentFrom) / 1e9);
     }
   }
 
