@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
   String streamSize;
 
   @Mixin
-  RecordingOptions recording;
+  RecordingOptions recording = new RecordingOptions();
 
   @Override
   public Integer call() throws Exception {

@@ -86,7 +86,7 @@ public final class StreamCommand implements Callable<Integer> {
   String segment;
 
   @Mixin
-  RecordingOptions recording;
+  RecordingOptions recording = new RecordingOptions();
 
   @Override
   public Integer call() throws Exception {

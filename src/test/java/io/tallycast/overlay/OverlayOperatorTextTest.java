@@ -53,10 +53,10 @@ class OverlayOperatorTextTest {
       try (Browser browser = Browser.open(1920, 1080)) {
         new OverlayPage(browser).open("http://127.0.0.1:" + pipeline.engine.apiPort() + "/overlay/");
         String candidate = "#ticker .item[data-seat=\"" + SEAT + "\"] .candidate";
-        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> "AMAL KUMAR".equals(
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> "AMAL KUMAR".equals(
             browser.js("return document.querySelector(arguments[0])?.textContent", candidate)));
         String detail = "#notifications .note[data-type=\"seat.overridden\"][data-seat=\"" + SEAT + "\"] .detail";
-        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> browser.js(
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> browser.js(
             "return document.querySelector(arguments[0])?.textContent", detail) != null);
         String onAir = (String) browser.js("return document.querySelector(arguments[0]).textContent", detail);
         assertThat(onAir).isEqualTo(shown).contains("\u200D");

@@ -51,6 +51,25 @@ public final class DemoProcess implements AutoCloseable {
     return new DemoProcess(builder.start());
   }
 
+  /**
+   * As a demo started from a terminal: the leader of a process group of its own (via setsid), so that
+   * {@link #pressCtrlC()} signals it and every helper it started in that group at once, as the terminal does.
+   */
+  public static DemoProcess startAsTerminalJob(Path dataDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("/usr/bin/setsid"));
+    command.addAll(command(List.of(), dataDir, args));
+    return new DemoProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  /** SIGINT to the whole process group, as Ctrl-C in a terminal sends it; then waits for the end (bounded). */
+  public int pressCtrlC() throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start().waitFor();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the demo did not stop within 60 s of Ctrl-C");
+    }
+    return process.exitValue();
+  }
+
   private static List<String> command(List<String> jvmOptions, Path dataDir, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
