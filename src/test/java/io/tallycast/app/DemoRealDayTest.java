@@ -7,6 +7,7 @@ import io.tallycast.election.ElectionData;
 import io.tallycast.store.ResultsReader;
 import io.tallycast.support.DemoProcess;
 import io.tallycast.support.RealDay2026;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from its recorded timeline and scraped over HTTP. Everything expected is read here from the third-party files
  * themselves (results-2026.csv, the recorded list snapshots, results-2021.csv), never from the engine's own data.
  */
+@SlowTier
 class DemoRealDayTest {
   @TempDir
   Path dataDir;

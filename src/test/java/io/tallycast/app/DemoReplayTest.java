@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tallycast.cli.DemoCommand;
 import io.tallycast.election.SeatResult;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo's acceptance: a whole counting day replayed at 2000x is followed seat by seat to the real result. */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTier
 class DemoReplayTest {
   @TempDir
   static Path dataDir;

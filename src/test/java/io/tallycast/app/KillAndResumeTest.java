@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tallycast.store.ResultsReader;
 import io.tallycast.support.DemoProcess;
 import io.tallycast.support.RealDay2026;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** kill -9 of the demo mid-replay, then a restart on the same data dir: nothing committed is lost and it resumes. */
+@SlowTier
 class KillAndResumeTest {
   @TempDir
   Path dataDir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.DemoProcess;
+import io.tallycast.support.SlowTier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no "X server died" or restarted browser, no "No handlers for address" or "Client is closed" from a scraper cycle
  * meeting a store already gone, no stack trace.
  */
+@SlowTier
 class QuietStopTest {
   @TempDir
   Path dataDir;

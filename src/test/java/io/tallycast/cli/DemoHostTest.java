@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.DemoProcess;
+import io.tallycast.support.SlowTier;
 import io.tallycast.web.WebConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `tallycast demo` keeps its console to this machine unless told otherwise, and its banner says which. */
+@SlowTier
 class DemoHostTest {
   private static final Pattern API = Pattern.compile("results API\\s+http://127\\.0\\.0\\.1:(\\d+)/");
 

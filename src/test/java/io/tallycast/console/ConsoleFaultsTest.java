@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.Runtime;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fault switches; switching one on breaks the results site for real, and the console's health wall shows it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTier
 class ConsoleFaultsTest {
   @TempDir
   static Path dataDir;

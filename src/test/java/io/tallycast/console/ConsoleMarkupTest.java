@@ -8,6 +8,7 @@ import io.tallycast.election.CandidateResult;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * script run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTier
 class ConsoleMarkupTest {
   static final String MARKUP = "<img src=x onerror=alert(1)>";
   static final int SEAT = 7;

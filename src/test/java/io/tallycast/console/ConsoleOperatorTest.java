@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.Runtime;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -24,6 +25,7 @@ import org.openqa.selenium.WebElement;
  * done and the replay clock stopped, so the figures hold still while the operator works.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTier
 class ConsoleOperatorTest {
   private static final String TOKEN_KEY = "tallycast.operatorToken";
 

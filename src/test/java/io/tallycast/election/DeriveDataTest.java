@@ -7,6 +7,7 @@ import io.tallycast.Main;
 import io.tallycast.derive.DeriveData;
 import io.tallycast.derive.SourceProblem;
 import io.tallycast.support.SharedData;
+import io.tallycast.support.SlowTier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ import picocli.CommandLine;
  * {@code tallycast derive-data} (io.tallycast.derive; tested here, beside the data it makes): what is committed under src/main/resources/elections is exactly what the command
  * makes from ../shared/data, and bad input is refused with file, line and problem, leaving the output untouched.
  */
+@SlowTier
 class DeriveDataTest {
   static final Path COMMITTED = Path.of("src/main/resources/elections");
   static final List<String> INPUTS = List.of("parties/colors-electionlens.csv", "parties/colors-143prudhvi.csv",

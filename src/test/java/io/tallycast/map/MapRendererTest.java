@@ -12,6 +12,7 @@ import io.tallycast.store.ScrapeBatch;
 import io.tallycast.store.Snapshot;
 import io.tallycast.store.SnapshotCandidate;
 import io.tallycast.store.StoreVerticle;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The renderer on a synthetic map (seats 1-24 of West Bengal as grid cells) fed by a real SQLite store. */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class MapRendererTest {
   static final ElectionData WB = ElectionData.westBengal2021();
   static final Instant T0 = Instant.parse("2021-05-02T03:30:00Z");

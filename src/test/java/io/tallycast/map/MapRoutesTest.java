@@ -9,6 +9,7 @@ import io.tallycast.election.SeatStatus;
 import io.tallycast.store.ResultsReader;
 import io.tallycast.store.Snapshot;
 import io.tallycast.store.StoreVerticle;
+import io.tallycast.support.SlowTier;
 import io.tallycast.web.ApiVerticle;
 import io.tallycast.web.WebConfig;
 import io.vertx.core.Vertx;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The map URLs of the API, served from the renderer's files on a synthetic map fed by a real store. */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class MapRoutesTest {
   static final List<Integer> SEATS = IntStream.rangeClosed(1, 24).boxed().toList();
   static final Instant T0 = Instant.parse("2021-05-02T03:30:00Z");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tallycast.map.MaskFile;
 import io.tallycast.map.SeatMask;
 import io.tallycast.support.SharedData;
+import io.tallycast.support.SlowTier;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real boundaries (../shared/data/west-bengal/assembly-constituencies.geojson; skipped without the reference
  * data): 294 West Bengal assembly constituencies at 1080 px, with one map per district.
  */
+@SlowTier
 class WestBengalMasksTest {
   static Path geojson;
   static final ObjectMapper JSON = new ObjectMapper();

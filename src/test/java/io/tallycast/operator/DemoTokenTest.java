@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.DemoProcess;
+import io.tallycast.support.SlowTier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `tallycast demo` in its own JVM: the token is printed on the first start only, and the same token is used again. */
+@SlowTier
 class DemoTokenTest {
   @TempDir
   Path dataDir;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.Runtime;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * declared everywhere the API shows it, its scraped figures are held while it is overridden (quietly: no error), and
  * after the release the site's figures apply again, even lower than the operator's.
  */
+@SlowTier
 class OverrideFlowTest {
   @TempDir
   Path dataDir;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.Runtime;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stored has changed: the seat, the event log and the audit trail are as they were.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTier
 class OverrideRulesTest {
   @TempDir
   static Path dataDir;

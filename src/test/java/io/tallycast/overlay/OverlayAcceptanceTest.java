@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tallycast.cli.DemoCommand;
 import io.tallycast.support.Browser;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.File;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shows AITC with 215 seats and BJP with 77, read through the tally board's DOM hooks.
  */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class OverlayAcceptanceTest {
   @TempDir
   Path dataDir;

@@ -9,6 +9,7 @@ import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;
 import io.tallycast.support.Browser;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Scraped names are text: a winning candidate called like an HTML tag shows as those characters on the overlay. */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class OverlayEscapingTest {
   static final String MARKUP = "<img src=x onerror=alert(1)>";
   static final int SEAT = 1;

@@ -7,6 +7,7 @@ import io.tallycast.app.Runtime;
 import io.tallycast.store.StoreVerticle;
 import io.tallycast.support.Browser;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SlowTier
 class OverlayLiveTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tallycast.app.Runtime;
 import io.tallycast.support.Browser;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bidi controls but with the ZWJ its Bengali is spelled with.
  */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class OverlayOperatorTextTest {
   static final int SEAT = 1;
   static final String RALLY = "\u09B0\u200D\u09CD\u09AF\u09BE\u09B2\u09BF"; // "rally": ra, ZWJ, virama, ya...

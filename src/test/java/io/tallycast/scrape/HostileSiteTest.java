@@ -3,6 +3,7 @@ package io.tallycast.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a server that says nothing), flood it (a huge page) or lead it elsewhere (a redirect to another host).
  */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class HostileSiteTest {
   @TempDir
   Path dataDir;

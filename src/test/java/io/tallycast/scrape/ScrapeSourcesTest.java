@@ -9,6 +9,7 @@ import io.tallycast.election.Timeline;
 import io.tallycast.election.TimelineRow;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.RealDay2026;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what we stored.
  */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class ScrapeSourcesTest {
   private static final ElectionData WB = ElectionData.westBengal2026();
   /** After the last declaration of the replayed day. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.LogCapture;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * good data, nothing stored changes, and scraping recovers by itself once the fault is off.
  */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class ScraperFaultsTest {
   @TempDir
   Path dataDir;

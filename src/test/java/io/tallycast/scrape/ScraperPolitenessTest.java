@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The scraper asks only for what changed, and only of the hosts it is allowed to ask. */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class ScraperPolitenessTest {
   @TempDir
   Path dataDir;

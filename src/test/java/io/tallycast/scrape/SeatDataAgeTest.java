@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is down with the true age growing. The real replay site over real HTTP, the real store.
  */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class SeatDataAgeTest {
   /** A seat not read for longer is stale; the fast test scraper cycles about every 100-300 ms. */
   static final Duration STALE_AFTER = Duration.ofSeconds(2);

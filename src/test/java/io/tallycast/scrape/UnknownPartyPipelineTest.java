@@ -11,6 +11,7 @@ import io.tallycast.election.PartyRegistry;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.tallycast.web.WebConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * table while the site writes it in full): nothing is dropped, the label is kept as written and the operator is told.
  */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class UnknownPartyPipelineTest {
   @TempDir
   Path dataDir;

@@ -3,6 +3,7 @@ package io.tallycast.store;
 import static io.tallycast.store.StoreFixtures.WB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A kill -9 of the writer's process loses nothing it had committed. */
+@SlowTier
 class CrashSafetyTest {
   @TempDir
   Path dir;

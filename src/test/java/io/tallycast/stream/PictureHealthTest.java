@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.health.HealthReport;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stream health looks at the picture on air: a frozen picture or a hole of dropped frames is never "ok". */
+@SlowTier
 class PictureHealthTest {
   @TempDir
   Path dir;

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tallycast.support.Ffmpeg;
+import io.tallycast.support.SlowTier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Faults on one destination never reach the others, and the recording is cut into segments of the asked length. */
+@SlowTier
 class ReconnectAndRecordingTest {
   private static final String KEY = "reconnect-secret-key-5f3a";
 

@@ -14,6 +14,7 @@ import io.tallycast.store.Snapshot;
 import io.tallycast.store.SnapshotCandidate;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.LogCapture;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so free space comes from a probe the test turns down and up; everything else (files, FFmpeg, the RTMP peer, SQLite)
  * is real.
  */
+@SlowTier
 class RecordingDiskTest {
   private static final long GIB = RecordingPolicy.GIB;
   private static final long MIB = RecordingPolicy.MIB;

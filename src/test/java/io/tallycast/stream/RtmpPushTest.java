@@ -3,6 +3,7 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.support.Ffmpeg;
+import io.tallycast.support.SlowTier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The encoder's output as a real RTMP server receives it (the ffmpeg in the FFmpeg jar, listening), read by ffprobe. */
+@SlowTier
 class RtmpPushTest {
   @TempDir
   Path dir;

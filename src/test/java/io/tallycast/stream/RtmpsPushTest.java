@@ -3,6 +3,7 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.support.Ffmpeg;
+import io.tallycast.support.SlowTier;
 import io.tallycast.support.TlsProxy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** RTMPS, as YouTube's rtmps://a.rtmps.youtube.com:443/live2 takes it: RTMP inside TLS, to a TLS-terminating ingest. */
+@SlowTier
 class RtmpsPushTest {
   @TempDir
   Path dir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.Ffmpeg;
+import io.tallycast.support.SlowTier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An ingest that stops reading (its process frozen: the connection stays open, nothing is taken) is noticed within a
  * few seconds, and an ingest that comes back is live again within the reconnect cap plus a connection.
  */
+@SlowTier
 class StalledIngestTest {
   private static final String KEY = "stall-secret-key-91c2";
 

@@ -3,6 +3,7 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.support.Ffmpeg;
+import io.tallycast.support.SlowTier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tallycast stream} as an operator runs it, in its own JVM: everything it prints (its logs, and FFmpeg's own
  * stderr) is read back, and the stream key is nowhere in it, nor on its command line.
  */
+@SlowTier
 class StreamCommandTest {
   private static final String KEY = "yt-secret-key-9c41-abcd";
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tallycast.app.Runtime;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's own overlay captured in Chromium, encoded and recorded, started and stopped by the operator. */
+@SlowTier
 class StreamInEngineTest {
   @TempDir
   Path dir;

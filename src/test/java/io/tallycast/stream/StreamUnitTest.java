@@ -3,6 +3,7 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The small parts: redaction, the test pattern, and the clock's counting of new, repeated and skipped pictures. */
+@SlowTier
 class StreamUnitTest {
   @TempDir
   Path dir;

@@ -3,6 +3,7 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.health.HealthReport;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An ingest that accepts the connection and then never answers cannot hold the stream's start hostage. */
 @ExtendWith(VertxExtension.class)
+@SlowTier
 class SupervisionTest {
   @TempDir
   Path dir;

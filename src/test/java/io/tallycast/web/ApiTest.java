@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.Runtime;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP contract the overlay, the console and acceptance checks rely on. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTier
 class ApiTest {
   @TempDir
   static Path dataDir;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.support.Browser;
 import io.tallycast.support.DemoProcess;
+import io.tallycast.support.SlowTier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** On a machine without a UTF-8 locale the pages still go out declared as UTF-8: the overlay on air shows "−". */
+@SlowTier
 class TextEncodingTest {
   /** What parties.js writes in a tally row's change column: "+4", "−3" (U+2212, a real minus sign) or "0". */
   private static final Pattern CHANGE = Pattern.compile("[+\u2212]?\\d+");

@@ -7,6 +7,7 @@ import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.Streamer;
 import io.tallycast.support.Ffmpeg;
+import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The capture's browser dies on air: the output never stops (the last picture is repeated) and the page comes back. */
+@SlowTier
 class BrowserKilledWhileStreamingTest {
   @TempDir
   Path dir;

@@ -8,6 +8,7 @@ import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamHealth;
 import io.tallycast.stream.Streamer;
+import io.tallycast.support.SlowTier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kiosk browser freezes on air (SIGSTOP): health stops saying "ok" and says why, and the picture comes back. */
+@SlowTier
 class FrozenBrowserTest {
   @TempDir
   Path dir;

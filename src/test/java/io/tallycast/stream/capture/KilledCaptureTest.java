@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.Leftovers;
 import io.tallycast.stream.FrameSource;
+import io.tallycast.support.SlowTier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * The engine killed hard while capturing (kill -9, a native crash) leaves Xvfb, chromedriver and Chromium running;
  * restarting it must not leave them rendering next to the new ones.
  */
+@SlowTier
 class KilledCaptureTest {
   private TestPages pages;
   private FrameSource capture;

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.stream.CapturedFrame;
 import io.tallycast.stream.FrameSource;
+import io.tallycast.support.SlowTier;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The fallback where no X server runs: real headless Chromium, real DevTools screencast. */
+@SlowTier
 class ScreencastCaptureTest {
   private TestPages pages;
   private FrameSource capture;

@@ -3,6 +3,7 @@ package io.tallycast.stream.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.stream.CapturedFrame;
+import io.tallycast.support.SlowTier;
 import java.time.Duration;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real Xvfb, real kiosk Chromium, real x11grab. */
+@SlowTier
 class X11CaptureTest {
   private TestPages pages;
   private X11Capture capture;
