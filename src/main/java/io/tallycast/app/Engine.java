@@ -29,14 +29,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  private final Runtime runtime;
+  private final MeteredVertx runtime;
   private final ResultsReader reader;
   private final ApiVerticle api;
   private final OperatorApi operator;
   /** Deployment ids in the order deployed: the store first, the scraper (the source) last. */
   private final List<String> deployed;
 
-  private Engine(Runtime runtime, ResultsReader reader, ApiVerticle api, OperatorApi operator, List<String> deployed) {
+  private Engine(MeteredVertx runtime, ResultsReader reader, ApiVerticle api, OperatorApi operator, List<String> deployed) {
     this.deployed = List.copyOf(deployed);
     this.runtime = runtime;
     this.reader = reader;
@@ -77,7 +77,7 @@ public final class Engine {
   private record Opened(ResultsReader reader, OperatorToken token, OverlaySettings overlay) {
   }
 
-  public static Future<Engine> start(Runtime runtime, Config config) {
+  public static Future<Engine> start(MeteredVertx runtime, Config config) {
     var vertx = runtime.vertx();
     ElectionData election = config.election();
     List<String> deployed = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class Engine {
     return reader;
   }
 
-  public Runtime runtime() {
+  public MeteredVertx runtime() {
     return runtime;
   }
 

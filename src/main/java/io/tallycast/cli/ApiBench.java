@@ -2,7 +2,7 @@ package io.tallycast.cli;
 
 import io.tallycast.Leftovers;
 import io.tallycast.app.Engine;
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.replay.CountingModel;
@@ -38,7 +38,7 @@ final class ApiBench {
       return 2;
     }
     Path data = Leftovers.claimFolder("bench-api");
-    Runtime runtime = Runtime.create();
+    MeteredVertx runtime = MeteredVertx.create();
     try {
       CountingModel day = ReplayModels.embedded("wb2026", 0);
       ElectionData election = day.data();

@@ -2,7 +2,7 @@ package io.tallycast.cli;
 
 import io.tallycast.Leftovers;
 import io.tallycast.app.Engine;
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapBenchmark;
 import io.tallycast.map.MapSource;
@@ -133,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
   private static StreamBenchmark.Page demo() throws Exception {
     Path data = Leftovers.claimFolder("bench-demo");
     ElectionData election = ElectionData.westBengal2021();
-    Runtime runtime = Runtime.create();
+    MeteredVertx runtime = MeteredVertx.create();
     try {
       ReplaySite site = ReplaySite.start(runtime.vertx(), election, ReplayOptions.defaults().withPort(0).withSpeed(60)
           .withSeed(2021).withStateFile(data.resolve("replay-clock.json"))).await();

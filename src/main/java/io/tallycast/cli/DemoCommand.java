@@ -1,7 +1,7 @@
 package io.tallycast.cli;
 
 import io.tallycast.app.Engine;
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(dataDir);
     CountingModel day = ReplayModels.embedded(electionId, seed);
     ElectionData election = day.data();
-    Runtime runtime = Runtime.create();
+    MeteredVertx runtime = MeteredVertx.create();
     Duration interval = intervalFor(speed);
     ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withPort(replayPort)
         .withSpeed(speed).withSeed(seed).withPrefix(election.replayPrefix()).withMinDwellMillis(dwellFor(interval))

@@ -1,6 +1,6 @@
 package io.tallycast.cli;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.replay.CountingModel;
@@ -60,7 +60,7 @@ public final class ReplaySiteCommand implements Callable<Integer> {
     CountingModel day = results == null && parties == null ? ReplayModels.embedded(electionId, seed)
         : new SyntheticCounting(load(), seed);
     ElectionData election = day.data();
-    Runtime runtime = Runtime.create();
+    MeteredVertx runtime = MeteredVertx.create();
     String prefix = election.replayPrefix().isEmpty() ? ReplayOptions.ECI_2026_PREFIX : election.replayPrefix();
     ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withHost(host).withPort(port)
         .withSpeed(speed).withSeed(seed).withStateFile(stateFile).withPrefix(prefix)

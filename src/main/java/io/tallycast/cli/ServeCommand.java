@@ -2,7 +2,7 @@ package io.tallycast.cli;
 
 import io.tallycast.app.ElectionConfig;
 import io.tallycast.app.Engine;
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.web.WebConfig;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ElectionConfig cfg = ElectionConfig.read(config);
     Path base = config.toAbsolutePath().getParent();
-    Runtime runtime = Runtime.create();
+    MeteredVertx runtime = MeteredVertx.create();
     OverlayConfig overlay = cfg.overlayConfig(base);
     WebConfig web = cfg.webConfig(host);
     Engine engine = Engine.start(runtime, new Engine.Config(cfg.loadElection(base), cfg.dataDirectory(base),

@@ -3,7 +3,7 @@ package io.tallycast.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonArray;
@@ -30,7 +30,7 @@ class ConsoleFaultsTest {
 
   @BeforeAll
   void demoWired() throws Exception {
-    pipeline = Pipeline.start(Runtime.create(), dataDir, 1, c -> c);
+    pipeline = Pipeline.start(MeteredVertx.create(), dataDir, 1, c -> c);
     token = Files.readString(dataDir.resolve("operator.token")).strip();
   }
 

@@ -3,7 +3,7 @@ package io.tallycast.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.CandidateResult;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;
@@ -41,7 +41,7 @@ class ConsoleMarkupTest {
 
   @BeforeAll
   void countedWithAMarkupCandidate() throws Exception {
-    pipeline = Pipeline.start(Runtime.create(), dataDir, 1, c -> c, withWinnerRenamed(Pipeline.WEST_BENGAL, SEAT));
+    pipeline = Pipeline.start(MeteredVertx.create(), dataDir, 1, c -> c, withWinnerRenamed(Pipeline.WEST_BENGAL, SEAT));
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 12 * 3600));
     await().atMost(Duration.ofSeconds(60)).until(() -> {

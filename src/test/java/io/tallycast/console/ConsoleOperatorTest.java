@@ -3,7 +3,7 @@ package io.tallycast.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.buffer.Buffer;
@@ -31,13 +31,13 @@ class ConsoleOperatorTest {
 
   @TempDir
   static Path dataDir;
-  Runtime runtime;
+  MeteredVertx runtime;
   Pipeline pipeline;
   String token;
 
   @BeforeAll
   void countingUnderWay() throws Exception {
-    runtime = Runtime.create();
+    runtime = MeteredVertx.create();
     pipeline = Pipeline.start(runtime, dataDir, 1, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 6 * 3600));

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.ElectionConfig;
 import io.tallycast.app.Engine;
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
@@ -49,7 +49,7 @@ class DemoSwitchesAndLogoTest {
     site = ReplaySite.start(vertx, Pipeline.WEST_BENGAL, ReplayOptions.defaults().withSpeed(1)).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), 25).withInterval(Duration.ofMillis(100))
         .withRequestTimeout(Duration.ofMillis(600)).withMaxBackoff(Duration.ofMillis(400));
-    engine = Engine.start(Runtime.of(vertx), new Engine.Config(Pipeline.WEST_BENGAL, dir.resolve("data"), scrape,
+    engine = Engine.start(MeteredVertx.of(vertx), new Engine.Config(Pipeline.WEST_BENGAL, dir.resolve("data"), scrape,
             WebConfig.on(0), null).withOverlay(new OverlayConfig("Night of results", "", logo))
         .withReplayControl(site.controlUrl())).await();
     http = WebClient.create(vertx);

@@ -3,7 +3,7 @@ package io.tallycast.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +39,7 @@ class OperatorAccessTest {
   @BeforeAll
   void countingUnderWay() {
     log = new RootLog();
-    pipeline = Pipeline.start(Runtime.of(Vertx.vertx()), dataDir, 1, c -> c, Pipeline.WEST_BENGAL, false);
+    pipeline = Pipeline.start(MeteredVertx.of(Vertx.vertx()), dataDir, 1, c -> c, Pipeline.WEST_BENGAL, false);
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 3 * 3600));
     await().atMost(Duration.ofSeconds(30))

@@ -3,7 +3,7 @@ package io.tallycast.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
@@ -33,7 +33,7 @@ class OverrideFlowTest {
 
   @BeforeEach
   void countingUnderWay() {
-    pipeline = Pipeline.start(Runtime.of(Vertx.vertx()), dataDir, 1, c -> c);
+    pipeline = Pipeline.start(MeteredVertx.of(Vertx.vertx()), dataDir, 1, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 3 * 3600));
     // steady: the scraper has taken everything the paused site shows, so nothing changes unless a test changes it

@@ -3,7 +3,7 @@ package io.tallycast.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
@@ -45,7 +45,7 @@ class OverrideRulesTest {
 
   @BeforeAll
   void countingUnderWayWithSomeSeatsDeclared() {
-    pipeline = Pipeline.start(Runtime.of(Vertx.vertx()), dataDir, 1, c -> c);
+    pipeline = Pipeline.start(MeteredVertx.of(Vertx.vertx()), dataDir, 1, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 5 * 3600));
     // steady: the scraper has taken everything the paused site shows, so only the tests change what is stored

@@ -3,7 +3,7 @@ package io.tallycast.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
@@ -32,7 +32,7 @@ class SceneAndScraperTest {
   }
 
   private OperatorClient start() {
-    pipeline = Pipeline.start(Runtime.of(Vertx.vertx()), dataDir, 1, c -> c);
+    pipeline = Pipeline.start(MeteredVertx.of(Vertx.vertx()), dataDir, 1, c -> c);
     return new OperatorClient(pipeline.http, pipeline.engine.apiPort(), pipeline.engine.operatorToken().value());
   }
 

@@ -3,7 +3,7 @@ package io.tallycast.overlay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.store.StoreVerticle;
 import io.tallycast.support.Browser;
 import io.tallycast.support.Pipeline;
@@ -64,7 +64,7 @@ class OverlayLiveTest {
       lastEventNanos.set(now);
       events.add(new Timed(now, m.body()));
     });
-    pipeline = Pipeline.start(Runtime.of(vertx), dataDir, 1, c -> c);
+    pipeline = Pipeline.start(MeteredVertx.of(vertx), dataDir, 1, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 5 * 3600)); // early afternoon: leads and declarations
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

@@ -3,7 +3,7 @@ package io.tallycast.overlay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Browser;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
@@ -36,7 +36,7 @@ class OverlayOperatorTextTest {
   void scraped_names_and_the_operators_reason_show_without_bidi_controls_and_with_the_zwj(Vertx vertx)
       throws Exception {
     String scrapedName = "\u202EAMAL\u202C \u2067KUMAR\u2069\u200F";
-    try (Pipeline pipeline = Pipeline.start(Runtime.of(vertx), dataDir, 1, c -> c,
+    try (Pipeline pipeline = Pipeline.start(MeteredVertx.of(vertx), dataDir, 1, c -> c,
         OverlayEscapingTest.withWinnerRenamed(SEAT, scrapedName))) {
       pipeline.clock(new JsonObject().put("paused", true));
       pipeline.clock(new JsonObject().put("advanceSeconds", 12 * 3600)); // past the last declaration

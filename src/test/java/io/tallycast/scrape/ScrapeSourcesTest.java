@@ -3,7 +3,7 @@ package io.tallycast.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Timeline;
 import io.tallycast.election.TimelineRow;
@@ -41,7 +41,7 @@ class ScrapeSourcesTest {
 
   @BeforeEach
   void siteBeforeCounting(Vertx vertx) {
-    pipeline = Pipeline.realDay2026(Runtime.of(vertx), dataDir, 1, 0, c -> c);
+    pipeline = Pipeline.realDay2026(MeteredVertx.of(vertx), dataDir, 1, 0, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
   }
 

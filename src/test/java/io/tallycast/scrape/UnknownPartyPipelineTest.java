@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.Engine;
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Party;
 import io.tallycast.election.PartyRegistry;
@@ -54,7 +54,7 @@ class UnknownPartyPipelineTest {
     ReplaySite replay = ReplaySite.start(vertx, site, ReplayOptions.defaults()).await();
     replay.clock().pause();
     replay.clock().advance(replay.model().totalDurationSeconds() + 60);
-    Runtime runtime = Runtime.of(vertx);
+    MeteredVertx runtime = MeteredVertx.of(vertx);
     Engine engine = Engine.start(runtime, new Engine.Config(engineData, dataDir,
         ScrapeConfig.forSite(replay.baseUrl(), site.stateCode()).withInterval(Duration.ofMillis(100)),
         WebConfig.on(0), Pipeline.MAPS)).await();

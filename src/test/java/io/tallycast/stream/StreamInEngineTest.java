@@ -3,7 +3,7 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
@@ -40,7 +40,7 @@ class StreamInEngineTest {
     Path recording = dir.resolve("rec").resolve("overlay.mkv");
     StreamConfig config = StreamConfig.defaults(List.of(Destination.recording(recording, Duration.ofSeconds(4))))
         .withSize(1280, 720);
-    pipeline = Pipeline.configured(Runtime.of(Vertx.vertx()), dir.resolve("data"), 60,
+    pipeline = Pipeline.configured(MeteredVertx.of(Vertx.vertx()), dir.resolve("data"), 60,
         c -> c.withStream(new StreamVerticle.Settings(config, false)));
     assertThat(part().getString("status")).as("not started yet").isEqualTo("stopped");
 

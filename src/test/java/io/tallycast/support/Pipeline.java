@@ -1,7 +1,7 @@
 package io.tallycast.support;
 
 import io.tallycast.app.Engine;
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.replay.CountingModel;
@@ -47,34 +47,34 @@ public final class Pipeline implements AutoCloseable {
 
   public static Pipeline start(Vertx vertx, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune) {
-    return start(Runtime.of(vertx), dataDir, speed, tune);
+    return start(MeteredVertx.of(vertx), dataDir, speed, tune);
   }
 
-  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+  public static Pipeline start(MeteredVertx runtime, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune) {
     return start(runtime, dataDir, speed, tune, WEST_BENGAL);
   }
 
   /** The same on another data set (for example West Bengal with a candidate renamed), replayed and scraped as usual. */
-  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+  public static Pipeline start(MeteredVertx runtime, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election) {
     return start(runtime, dataDir, speed, tune, election, true);
   }
 
   /** The default pipeline with its engine configuration changed (a stream, an overlay...). */
-  public static Pipeline configured(Runtime runtime, Path dataDir, double speed,
+  public static Pipeline configured(MeteredVertx runtime, Path dataDir, double speed,
                                     java.util.function.UnaryOperator<Engine.Config> configure) {
     return start(runtime, dataDir, speed, c -> c, WEST_BENGAL, true, configure);
   }
 
-  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+  public static Pipeline start(MeteredVertx runtime, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election,
                                boolean faultSwitches) {
     return start(runtime, dataDir, speed, tune, election, faultSwitches, c -> c);
   }
 
   /** faultSwitches false: the engine as `serve` runs it, with no replay site behind the console's fault switches. */
-  public static Pipeline start(Runtime runtime, Path dataDir, double speed,
+  public static Pipeline start(MeteredVertx runtime, Path dataDir, double speed,
                                java.util.function.UnaryOperator<ScrapeConfig> tune, ElectionData election,
                                boolean faultSwitches, java.util.function.UnaryOperator<Engine.Config> configure) {
     Vertx vertx = runtime.vertx();
@@ -92,7 +92,7 @@ public final class Pipeline implements AutoCloseable {
    * The real 2026 counting day as recorded (embedded), replayed at ECI's 2026 addresses; each recorded moment stays on
    * the site for {@code dwellMillis} at least. The same fast scraper as {@link #start}.
    */
-  public static Pipeline realDay2026(Runtime runtime, Path dataDir, double speed, long dwellMillis,
+  public static Pipeline realDay2026(MeteredVertx runtime, Path dataDir, double speed, long dwellMillis,
                                      java.util.function.UnaryOperator<ScrapeConfig> tune) {
     Vertx vertx = runtime.vertx();
     CountingModel day = ReplayModels.embedded("wb2026", 0);

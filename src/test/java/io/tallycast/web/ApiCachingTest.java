@@ -3,7 +3,7 @@ package io.tallycast.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonArray;
@@ -45,13 +45,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ApiCachingTest {
   @TempDir
   static Path dataDir;
-  Runtime runtime;
+  MeteredVertx runtime;
   Pipeline pipeline;
   HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   void countingUnderWayAndSettled() {
-    runtime = Runtime.create();
+    runtime = MeteredVertx.create();
     pipeline = Pipeline.start(runtime, dataDir, 1, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 5 * 3600));

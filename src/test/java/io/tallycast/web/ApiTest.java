@@ -3,7 +3,7 @@ package io.tallycast.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.app.Runtime;
+import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.http.HttpClient;
@@ -30,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiTest {
   @TempDir
   static Path dataDir;
-  Runtime runtime;
+  MeteredVertx runtime;
   Pipeline pipeline;
 
   @BeforeAll
   void countingHalfDone() {
-    runtime = Runtime.create();
+    runtime = MeteredVertx.create();
     pipeline = Pipeline.start(runtime, dataDir, 1, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
     pipeline.clock(new JsonObject().put("advanceSeconds", 5 * 3600));

@@ -9,9 +9,9 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 /** A Vert.x instance whose own metrics and tallycast's meters (Micrometer's global registry) feed one Prometheus page. */
-public record Runtime(Vertx vertx, PrometheusMeterRegistry prometheus) {
+public record MeteredVertx(Vertx vertx, PrometheusMeterRegistry prometheus) {
 
-  public static Runtime create() {
+  public static MeteredVertx create() {
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Metrics.globalRegistry.add(prometheus);
     Vertx vertx = Vertx.builder()
@@ -19,12 +19,12 @@ public record Runtime(Vertx vertx, PrometheusMeterRegistry prometheus) {
             .setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
-    return new Runtime(vertx, prometheus);
+    return new MeteredVertx(vertx, prometheus);
   }
 
   /** A Vert.x instance made elsewhere (tests), without a Prometheus page. */
-  public static Runtime of(Vertx vertx) {
-    return new Runtime(vertx, null);
+  public static MeteredVertx of(Vertx vertx) {
+    return new MeteredVertx(vertx, null);
   }
 
   public void close() {
