@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScraperVerticle extends VerticleBase {
   public static final String CONTROL = "scraper.control";
-  public static final String CYCLE_DONE = "scraper.cycle";
   private static final Logger LOG = LoggerFactory.getLogger(ScraperVerticle.class);
 
   private final ScrapeConfig config;
@@ -142,7 +141,6 @@ public final class ScraperVerticle extends VerticleBase {
           : new CycleReport(false, 0, 0, 0, 0, 0, List.of("scrape cycle failed: " + done.cause().getMessage()), List.of(),
               0, 0);
       long next = record(report);
-      vertx.eventBus().publish(CYCLE_DONE, JsonObject.mapFrom(report));
       schedule(next);
     });
   }
