@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * stream's start and stop (409 in a run without a stream).
  */
 final class OperatorRoutes {
-  static final String SCENE_ADDRESS = "overlay.scene";
+  static final String SCENE_ADDRESS = OperatorApi.SCENE;
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
 
   /** Starting opens Xvfb, Chromium and every destination, each bounded; the whole can take tens of seconds. */

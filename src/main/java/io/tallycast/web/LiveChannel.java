@@ -1,6 +1,8 @@
 package io.tallycast.web;
 
 import io.tallycast.health.HealthReport;
+import io.tallycast.map.MapRenderer;
+import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,8 +29,8 @@ import java.util.function.LongFunction;
 final class LiveChannel {
   private static final long KEEPALIVE_MS = 15_000;
   /** Bus address -> SSE event name, pushed as they come: health reports, new map pictures, the overlay's scene. */
-  static final Map<String, String> BROADCASTS = Map.of(HealthReport.ADDRESS, "health", "map.updated", "map.updated",
-      "overlay.scene", "scene");
+  static final Map<String, String> BROADCASTS = Map.of(HealthReport.ADDRESS, "health", MapRenderer.UPDATED,
+      "map.updated", OperatorApi.SCENE, "scene");
 
   private final Vertx vertx;
   private final LongFunction<Future<JsonArray>> missedSince;
