@@ -27,8 +27,10 @@ final class BrowserHttp implements SiteCheck.Fetch {
   static final Duration DEADLINE = Duration.ofSeconds(20);
   static final int MAX_REDIRECTS = 5;
 
+  // HTTP/1.1 as the scraper speaks it: the JDK client's default offers an h2c upgrade on plain http, which a server
+  // may take and then answer in a way the client misreads (a 50 MB page came back as a "protocol error")
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+      .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
   private final Duration deadline;
 
   BrowserHttp() {

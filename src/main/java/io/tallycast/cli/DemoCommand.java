@@ -167,11 +167,11 @@ public final class DemoCommand implements Callable<Integer> {
 
   /**
    * How long each recorded moment of a real day stays on the replay site at least: two scrape intervals and the time
-   * of a slow cycle (1.5 s at least, for a loaded machine), so the scraper sees every one of them (every lead that
+   * of a slow cycle (2 s at least: a busy 2-core machine once missed a moment held 1.5 s), so the scraper sees every one of them (every lead that
    * changed and changed back) even at 2000x.
    */
   public static long dwellFor(Duration interval) {
-    return Math.max(1500, 2 * interval.toMillis() + 500);
+    return Math.max(2000, 2 * interval.toMillis() + 500);
   }
 
   private static String fmt(double speed) {

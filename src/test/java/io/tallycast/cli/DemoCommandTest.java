@@ -17,7 +17,7 @@ class DemoCommandTest {
 
   @Test
   void each_recorded_moment_stays_on_the_replay_site_for_two_scrape_intervals_and_a_slow_cycle() {
-    assertThat(DemoCommand.dwellFor(DemoCommand.intervalFor(2000))).isEqualTo(1500);
+    assertThat(DemoCommand.dwellFor(DemoCommand.intervalFor(2000))).isEqualTo(2000);
     assertThat(DemoCommand.dwellFor(DemoCommand.intervalFor(60))).isEqualTo(5500);
   }
 
