@@ -43,6 +43,11 @@ class OverlayOperatorTextTest {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> "AMAL KUMAR".equals(
           pipeline.json("/api/constituencies/" + SEAT).getValue("leader") instanceof JsonObject leader
               ? leader.getString("candidate") : null));
+      // the whole day stored first: declarations committed after the override would push its note off the panel
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        JsonObject seats = pipeline.json("/api/summary").getJsonObject("seats");
+        return seats.getInteger("declared").equals(seats.getInteger("total"));
+      });
 
       String reason = "\u202ERO\u202C \u2067" + RALLY + "\u2069 \u200Econfirmed";
       String shown = "RO " + RALLY + " confirmed";
