@@ -36,7 +36,10 @@ class QuietStopTest {
       List<String> lines = demo.output();
       assertThat(lines).anyMatch(line -> line.contains("Shutdown") && line.contains("stopping"));
       assertThat(lines).anyMatch(line -> line.contains("stream: stopped"));
-      assertThat(lines).as("the whole log, start and stop").noneMatch(line -> line.contains(" WARN ")
+      // a run killed earlier on this machine (KillAndResumeTest kills demos with -9) leaves folders that the capture
+      // sweeps away at start with a WARN naming them: that line is true and wanted, so it is not counted
+      assertThat(lines).as("the whole log, start and stop").filteredOn(line -> !line.contains(" Leftovers "))
+          .noneMatch(line -> line.contains(" WARN ")
           || line.contains(" ERROR ") || line.startsWith("WARNING") || line.contains("Exception")
           || line.startsWith("\tat ") || line.contains("x11grab @") || line.startsWith("Input #")
           || line.contains("died") || line.contains("restarting"));
