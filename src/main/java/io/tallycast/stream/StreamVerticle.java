@@ -95,13 +95,13 @@ public final class StreamVerticle extends VerticleBase {
       source = Captures.open(CaptureConfig.of(page, config.width(), config.height(), config.fps()), () -> stopping);
     } catch (Exception e) {
       if (stopping) { // Ctrl-C during the capture's start: a stop, not a failure
-        return new JsonObject().put("state", "stopped");
+        return stoppedStatus();
       }
       throw e;
     }
     if (stopping) { // the engine began to stop while the capture started: nothing goes on air now
       source.close();
-      return new JsonObject().put("state", "stopped");
+      return stoppedStatus();
     }
     Streamer started = new Streamer(config, source);
     try {
@@ -128,6 +128,10 @@ public final class StreamVerticle extends VerticleBase {
       LOG.info("stream: stopped");
     }
     reportStopped(null);
+    return stoppedStatus();
+  }
+
+  private static JsonObject stoppedStatus() {
     return new JsonObject().put("state", "stopped");
   }
 
