@@ -2,7 +2,8 @@ package io.tallycast.events;
 
 import io.tallycast.election.Party;
 import io.tallycast.election.SeatStatus;
-import io.vertx.core.json.JsonObject;
+import io.tallycast.bus.SeatFigures;
+import io.tallycast.bus.Standing;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -51,9 +52,8 @@ public record SeatState(int seat, SeatStatus status, int roundsDone, int roundsT
     return status == SeatStatus.DECLARED;
   }
 
-  /** The "before"/"after" shape of seat.changed. */
-  public JsonObject toJson() {
-    return new JsonObject().put("status", status.json()).put("roundsDone", roundsDone).put("roundsTotal", roundsTotal)
-        .put("leader", Standing.json(leader)).put("margin", margin());
+  /** The "before"/"after" of a seat.changed. */
+  public SeatFigures figures() {
+    return new SeatFigures(status, roundsDone, roundsTotal, leader, margin());
   }
 }

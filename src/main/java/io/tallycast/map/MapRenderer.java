@@ -3,9 +3,12 @@ package io.tallycast.map;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.tallycast.election.PartyRegistry;
-import io.tallycast.events.EventType;
-import io.tallycast.health.HealthReport;
-import io.tallycast.health.HealthReport.Status;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.MapUpdated;
+import io.tallycast.election.SeatStatus;
+import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.HealthReport.Status;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Keeps the state and district map PNGs in {@code dataDir/maps/} in step with the results: loads every map at start,
  * paints every seat from the store's current state (so a restart shows the right picture at once), then repaints only
  * the seats that {@code seat.changed} / {@code seat.declared} events change, and announces each new file on
- * {@value #UPDATED}: {"map","version","seats":[...],"url"}.
+ * {@link Contract#MAP_UPDATED} ({@link MapUpdated}).
  *
  * <p>Coalescing rule: a change marks its seat pending; the pending seats are painted and published
  * {@value #QUIET_MS} ms after the last change (each new change restarts that wait), but never later than
@@ -43,7 +46,6 @@ import org.slf4j.LoggerFactory;
  * readers in memory; the disk copies in {@code dataDir/maps/} are written behind it by {@link MapFiles}.
  */
 public final class MapRenderer extends VerticleBase {
-  public static final String UPDATED = "map.updated";
   public static final String PART = "maps";
   public static final String URL_PREFIX = "/api/maps/";
   static final long QUIET_MS = 30;
@@ -100,12 +102,11 @@ public final class MapRenderer extends VerticleBase {
     published.onFileWritten(outcome -> context.runOnContext(v -> fileWritten(outcome)));
     report(Status.STARTING);
     // listen before reading the store, so that no change committed in between is missed
-    vertx.eventBus().<JsonObject>consumer(EventType.SEAT_CHANGED.address(),
-        m -> changed(m.body().getInteger("seat"), colors.of(m.body().getJsonObject("after"))));
-    vertx.eventBus().<JsonObject>consumer(EventType.SEAT_DECLARED.address(), m -> {
-      JsonObject winner = m.body().getJsonObject("winner");
-      changed(m.body().getInteger("seat"), colors.of("declared", winner == null ? null : winner.getString("party")));
-    });
+    Bus bus = Bus.of(vertx);
+    bus.subscribe(Contract.SEAT_CHANGED,
+        e -> changed(e.seat(), colors.of(e.after().status().json(), e.after().leadingParty())));
+    bus.subscribe(Contract.SEAT_DECLARED, e -> changed(e.seat(), colors.of(SeatStatus.DECLARED.json(),
+        e.winner() == null ? null : e.winner().party())));
     return painter.executeBlocking(this::load, true)
         .compose(n -> painter.executeBlocking(reader::constituencies, true))
         .compose(this::paintAll)
@@ -200,8 +201,8 @@ public final class MapRenderer extends VerticleBase {
   private Future<Void> render(Map<Integer, Integer> batch) {
     return painter.executeBlocking(() -> paintAndPublish(batch), true).map(pass -> {
       for (Published p : pass.published()) {
-        vertx.eventBus().publish(UPDATED, new JsonObject().put("map", p.map()).put("version", p.version())
-            .put("seats", new JsonArray(new ArrayList<>(p.seats()))).put("url", URL_PREFIX + p.map() + ".png"));
+        Bus.of(vertx).publish(Contract.MAP_UPDATED, new MapUpdated(p.map(), p.version(), List.copyOf(p.seats()),
+            URL_PREFIX + p.map() + ".png"));
         lastPublishMs = TimeUnit.NANOSECONDS.toMillis(p.nanos());
         publishes++;
       }

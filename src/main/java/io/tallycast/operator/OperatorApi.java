@@ -16,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * puts the stream's placeholder on the health board.
  */
 public final class OperatorApi {
-  /** The overlay's scene, published when the operator switches it: {"scene"}. */
-  public static final String SCENE = "overlay.scene";
   private static final Logger LOG = LoggerFactory.getLogger(OperatorApi.class);
   private static final int BODY_LIMIT = 64 * 1024;
   private static final long WARN_EVERY_MS = 60_000;

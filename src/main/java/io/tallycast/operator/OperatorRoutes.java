@@ -1,11 +1,13 @@
 package io.tallycast.operator;
 
-import io.tallycast.scrape.ScraperVerticle;
-import io.tallycast.stream.StreamVerticle;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.SceneChosen;
+import io.tallycast.bus.ScraperControl;
+import io.tallycast.bus.StreamControl;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,16 +19,17 @@ import org.slf4j.LoggerFactory;
  * stream's start and stop (409 in a run without a stream).
  */
 final class OperatorRoutes {
-  static final String SCENE_ADDRESS = OperatorApi.SCENE;
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
 
   /** Starting opens Xvfb, Chromium and every destination, each bounded; the whole can take tens of seconds. */
   private static final long STREAM_TIMEOUT_MS = 90_000;
   private final Vertx vertx;
+  private final Bus bus;
   private final OverlaySettings overlay;
 
   OperatorRoutes(Vertx vertx, OverlaySettings overlay) {
     this.vertx = vertx;
+    this.bus = Bus.of(vertx);
     this.overlay = overlay;
   }
 
@@ -35,20 +38,20 @@ final class OperatorRoutes {
     router.post("/api/operator/scraper/pause").handler(ctx -> scraper(ctx, true));
     router.post("/api/operator/scraper/resume").handler(ctx -> scraper(ctx, false));
     router.post("/api/operator/scene").handler(this::scene);
-    router.post("/api/operator/stream/start").handler(ctx -> stream(ctx, "start"));
-    router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, "stop"));
+    router.post("/api/operator/stream/start").handler(ctx -> stream(ctx, StreamControl.Action.START));
+    router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, StreamControl.Action.STOP));
   }
 
   /** Asks the stream itself; a run without a stream (demo --no-stream, no stream configured) has nobody to answer. */
-  private void stream(RoutingContext ctx, String action) {
-    vertx.eventBus().<JsonObject>request(StreamVerticle.CONTROL, new JsonObject().put("action", action),
-            new DeliveryOptions().setSendTimeout(STREAM_TIMEOUT_MS))
-        .onSuccess(m -> Replies.json(ctx, 200, m.body()))
+  private void stream(RoutingContext ctx, StreamControl.Action action) {
+    bus.request(Contract.STREAM_CONTROL, new StreamControl(action), STREAM_TIMEOUT_MS)
+        .onSuccess(status -> Replies.json(ctx, 200, status.status()))
         .onFailure(e -> {
           if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
             StreamPlaceholder.refuse(ctx);
           } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-            Replies.error(ctx, 409, "the stream did not " + action + ": " + e.getMessage());
+            Replies.error(ctx, 409, "the stream did not " + action.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + e.getMessage());
           } else {
             Replies.error(ctx, 503, "the stream did not answer in time: " + e.getMessage());
           }
@@ -57,10 +60,9 @@ final class OperatorRoutes {
 
   /** Asks the scraper itself, so the answer is its state, not what was asked for. */
   private void scraper(RoutingContext ctx, boolean pause) {
-    vertx.eventBus().<JsonObject>request(ScraperVerticle.CONTROL, new JsonObject().put("paused", pause),
-            new DeliveryOptions().setSendTimeout(5_000))
-        .onSuccess(m -> Replies.json(ctx, 200, new JsonObject()
-            .put("scraper", m.body().getBoolean("paused", false) ? "paused" : "running")))
+    bus.request(Contract.SCRAPER_CONTROL, new ScraperControl(pause), 5_000)
+        .onSuccess(state -> Replies.json(ctx, 200, new JsonObject()
+            .put("scraper", state.paused() ? "paused" : "running")))
         .onFailure(e -> Replies.error(ctx, 503, "no scraper answered: " + e.getMessage()));
   }
 
@@ -79,10 +81,9 @@ final class OperatorRoutes {
       return scene;
     }, true).onSuccess(saved -> {
       overlay.scene(saved);
-      JsonObject message = new JsonObject().put("scene", saved);
-      vertx.eventBus().publish(SCENE_ADDRESS, message);
+      bus.publish(Contract.SCENE, new SceneChosen(saved));
       LOG.info("operator: overlay scene {}", saved);
-      Replies.json(ctx, 200, message);
+      Replies.json(ctx, 200, new JsonObject().put("scene", saved));
     }).onFailure(e -> Replies.error(ctx, 500, "the scene could not be saved, so it was not changed: " + e.getMessage()));
   }
 }

@@ -1,14 +1,15 @@
 package io.tallycast.operator;
 
-import io.tallycast.events.ResultEvent;
-import io.tallycast.store.OverrideResult;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.OverrideRelease;
+import io.tallycast.bus.SeatOverride;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.OverrideResult;
 import io.tallycast.store.ResultsReader;
-import io.tallycast.store.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
@@ -26,14 +27,14 @@ import org.slf4j.LoggerFactory;
  */
 final class OverrideRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(OverrideRoutes.class);
-  private static final DeliveryOptions STORE = new DeliveryOptions().setSendTimeout(30_000);
+  private static final long STORE_TIMEOUT_MS = 30_000;
 
-  private final Vertx vertx;
+  private final Bus bus;
   private final ResultsReader reader;
   private final WorkerExecutor readers;
 
   OverrideRoutes(Vertx vertx, ResultsReader reader, WorkerExecutor readers) {
-    this.vertx = vertx;
+    this.bus = Bus.of(vertx);
     this.reader = reader;
     this.readers = readers;
   }
@@ -49,14 +50,14 @@ final class OverrideRoutes {
     if (seat == null) {
       return;
     }
-    Object request;
+    SeatOverride request;
     try {
       request = OverrideBody.override(seat, Replies.body(ctx));
     } catch (IllegalArgumentException e) {
       Replies.refuse(ctx, e);
       return;
     }
-    answer(ctx, vertx.eventBus().<OverrideResult>request(StoreVerticle.OVERRIDE, request, STORE), "overridden");
+    answer(ctx, bus.request(Contract.STORE_OVERRIDE, request, STORE_TIMEOUT_MS), "overridden");
   }
 
   private void release(RoutingContext ctx) {
@@ -64,20 +65,19 @@ final class OverrideRoutes {
     if (seat == null) {
       return;
     }
-    Object request;
+    OverrideRelease request;
     try {
       request = OverrideBody.release(seat, Replies.body(ctx));
     } catch (IllegalArgumentException e) {
       Replies.refuse(ctx, e);
       return;
     }
-    answer(ctx, vertx.eventBus().<OverrideResult>request(StoreVerticle.RELEASE, request, STORE), "released");
+    answer(ctx, bus.request(Contract.STORE_RELEASE, request, STORE_TIMEOUT_MS), "released");
   }
 
   /** 200 {"override": audit row, "events": [ids]}; the store's refusals keep their status (400, 404, 409). */
-  private void answer(RoutingContext ctx, Future<Message<OverrideResult>> reply, String done) {
-    reply.onSuccess(m -> {
-      OverrideResult result = m.body();
+  private void answer(RoutingContext ctx, Future<OverrideResult> reply, String done) {
+    reply.onSuccess(result -> {
       JsonObject row = result.override();
       LOG.info("operator: seat {} ({}) {} (override #{}): {}", row.getInteger("seat"), row.getString("name"), done,
           row.getLong("id"), oneLine("released".equals(done) ? row.getString("releaseReason") : row.getString("reason")));

@@ -2,7 +2,8 @@ package io.tallycast.scrape;
 
 import io.tallycast.election.Party;
 import io.tallycast.election.PartyRegistry;
-import io.tallycast.events.Tally;
+import io.tallycast.bus.PartySeats;
+import io.tallycast.bus.StoredTally;
 import io.tallycast.scrape.page.ParsedPartyRow;
 import io.tallycast.scrape.page.ParsedPartySummary;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class PartyCrossCheck {
   }
 
   /** The differences between the two (empty when they agree), parties in code order. */
-  List<Difference> differences(ParsedPartySummary site, Tally ours) {
+  List<Difference> differences(ParsedPartySummary site, StoredTally ours) {
     Map<String, int[]> bySite = new TreeMap<>();
     for (ParsedPartyRow row : site.rows()) {
       int[] n = bySite.computeIfAbsent(code(row), k -> new int[2]);
@@ -50,7 +51,7 @@ final class PartyCrossCheck {
     List<Difference> out = new ArrayList<>();
     for (String party : all) {
       int[] s = bySite.getOrDefault(party, new int[2]);
-      Tally.Count o = ours.count(party);
+      PartySeats o = ours.count(party);
       if (s[0] != o.won() || s[1] != o.leading()) {
         out.add(new Difference(party, s[0], s[1], o.won(), o.leading()));
       }
@@ -62,7 +63,7 @@ final class PartyCrossCheck {
    * Records this check's outcome; returns the differences once they have stayed the same for
    * {@link #CYCLES_TO_WARN} checks in a row, else an empty list.
    */
-  List<Difference> check(ParsedPartySummary site, Tally ours) {
+  List<Difference> check(ParsedPartySummary site, StoredTally ours) {
     List<Difference> now = differences(site, ours);
     sameFor = now.isEmpty() ? 0 : now.equals(last) ? sameFor + 1 : 1;
     last = now;

@@ -3,20 +3,19 @@ package io.tallycast.scrape;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.tallycast.Backoff;
-import io.tallycast.LocalCodec;
 import io.tallycast.election.ElectionData;
-import io.tallycast.events.EventType;
-import io.tallycast.health.HealthReport;
-import io.tallycast.health.HealthReport.Status;
-import io.tallycast.store.ApplyResult;
-import io.tallycast.store.ScrapeBatch;
-import io.tallycast.store.StoreVerticle;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.HealthReport.Status;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.ScraperControl;
+import io.tallycast.bus.StoredTally;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,16 +28,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls the results site on a timer and hands what changed to the store. On failure it backs off (exponential, with
  * jitter, so many clients do not hit a struggling site in step) and keeps the last good data; it reports its state and
- * the age of its data on every cycle. Operators pause and resume it on {@link #CONTROL}.
+ * the age of its data on every cycle. Operators pause and resume it on {@link Contract#SCRAPER_CONTROL}.
  */
 public final class ScraperVerticle extends VerticleBase {
-  public static final String CONTROL = "scraper.control";
   private static final Logger LOG = LoggerFactory.getLogger(ScraperVerticle.class);
 
   private final ScrapeConfig config;
   private final ElectionData election;
   private final Backoff backoff;
   private final Timer cycleTimer = Metrics.timer("tallycast.scrape.cycle");
+  private Bus bus;
   private PageFetcher fetcher;
   private WorkerExecutor workers;
   private ScrapeCycle cycle;
@@ -64,19 +63,16 @@ public final class ScraperVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    LocalCodec.register(vertx, ScrapeBatch.class);
-    LocalCodec.register(vertx, ApplyResult.class);
-    LocalCodec.register(vertx, StoreVerticle.StoredTally.class);
+    bus = Bus.of(vertx);
     fetcher = new PageFetcher(vertx, config);
     workers = vertx.createSharedWorkerExecutor("scrape-parse", 2);
     SiteCrossCheck crossCheck = new SiteCrossCheck(config, fetcher, workers, election.parties(), this::storedTally);
     cycle = new ScrapeCycle(config, fetcher, new SnapshotBuilder(election.parties(), election.seats()), workers,
         this::store, crossCheck);
-    vertx.eventBus().<JsonObject>consumer(CONTROL, this::control);
+    bus.answer(Contract.SCRAPER_CONTROL, this::control);
     // an overridden seat is offered to the store every cycle (held there), and read again once released
-    for (EventType overrides : List.of(EventType.SEAT_OVERRIDDEN, EventType.OVERRIDE_RELEASED)) {
-      vertx.eventBus().<JsonObject>consumer(overrides.address(), m -> cycle.forget(m.body().getInteger("seat")));
-    }
+    bus.subscribe(Contract.SEAT_OVERRIDDEN, e -> cycle.forget(e.seat()));
+    bus.subscribe(Contract.OVERRIDE_RELEASED, e -> cycle.forget(e.seat()));
     report(Status.STARTING);
     schedule(0);
     watchId = vertx.setPeriodic(1000, id -> watchCycle());
@@ -105,13 +101,11 @@ public final class ScraperVerticle extends VerticleBase {
   }
 
   private Future<ApplyResult> store(ScrapeBatch batch) {
-    return vertx.eventBus().<ApplyResult>request(StoreVerticle.ADDRESS, batch, new DeliveryOptions().setSendTimeout(60_000))
-        .map(Message::body);
+    return bus.request(Contract.STORE_APPLY, batch, 60_000);
   }
 
-  private Future<StoreVerticle.StoredTally> storedTally() {
-    return vertx.eventBus().<StoreVerticle.StoredTally>request(StoreVerticle.TALLY, null,
-        new DeliveryOptions().setSendTimeout(10_000)).map(Message::body);
+  private Future<StoredTally> storedTally() {
+    return bus.request(Contract.STORE_TALLY, null, 10_000);
   }
 
   private void schedule(long delayMs) {
@@ -205,14 +199,14 @@ public final class ScraperVerticle extends VerticleBase {
     return report.listOk() ? config.interval().toMillis() : backoff.failed();
   }
 
-  private void control(Message<JsonObject> message) {
-    boolean pause = message.body().getBoolean("paused", false);
+  private Future<ScraperControl> control(ScraperControl asked) {
+    boolean pause = asked.paused();
     if (pause != paused) {
       paused = pause;
       LOG.info("scraping {} by the operator", paused ? "paused" : "resumed");
       report(paused ? Status.STOPPED : Status.STARTING);
     }
-    message.reply(new JsonObject().put("paused", paused));
+    return Future.succeededFuture(new ScraperControl(paused));
   }
 
   private void report(Status status) {

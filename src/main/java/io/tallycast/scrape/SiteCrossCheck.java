@@ -1,10 +1,9 @@
 package io.tallycast.scrape;
 
 import io.tallycast.election.PartyRegistry;
-import io.tallycast.events.Tally;
+import io.tallycast.bus.StoredTally;
 import io.tallycast.scrape.page.EciPages;
 import io.tallycast.scrape.page.ParsedPartySummary;
-import io.tallycast.store.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +20,7 @@ final class SiteCrossCheck {
   private final ScrapeConfig config;
   private final PageFetcher fetcher;
   private final WorkerExecutor workers;
-  private final Supplier<Future<StoreVerticle.StoredTally>> storedTally;
+  private final Supplier<Future<StoredTally>> storedTally;
   private final PartyCrossCheck check;
   private ParsedPartySummary site;
   private List<PartyCrossCheck.Difference> differences = List.of();
@@ -29,7 +28,7 @@ final class SiteCrossCheck {
   private String problem;
 
   SiteCrossCheck(ScrapeConfig config, PageFetcher fetcher, WorkerExecutor workers, PartyRegistry parties,
-                 Supplier<Future<StoreVerticle.StoredTally>> storedTally) {
+                 Supplier<Future<StoredTally>> storedTally) {
     this.config = config;
     this.fetcher = fetcher;
     this.workers = workers;
@@ -45,9 +44,8 @@ final class SiteCrossCheck {
     }
     String url = config.partySummaryUrl();
     return storedTally.get().compose(stored -> {
-      Tally tally = stored.tally();
       overridden = stored.overriddenSeats();
-      if (tally.byParty().isEmpty()) {
+      if (stored.byParty().isEmpty()) {
         return Future.succeededFuture(); // before the first trend the site's summary has no rows to check
       }
       return fetcher.get(url).compose(fetched -> {
@@ -61,7 +59,7 @@ final class SiteCrossCheck {
         return workers.executeBlocking(() -> EciPages.parsePartySummary(fetched.body(), url), false);
       }).map(summary -> {
         site = summary;
-        differences = check.check(site, tally);
+        differences = check.check(site, stored);
         return (Void) null;
       });
     }).recover(e -> {

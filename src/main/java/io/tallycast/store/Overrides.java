@@ -1,13 +1,18 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.OverrideRelease;
+import io.tallycast.bus.OverrideResult;
+import io.tallycast.bus.SeatOverride;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.OnAirText;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.events.ChangeDetector;
-import io.tallycast.events.DetectedEvent;
-import io.tallycast.events.EventType;
-import io.tallycast.events.ResultEvent;
+import io.tallycast.bus.OverrideReleased;
+import io.tallycast.bus.SeatOverridden;
+import io.tallycast.bus.ResultEvent;
 import io.tallycast.events.SeatState;
-import io.tallycast.events.Standing;
+import io.tallycast.bus.Standing;
 import io.tallycast.events.Tally;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -80,10 +85,8 @@ final class Overrides {
     }
 
     Tally tallyBefore = Tally.of(states.values());
-    List<DetectedEvent> detected = new ArrayList<>();
-    detected.add(new DetectedEvent(EventType.SEAT_OVERRIDDEN, o.seat(), now, new JsonObject().put("name", name)
-        .put("overrideId", id).put("reason", o.reason()).put("status", o.status().json())
-        .put("leader", after.leader() == null ? null : after.leader().toJson())));
+    List<ResultEvent> detected = new ArrayList<>();
+    detected.add(new SeatOverridden(0, o.seat(), now, name, id, o.reason(), o.status(), after.leader()));
     Snapshot snapshot = new Snapshot(o.seat(), o.status(), done, total, figures, now, now, "operator:override/" + id,
         true);
     if (!SnapshotRules.sameAs(snapshot, current, stored)) {
@@ -102,8 +105,7 @@ final class Overrides {
       throw new OverrideRefused(409, "seat " + r.seat() + " (" + name + ") is not overridden");
     }
     release(id, now, r.reason());
-    DetectedEvent released = new DetectedEvent(EventType.OVERRIDE_RELEASED, r.seat(), now,
-        new JsonObject().put("name", name).put("overrideId", id).put("reason", r.reason()));
+    ResultEvent released = new OverrideReleased(0, r.seat(), now, name, id, r.reason());
     return new OverrideResult(row(id), store(List.of(released)));
   }
 
@@ -222,9 +224,9 @@ final class Overrides {
     }
   }
 
-  private List<ResultEvent> store(List<DetectedEvent> detected) throws SQLException {
+  private List<ResultEvent> store(List<ResultEvent> detected) throws SQLException {
     List<ResultEvent> events = new ArrayList<>(detected.size());
-    for (DetectedEvent d : detected) {
+    for (ResultEvent d : detected) {
       events.add(d.withId(rows.addEvent(d)));
     }
     return events;

@@ -1,7 +1,6 @@
 package io.tallycast.store;
 
-import io.tallycast.events.EventType;
-import io.tallycast.events.ResultEvent;
+import io.tallycast.bus.EventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -87,8 +86,11 @@ public final class ResultsReader implements AutoCloseable {
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
             Integer seat = rs.getObject(3) == null ? null : rs.getInt(3);
-            out.add(new ResultEvent(rs.getLong(1), EventType.fromAddress(rs.getString(2)), seat,
-                Instant.ofEpochMilli(rs.getLong(4)), new JsonObject(rs.getString(5))).toJson());
+            // the API's event shape (see ResultEvent): its own columns first, then the stored fields of its kind
+            JsonObject event = new JsonObject().put("id", rs.getLong(1)).put("type", rs.getString(2))
+                .put("seat", seat).put("at", Instant.ofEpochMilli(rs.getLong(4)).toString());
+            new JsonObject(rs.getString(5)).forEach(field -> event.put(field.getKey(), field.getValue()));
+            out.add(event);
           }
         }
       }

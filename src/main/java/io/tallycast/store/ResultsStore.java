@@ -1,11 +1,19 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.OverrideRelease;
+import io.tallycast.bus.OverrideResult;
+import io.tallycast.bus.Rejection;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.SeatOverride;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.election.ElectionData;
 import io.tallycast.events.ChangeDetector;
-import io.tallycast.events.DetectedEvent;
-import io.tallycast.events.ResultEvent;
+import io.tallycast.bus.ResultEvent;
 import io.tallycast.events.SeatState;
-import io.tallycast.events.Standing;
+import io.tallycast.bus.Standing;
 import io.tallycast.events.Tally;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -173,7 +181,7 @@ public final class ResultsStore implements AutoCloseable {
     List<Integer> accepted = new ArrayList<>();
     List<Integer> heldSeats = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
-    List<DetectedEvent> detected = new ArrayList<>();
+    List<ResultEvent> detected = new ArrayList<>();
     Instant newest = null;
     for (Snapshot scraped : orEmpty(batch.snapshots())) {
       if (held.contains(scraped.seat())) {
@@ -208,7 +216,7 @@ public final class ResultsStore implements AutoCloseable {
     }
     ChangeDetector.tallyEvent(before, Tally.of(states.values()), newest).ifPresent(detected::add);
     List<ResultEvent> events = new ArrayList<>(detected.size());
-    for (DetectedEvent d : detected) {
+    for (ResultEvent d : detected) {
       events.add(d.withId(rows.addEvent(d)));
     }
     for (ArchivedPage page : orEmpty(batch.pages())) {

@@ -1,5 +1,7 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.election.Party;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.events.SeatState;

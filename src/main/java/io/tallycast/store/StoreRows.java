@@ -1,9 +1,14 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.election.SeatStatus;
-import io.tallycast.events.DetectedEvent;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.Wire;
+import io.vertx.core.json.JsonObject;
 import io.tallycast.events.SeatState;
-import io.tallycast.events.Standing;
+import io.tallycast.bus.Standing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +28,8 @@ import java.util.Set;
  * The writer's row access: statements prepared once and kept, until a write fails (see {@link #renew}).
  */
 final class StoreRows implements AutoCloseable {
+  /** An event's fields that have their own column; the rest is its stored body. */
+  private static final String[] EVENT_COLUMNS = {"id", "type", "seat", "at"};
   private final Connection c;
   private PreparedStatement currentVotes;
   private PreparedStatement candidatesOfSeat;
@@ -141,7 +148,8 @@ final class StoreRows implements AutoCloseable {
     statePut.executeUpdate();
   }
 
-  long addEvent(DetectedEvent e) throws SQLException {
+  /** Stores an event as the API shows it, less what has its own column (id, type, seat, time). */
+  long addEvent(ResultEvent e) throws SQLException {
     eventAdd.setString(1, e.type().address());
     if (e.seat() == null) {
       eventAdd.setNull(2, Types.INTEGER);
@@ -149,7 +157,11 @@ final class StoreRows implements AutoCloseable {
       eventAdd.setInt(2, e.seat());
     }
     eventAdd.setLong(3, e.at().toEpochMilli());
-    eventAdd.setString(4, e.body().encode());
+    JsonObject body = Wire.json(e);
+    for (String column : EVENT_COLUMNS) {
+      body.remove(column);
+    }
+    eventAdd.setString(4, body.encode());
     eventAdd.executeUpdate();
     return generatedKey(eventAdd);
   }

@@ -1,15 +1,21 @@
 package io.tallycast.store;
 
-import io.tallycast.LocalCodec;
+import io.tallycast.bus.Rejection;
 import io.tallycast.election.ElectionData;
-import io.tallycast.events.ResultEvent;
-import io.tallycast.health.HealthReport;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.OverrideResult;
+import io.tallycast.bus.Refusal;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.StoredTally;
+import io.tallycast.bus.HealthReport;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,20 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer on the bus: takes {@link ScrapeBatch}es on {@value #ADDRESS}, replies with the
- * {@link ApplyResult}, then publishes each committed event on its type's address and on {@value #ALL_EVENTS}. Operator
- * overrides come on {@value #OVERRIDE} ({@link SeatOverride}) and {@value #RELEASE} ({@link OverrideRelease}), are
- * answered with an {@link OverrideResult} or failed with the HTTP status that fits ({@link OverrideRefused#status()})
- * and publish their events the same way. Deploy it with {@link #deploy} (a worker, one instance), so that every write
+ * The single writer on the bus: takes {@link ScrapeBatch}es on {@link Contract#STORE_APPLY}, replies with the
+ * {@link ApplyResult}, then publishes each committed event on its kind's address and on {@link Contract#EVENTS}.
+ * Operator overrides come on {@link Contract#STORE_OVERRIDE} and {@link Contract#STORE_RELEASE}, are answered with an
+ * {@link OverrideResult} or refused with the HTTP status that fits ({@link OverrideRefused#status()}) and publish their
+ * events the same way. Deploy it with {@link #deploy} (a worker, one instance), so that every write
  * runs on one thread and never on an event loop.
  */
 public final class StoreVerticle extends VerticleBase {
-  public static final String ADDRESS = "store.apply";
-  public static final String ALL_EVENTS = "events.all";
-  public static final String OVERRIDE = "store.override";
-  public static final String RELEASE = "store.override.release";
-  /** Answers the tally as stored now ({@link StoredTally}): the scraper checks the site against it. */
-  public static final String TALLY = "store.tally";
   public static final String PART = "store";
   /** Failure code of a batch that could not be written (and was rolled back). */
   public static final int APPLY_FAILED = 500;
@@ -43,10 +43,8 @@ public final class StoreVerticle extends VerticleBase {
   private final Path dataDir;
   private final ElectionData election;
   private ResultsStore store;
-  private MessageConsumer<ScrapeBatch> consumer;
-  private MessageConsumer<SeatOverride> overrideConsumer;
-  private MessageConsumer<OverrideRelease> releaseConsumer;
-  private MessageConsumer<Object> tallyConsumer;
+  private Bus bus;
+  private List<MessageConsumer<?>> consumers = List.of();
   private Instant lastSuccess;
   private String lastError;
   private Instant lastErrorAt;
@@ -67,12 +65,7 @@ public final class StoreVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    LocalCodec.register(vertx, ScrapeBatch.class);
-    LocalCodec.register(vertx, ApplyResult.class);
-    LocalCodec.register(vertx, SeatOverride.class);
-    LocalCodec.register(vertx, OverrideRelease.class);
-    LocalCodec.register(vertx, OverrideResult.class);
-    LocalCodec.register(vertx, StoredTally.class);
+    bus = Bus.of(vertx);
     try {
       store = ResultsStore.open(dataDir, election); // blocking is fine: this is a worker
     } catch (RuntimeException e) {
@@ -82,23 +75,21 @@ public final class StoreVerticle extends VerticleBase {
       return Future.failedFuture(e);
     }
     lastSuccess = Instant.now();
-    consumer = vertx.eventBus().consumer(ADDRESS, this::apply);
-    overrideConsumer = vertx.eventBus().consumer(OVERRIDE, m -> operator(m, () -> store.override(m.body())));
-    releaseConsumer = vertx.eventBus().consumer(RELEASE, m -> operator(m, () -> store.release(m.body())));
-    tallyConsumer = vertx.eventBus().consumer(TALLY, this::tally);
+    consumers = List.of(bus.answer(Contract.STORE_APPLY, this::apply),
+        bus.answer(Contract.STORE_OVERRIDE, o -> operator(() -> store.override(o))),
+        bus.answer(Contract.STORE_RELEASE, r -> operator(() -> store.release(r))),
+        bus.answer(Contract.STORE_TALLY, none -> tally()));
     report(HealthReport.Status.OK);
-    return Future.all(consumer.completion(), overrideConsumer.completion(), releaseConsumer.completion(),
-        tallyConsumer.completion());
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 
-  private void apply(Message<ScrapeBatch> message) {
+  private Future<ApplyResult> apply(ScrapeBatch batch) {
     long started = System.nanoTime();
     ApplyResult result;
     try {
-      result = store.apply(message.body());
+      result = store.apply(batch);
     } catch (RuntimeException e) {
-      failed("batch not written", e, message);
-      return;
+      return failed("batch not written", e);
     }
     trouble.succeeded();
     lastCommitMs = (System.nanoTime() - started) / 1_000_000;
@@ -112,65 +103,61 @@ public final class StoreVerticle extends VerticleBase {
       lastErrorAt = lastSuccess;
       rejections++;
     }
-    message.reply(result);
-    publish(result.events());
-    report(HealthReport.Status.OK);
+    // answered before the events go out: the scraper's cycle need not wait for the consumers
+    Future<ApplyResult> answer = Future.succeededFuture(result);
+    vertx.runOnContext(v -> {
+      publish(result.events());
+      report(HealthReport.Status.OK);
+    });
+    return answer;
   }
 
   /** The tally as stored and how many seats an operator override holds: they may differ from the site on purpose. */
-  public record StoredTally(io.tallycast.events.Tally tally, long overriddenSeats) {
-  }
-
-  private void tally(Message<Object> message) {
+  private Future<StoredTally> tally() {
     try {
-      message.reply(new StoredTally(store.tally(), store.activeOverrides()));
+      return Future.succeededFuture(new StoredTally(store.tally().byParty(), store.activeOverrides()));
     } catch (RuntimeException e) {
-      message.fail(APPLY_FAILED, e.getMessage());
+      return Future.failedFuture(new Refusal(APPLY_FAILED, e.getMessage()));
     }
   }
 
-  private void operator(Message<?> message, Supplier<OverrideResult> work) {
+  private Future<OverrideResult> operator(Supplier<OverrideResult> work) {
     OverrideResult result;
     try {
       result = work.get();
     } catch (OverrideRefused e) {
-      message.fail(e.status(), e.getMessage());
-      return;
+      return Future.failedFuture(new Refusal(e.status(), e.getMessage()));
     } catch (IllegalArgumentException e) {
-      message.fail(400, e.getMessage());
-      return;
+      return Future.failedFuture(new Refusal(400, e.getMessage()));
     } catch (RuntimeException e) {
-      failed("operator change not written", e, message);
-      return;
+      return failed("operator change not written", e);
     }
     trouble.succeeded();
     lastSuccess = Instant.now();
-    message.reply(result);
-    publish(result.events());
-    report(HealthReport.Status.OK);
+    vertx.runOnContext(v -> {
+      publish(result.events());
+      report(HealthReport.Status.OK);
+    });
+    return Future.succeededFuture(result);
   }
 
   /**
    * A write that failed and was rolled back. A database that cannot write (a full disk) is one WARN when it starts, and
    * its reply is the same text every time, so the scraper too logs it once; anything else is an ERROR with its trace.
    */
-  private void failed(String what, RuntimeException e, Message<?> message) {
+  private <T> Future<T> failed(String what, RuntimeException e) {
     String cannotWrite = trouble.failed(e);
     if (cannotWrite == null) {
       LOG.error("{}: {}", what, e.getMessage(), e);
     }
     lastError = "store: " + (cannotWrite != null ? cannotWrite : e.getMessage());
     lastErrorAt = Instant.now();
-    message.fail(APPLY_FAILED, lastError);
     report(HealthReport.Status.DEGRADED);
+    return Future.failedFuture(new Refusal(APPLY_FAILED, lastError));
   }
 
   private void publish(List<ResultEvent> events) {
-    for (ResultEvent e : events) {
-      JsonObject json = e.toJson();
-      vertx.eventBus().publish(e.type().address(), json);
-      vertx.eventBus().publish(ALL_EVENTS, json);
-    }
+    events.forEach(bus::publishEvent);
   }
 
   private void report(HealthReport.Status status) {
@@ -208,9 +195,7 @@ public final class StoreVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<?> unregistered = consumer == null ? Future.succeededFuture()
-        : Future.all(consumer.unregister(), overrideConsumer.unregister(), releaseConsumer.unregister(),
-            tallyConsumer.unregister());
+    Future<?> unregistered = Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
     if (store != null) {
       store.close();
       new HealthReport(PART, HealthReport.Status.STOPPED, lastSuccess, lastError, lastErrorAt, new JsonObject())

@@ -1,12 +1,17 @@
 package io.tallycast.stream;
 
 import io.micrometer.core.instrument.Metrics;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.Preview;
+import io.tallycast.bus.Refusal;
+import io.tallycast.bus.StreamControl;
+import io.tallycast.bus.StreamStatus;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,13 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's stream: captures the overlay page, encodes it once and sends it to every destination (see
  * {@link Streamer}). Started at deploy when asked to (the demo does), and started or stopped by the operator on
- * {@value #CONTROL} ({"action":"start"|"stop"}, answered with the stream's status). Capture and encoder start-up and
+ * {@link Contract#STREAM_CONTROL} (answered with the stream's status); {@link Contract#STREAM_PREVIEW} answers a still
+ * of what is on air, or fails 404 when nothing is. Capture and encoder start-up and
  * shut-down block for seconds: they run on a single "stream-control" thread, never on the event loop, and one at a time.
  */
 public final class StreamVerticle extends VerticleBase {
-  public static final String CONTROL = "stream.control";
-  /** Asks for a small JPEG of what is on air: replied with the bytes, or failed 404 when nothing is on air. */
-  public static final String PREVIEW = "stream.preview";
   private static final Logger LOG = LoggerFactory.getLogger(StreamVerticle.class);
 
   /** What to stream where; the page is the engine's own overlay. */
@@ -44,8 +47,9 @@ public final class StreamVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     control = vertx.createSharedWorkerExecutor("stream-control", 1, 2, TimeUnit.MINUTES);
-    vertx.eventBus().<JsonObject>consumer(CONTROL, this::control);
-    vertx.eventBus().<Object>consumer(PREVIEW, this::preview);
+    Bus bus = Bus.of(vertx);
+    bus.answer(Contract.STREAM_CONTROL, this::control);
+    bus.answer(Contract.STREAM_PREVIEW, none -> preview());
     reportStopped(null);
     if (settings.autostart()) {
       // the engine is up whatever the stream does: a stream that cannot start is reported, not fatal
@@ -55,31 +59,21 @@ public final class StreamVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  private void control(Message<JsonObject> message) {
-    String action = message.body() == null ? null : message.body().getString("action");
-    if (!"start".equals(action) && !"stop".equals(action)) {
-      message.fail(400, "stream action is start or stop, not " + action);
-      return;
-    }
-    control.executeBlocking("start".equals(action) ? this::begin : this::end, true)
-        .onSuccess(message::reply)
-        .onFailure(e -> message.fail(409, safe(e.getMessage())));
+  private Future<StreamStatus> control(StreamControl asked) {
+    return control.executeBlocking(asked.action() == StreamControl.Action.START ? this::begin : this::end, true)
+        .map(StreamStatus::new)
+        .recover(e -> Future.failedFuture(new Refusal(409, safe(e.getMessage()))));
   }
 
   /** JPEG encoding of the still on a worker thread; the control thread may be busy starting. */
-  private void preview(Message<Object> message) {
+  private Future<Preview> preview() {
     Streamer current = streamer;
     if (current == null) {
-      message.fail(404, "the stream is not running");
-      return;
+      return Future.failedFuture(new Refusal(404, "the stream is not running"));
     }
-    vertx.executeBlocking(current::previewJpeg, false).onSuccess(jpeg -> {
-      if (jpeg == null) {
-        message.fail(404, "no picture yet: the stream is starting");
-      } else {
-        message.reply(io.vertx.core.buffer.Buffer.buffer(jpeg));
-      }
-    }).onFailure(e -> message.fail(500, String.valueOf(e.getMessage())));
+    return vertx.executeBlocking(current::previewJpeg, false).compose(jpeg -> jpeg == null
+        ? Future.failedFuture(new Refusal(404, "no picture yet: the stream is starting"))
+        : Future.succeededFuture(new Preview(jpeg)));
   }
 
   /** Control thread. Starting a running stream answers its status. */

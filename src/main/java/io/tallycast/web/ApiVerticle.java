@@ -1,9 +1,10 @@
 package io.tallycast.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tallycast.events.EventType;
+import io.tallycast.bus.EventType;
 import io.tallycast.map.MapRoutes;
-import io.tallycast.stream.StreamVerticle;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.ResultsReader;
@@ -143,9 +144,9 @@ public final class ApiVerticle extends VerticleBase {
 
   /** What is on air, small, for the console; asking is also what makes the stream keep stills (see PreviewTap). */
   private void streamPreview(RoutingContext ctx) {
-    vertx.eventBus().<io.vertx.core.buffer.Buffer>request(StreamVerticle.PREVIEW, null,
-        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(5_000)).onSuccess(m -> ctx.response()
-            .putHeader("Content-Type", "image/jpeg").putHeader("Cache-Control", "no-store").end(m.body()))
+    Bus.of(vertx).request(Contract.STREAM_PREVIEW, null, 5_000).onSuccess(still -> ctx.response()
+            .putHeader("Content-Type", "image/jpeg").putHeader("Cache-Control", "no-store")
+            .end(io.vertx.core.buffer.Buffer.buffer(still.jpeg())))
         .onFailure(e -> error(ctx, 404, "no stream preview: " + e.getMessage()));
   }
 

@@ -1,7 +1,9 @@
 package io.tallycast.web;
 
-import io.tallycast.health.HealthReport;
-import io.tallycast.health.HealthReport.Status;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.HealthReport.Status;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -19,10 +21,7 @@ final class HealthBoard {
   private final Map<String, HealthReport> parts = new TreeMap<>();
 
   HealthBoard(Vertx vertx) {
-    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> {
-      HealthReport report = HealthReport.fromJson(m.body());
-      parts.put(report.part(), report);
-    });
+    Bus.of(vertx).subscribe(Contract.HEALTH, report -> parts.put(report.part(), report));
     // on this event loop, before any report above is handled: those can only be newer
     HealthReport.latest(vertx).forEach(r -> parts.put(r.part(), r));
   }

@@ -1,9 +1,10 @@
 package io.tallycast.web;
 
-import io.tallycast.health.HealthReport;
-import io.tallycast.map.MapRenderer;
-import io.tallycast.operator.OperatorApi;
-import io.tallycast.store.StoreVerticle;
+import io.tallycast.bus.Address;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -13,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
@@ -28,9 +28,16 @@ import java.util.function.LongFunction;
  */
 final class LiveChannel {
   private static final long KEEPALIVE_MS = 15_000;
-  /** Bus address -> SSE event name, pushed as they come: health reports, new map pictures, the overlay's scene. */
-  static final Map<String, String> BROADCASTS = Map.of(HealthReport.ADDRESS, "health", MapRenderer.UPDATED,
-      "map.updated", OperatorApi.SCENE, "scene");
+  /** What is pushed as it comes, besides the events: health reports, new map pictures, the overlay's scene. */
+  private static final List<Broadcast<?>> BROADCASTS = List.of(new Broadcast<>(Contract.HEALTH, "health"),
+      new Broadcast<>(Contract.MAP_UPDATED, "map.updated"), new Broadcast<>(Contract.SCENE, "scene"));
+
+  /** A bus address pushed to the browser under an SSE event name, as its {@link Wire} JSON. */
+  private record Broadcast<T>(Address<T> address, String event) {
+    MessageConsumer<T> forward(Bus bus, Client client) {
+      return bus.subscribe(address, payload -> client.write(event, null, Wire.json(payload)));
+    }
+  }
 
   private final Vertx vertx;
   private final LongFunction<Future<JsonArray>> missedSince;
@@ -58,10 +65,10 @@ final class LiveChannel {
         .putHeader("X-Accel-Buffering", "no");
     response.write("retry: 2000\n\n");
     Client client = new Client(response, after);
-    MessageConsumer<JsonObject> events = vertx.eventBus().consumer(StoreVerticle.ALL_EVENTS, m -> client.event(m.body()));
-    List<MessageConsumer<JsonObject>> broadcasts = new ArrayList<>();
-    BROADCASTS.forEach((address, name) ->
-        broadcasts.add(vertx.eventBus().<JsonObject>consumer(address, m -> client.write(name, null, m.body()))));
+    Bus bus = Bus.of(vertx);
+    MessageConsumer<ResultEvent> events = bus.subscribe(Contract.EVENTS, e -> client.event(Wire.json(e)));
+    List<MessageConsumer<?>> broadcasts = new ArrayList<>();
+    BROADCASTS.forEach(b -> broadcasts.add(b.forward(bus, client)));
     long keepalive = vertx.setPeriodic(KEEPALIVE_MS, id -> response.write(": keepalive\n\n"));
     response.closeHandler(v -> {
       events.unregister();

@@ -1,5 +1,9 @@
 package io.tallycast.events;
 
+import io.tallycast.bus.EventType;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.Standing;
+import io.tallycast.bus.Wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.election.SeatStatus;
@@ -20,16 +24,25 @@ class ChangeDetectorTest {
     return SeatState.of(seat, SeatStatus.DECLARED, 20, 20, List.of(candidates), T2);
   }
 
-  private static List<EventType> types(List<DetectedEvent> events) {
-    return events.stream().map(DetectedEvent::type).toList();
+  /** What the API shows of an event besides its id, type, seat and time: its kind's fields, as JSON. */
+  private static JsonObject body(ResultEvent event) {
+    JsonObject json = Wire.json(event);
+    for (String own : new String[] {"id", "type", "seat", "at"}) {
+      json.remove(own);
+    }
+    return json;
+  }
+
+  private static List<EventType> types(List<ResultEvent> events) {
+    return events.stream().map(ResultEvent::type).toList();
   }
 
   @Test
   void a_first_lead_is_a_seat_change_but_not_a_flip() {
-    List<DetectedEvent> events = ChangeDetector.seatEvents(SeatState.awaiting(12),
+    List<ResultEvent> events = ChangeDetector.seatEvents(SeatState.awaiting(12),
         counting(12, T1, new Standing("A", "BJP", 500), new Standing("B", "AITC", 300)), "AITC");
     assertThat(types(events)).containsExactly(EventType.SEAT_CHANGED);
-    JsonObject body = events.get(0).body();
+    JsonObject body = body(events.get(0));
     assertThat(body.getJsonObject("before").getValue("leader")).isNull();
     assertThat(body.getJsonObject("before").getString("status")).isEqualTo("awaiting");
     assertThat(body.getJsonObject("after").getJsonObject("leader"))
@@ -43,9 +56,9 @@ class ChangeDetectorTest {
   void a_lead_passing_from_one_party_to_another_is_one_flip_with_from_to_and_margin() {
     SeatState before = counting(12, T1, new Standing("A", "BJP", 500), new Standing("B", "AITC", 300));
     SeatState after = counting(12, T2, new Standing("A", "BJP", 900), new Standing("B", "AITC", 1000));
-    List<DetectedEvent> events = ChangeDetector.seatEvents(before, after, null);
+    List<ResultEvent> events = ChangeDetector.seatEvents(before, after, null);
     assertThat(types(events)).containsExactly(EventType.SEAT_CHANGED, EventType.LEAD_FLIPPED);
-    assertThat(events.get(1).body()).isEqualTo(new JsonObject().put("from", "BJP").put("to", "AITC")
+    assertThat(body(events.get(1))).isEqualTo(new JsonObject().put("from", "BJP").put("to", "AITC")
         .put("fromCandidate", "A").put("toCandidate", "B").put("margin", 100L));
     assertThat(events.get(1).at()).isEqualTo(T2);
   }
@@ -61,9 +74,9 @@ class ChangeDetectorTest {
   void a_declaration_against_a_different_past_winner_is_a_gain() {
     SeatState before = counting(26, T1, new Standing("SHANKAR GHOSH", "BJP", 50), new Standing("X", "CPM", 40));
     SeatState after = declared(26, new Standing("SHANKAR GHOSH", "BJP", 900), new Standing("X", "CPM", 400));
-    List<DetectedEvent> events = ChangeDetector.seatEvents(before, after, "CPM");
+    List<ResultEvent> events = ChangeDetector.seatEvents(before, after, "CPM");
     assertThat(types(events)).containsExactly(EventType.SEAT_CHANGED, EventType.SEAT_DECLARED);
-    assertThat(events.get(1).body()).isEqualTo(new JsonObject()
+    assertThat(body(events.get(1))).isEqualTo(new JsonObject()
         .put("winner", new JsonObject().put("candidate", "SHANKAR GHOSH").put("party", "BJP").put("votes", 900L))
         .put("margin", 500L).put("past", "CPM").put("result", "gain").put("gainedFrom", "CPM")
         .put("text", "BJP gain from CPM"));
@@ -72,11 +85,11 @@ class ChangeDetectorTest {
   @Test
   void a_declaration_for_the_past_winner_is_a_hold_and_without_a_past_result_is_new() {
     SeatState after = declared(1, new Standing("A", "AITC", 900), new Standing("B", "BJP", 400));
-    JsonObject hold = ChangeDetector.seatEvents(SeatState.awaiting(1), after, "AITC").get(1).body();
+    JsonObject hold = body(ChangeDetector.seatEvents(SeatState.awaiting(1), after, "AITC").get(1));
     assertThat(hold.getString("result")).isEqualTo("hold");
     assertThat(hold.getString("text")).isEqualTo("AITC hold");
     assertThat(hold.getValue("gainedFrom")).isNull();
-    JsonObject fresh = ChangeDetector.seatEvents(SeatState.awaiting(1), after, null).get(1).body();
+    JsonObject fresh = body(ChangeDetector.seatEvents(SeatState.awaiting(1), after, null).get(1));
     assertThat(fresh.getString("result")).isEqualTo("new");
     assertThat(fresh.getValue("past")).isNull();
     assertThat(fresh.getString("text")).isEqualTo("AITC win");
@@ -109,11 +122,11 @@ class ChangeDetectorTest {
     SeatState b = counting(2, T1, new Standing("B", "BJP", 10));
     Tally before = Tally.of(List.of(a, b));
     Tally after = Tally.of(List.of(declared(1, new Standing("A", "AITC", 20)), b));
-    DetectedEvent e = ChangeDetector.tallyEvent(before, after, T2).orElseThrow();
+    ResultEvent e = ChangeDetector.tallyEvent(before, after, T2).orElseThrow();
     assertThat(e.type()).isEqualTo(EventType.TALLY_CHANGED);
     assertThat(e.seat()).isNull();
     assertThat(e.at()).isEqualTo(T2);
-    assertThat(e.body()).isEqualTo(new JsonObject()
+    assertThat(body(e)).isEqualTo(new JsonObject()
         .put("before", new JsonObject().put("AITC", new JsonObject().put("won", 0).put("leading", 1)))
         .put("after", new JsonObject().put("AITC", new JsonObject().put("won", 1).put("leading", 0))));
   }

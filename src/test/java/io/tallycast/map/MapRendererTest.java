@@ -1,16 +1,19 @@
 package io.tallycast.map;
 
+import io.tallycast.bus.Wire;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatStatus;
-import io.tallycast.health.HealthReport;
-import io.tallycast.store.ApplyResult;
+import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.ApplyResult;
 import io.tallycast.store.ResultsReader;
-import io.tallycast.store.ScrapeBatch;
-import io.tallycast.store.Snapshot;
-import io.tallycast.store.SnapshotCandidate;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.store.StoreVerticle;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
@@ -60,12 +63,12 @@ class MapRendererTest {
   void a_declared_seat_shows_its_party_colour_a_leading_seat_the_tint_and_an_awaiting_seat_grey(Vertx vertx,
       VertxTestContext ctx) throws Throwable {
     MapRenderer renderer = start(vertx);
-    vertx.eventBus().<JsonObject>consumer(MapRenderer.UPDATED, m -> {
-      if (m.body().getString("map").equals("state") && m.body().getJsonArray("seats").contains(1)) {
+    Bus.of(vertx).subscribe(Contract.MAP_UPDATED, m -> {
+      if (m.map().equals("state") && m.seats().contains(1)) {
         ctx.verify(() -> {
-          assertThat(m.body().getLong("version")).isEqualTo(2L);
-          assertThat(m.body().getJsonArray("seats").getList()).containsExactly(1, 2);
-          assertThat(m.body().getString("url")).isEqualTo("/api/maps/state.png");
+          assertThat(m.version()).isEqualTo(2L);
+          assertThat(m.seats()).containsExactly(1, 2);
+          assertThat(m.url()).isEqualTo("/api/maps/state.png");
           ctx.completeNow();
         });
       }
@@ -127,7 +130,7 @@ class MapRendererTest {
   @Test
   void health_shows_the_maps_part_with_its_figures(Vertx vertx) throws Exception {
     List<HealthReport> reports = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> reports.add(HealthReport.fromJson(m.body())));
+    Bus.of(vertx).subscribe(Contract.HEALTH, reports::add);
     start(vertx);
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
       HealthReport last = reports.stream().filter(r -> r.part().equals(MapRenderer.PART)).reduce((a, b) -> b)
@@ -153,7 +156,7 @@ class MapRendererTest {
   void a_disk_copy_that_cannot_be_written_degrades_health_while_the_map_is_still_served_and_is_retried(Vertx vertx)
       throws Exception {
     List<HealthReport> reports = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> reports.add(HealthReport.fromJson(m.body())));
+    Bus.of(vertx).subscribe(Contract.HEALTH, reports::add);
     MapRenderer renderer = start(vertx);
     await().atMost(Duration.ofSeconds(5)).until(() -> renderer.maps().fileVersion("state") == 1);
     byte[] good = Files.readAllBytes(renderer.maps().file("state"));
@@ -190,7 +193,7 @@ class MapRendererTest {
     List<String> districts = SEATS.stream().map(s -> s <= 12 ? "Alpha" : "Beta").toList();
     SyntheticMaps.tree(mapsDir, 6, SEATS, districts);
     reader = ResultsReader.open(dataDir);
-    vertx.eventBus().<JsonObject>consumer(MapRenderer.UPDATED, m -> updates.add(m.body()));
+    Bus.of(vertx).subscribe(Contract.MAP_UPDATED, m -> updates.add(Wire.json(m)));
     MapRenderer renderer = new MapRenderer(MapSource.folder(mapsDir), dataDir, reader, WB.parties());
     vertx.deployVerticle(renderer).await();
     await().atMost(Duration.ofSeconds(5)).until(() -> updatesOf("state").size() == 1); // the start-up publish
@@ -203,8 +206,8 @@ class MapRendererTest {
   }
 
   static ApplyResult apply(Vertx vertx, Snapshot... snapshots) {
-    ApplyResult result = vertx.eventBus().<ApplyResult>request(StoreVerticle.ADDRESS,
-        new ScrapeBatch(List.of(snapshots), List.of())).await().body();
+    ApplyResult result = Bus.of(vertx).request(Contract.STORE_APPLY, new ScrapeBatch(List.of(snapshots), List.of()),
+        30_000).await();
     assertThat(result.rejections()).isEmpty();
     return result;
   }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.election.SeatStatus;
 import io.tallycast.store.ResultsReader;
-import io.tallycast.store.Snapshot;
+import io.tallycast.bus.Snapshot;
 import io.tallycast.store.StoreVerticle;
 import io.tallycast.support.SlowTier;
 import io.tallycast.web.ApiVerticle;

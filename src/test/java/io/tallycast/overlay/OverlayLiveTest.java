@@ -1,5 +1,10 @@
 package io.tallycast.overlay;
 
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.SceneChosen;
+import io.tallycast.bus.Wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +56,7 @@ class OverlayLiveTest {
   /** Every committed event, with the time (System.nanoTime) the store published it. */
   final List<Timed> events = new CopyOnWriteArrayList<>();
   final AtomicLong lastEventNanos = new AtomicLong(System.nanoTime());
-  MessageConsumer<JsonObject> listener;
+  MessageConsumer<ResultEvent> listener;
 
   record Timed(long nanos, JsonObject event) {
   }
@@ -59,10 +64,10 @@ class OverlayLiveTest {
   @BeforeAll
   void countingUnderWayAndPaused(Vertx vertx) {
     this.vertx = vertx;
-    listener = vertx.eventBus().consumer(StoreVerticle.ALL_EVENTS, m -> {
+    listener = Bus.of(vertx).subscribe(Contract.EVENTS, e -> {
       long now = System.nanoTime();
       lastEventNanos.set(now);
-      events.add(new Timed(now, m.body()));
+      events.add(new Timed(now, Wire.json(e)));
     });
     pipeline = Pipeline.start(MeteredVertx.of(vertx), dataDir, 1, c -> c);
     pipeline.clock(new JsonObject().put("paused", true));
@@ -161,18 +166,18 @@ class OverlayLiveTest {
   @Order(4)
   void the_operator_scene_switches_the_overlay_live_unless_the_url_fixes_it() {
     for (String scene : List.of("map", "tally", "ticker", "full")) {
-      vertx.eventBus().publish("overlay.scene", new JsonObject().put("scene", scene));
+      Bus.of(vertx).publish(Contract.SCENE, new SceneChosen(scene));
       browser.waitUpTo(Duration.ofSeconds(3)).until(d -> scene.equals(page.scene()));
     }
-    vertx.eventBus().publish("overlay.scene", new JsonObject().put("scene", "no-such-scene"));
+    Bus.of(vertx).publish(Contract.SCENE, new SceneChosen("no-such-scene"));
     try (Browser fixed = Browser.open(1920, 1080)) {
       OverlayPage tallyOnly = new OverlayPage(fixed).open(overlay("?scene=tally"));
-      vertx.eventBus().publish("overlay.scene", new JsonObject().put("scene", "map"));
+      Bus.of(vertx).publish(Contract.SCENE, new SceneChosen("map"));
       browser.waitUpTo(Duration.ofSeconds(3)).until(d -> "map".equals(page.scene()));
       assertThat(tallyOnly.scene()).isEqualTo("tally");
       assertThat(fixed.js("return getComputedStyle(document.querySelector('#map')).display")).isEqualTo("none");
     }
-    vertx.eventBus().publish("overlay.scene", new JsonObject().put("scene", "full"));
+    Bus.of(vertx).publish(Contract.SCENE, new SceneChosen("full"));
     browser.waitUpTo(Duration.ofSeconds(3)).until(d -> "full".equals(page.scene()));
   }
 

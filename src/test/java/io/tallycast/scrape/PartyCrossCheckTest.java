@@ -3,7 +3,8 @@ package io.tallycast.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.election.ElectionData;
-import io.tallycast.events.Tally;
+import io.tallycast.bus.PartySeats;
+import io.tallycast.bus.StoredTally;
 import io.tallycast.scrape.page.ParsedPartyRow;
 import io.tallycast.scrape.page.ParsedPartySummary;
 import java.util.List;
@@ -20,8 +21,8 @@ class PartyCrossCheckTest {
         bjpWon, cpmLeading, bjpWon + cpmLeading, null, null);
   }
 
-  private static Tally ours(int bjpWon, int cpmLeading) {
-    return new Tally(Map.of("BJP", new Tally.Count(bjpWon, 0), "CPM", new Tally.Count(0, cpmLeading)));
+  private static StoredTally ours(int bjpWon, int cpmLeading) {
+    return new StoredTally(Map.of("BJP", new PartySeats(bjpWon, 0), "CPM", new PartySeats(0, cpmLeading)), 0);
   }
 
   @Test

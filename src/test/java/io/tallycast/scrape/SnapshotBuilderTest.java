@@ -8,7 +8,7 @@ import io.tallycast.election.SeatStatus;
 import io.tallycast.scrape.page.ParsedCandidate;
 import io.tallycast.scrape.page.ParsedListRow;
 import io.tallycast.scrape.page.ParsedSeatPage;
-import io.tallycast.store.Snapshot;
+import io.tallycast.bus.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

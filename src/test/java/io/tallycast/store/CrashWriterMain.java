@@ -1,5 +1,9 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatStatus;
 import java.nio.file.Path;

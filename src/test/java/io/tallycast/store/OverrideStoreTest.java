@@ -1,5 +1,11 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.Wire;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.OverrideRelease;
+import io.tallycast.bus.OverrideResult;
+import io.tallycast.bus.SeatOverride;
+import io.tallycast.bus.Snapshot;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -10,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tallycast.election.SeatStatus;
-import io.tallycast.events.EventType;
-import io.tallycast.events.ResultEvent;
-import io.tallycast.events.Standing;
+import io.tallycast.bus.EventType;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.Standing;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -59,14 +65,14 @@ class OverrideStoreTest {
         new Standing("MUKUL ROY", "BJP", 39500)));
 
     assertThat(types(r.events())).containsExactly("seat.overridden", "seat.changed", "seat.declared", "tally.changed");
-    JsonObject overridden = r.events().get(0).toJson();
+    JsonObject overridden = Wire.json(r.events().get(0));
     assertThat(overridden.getString("name")).isEqualTo("ALIPURDUARS");
     assertThat(overridden.getLong("overrideId")).isEqualTo(r.override().getLong("id"));
     assertThat(overridden.getString("reason")).isEqualTo("RO announced the result; the site is stuck");
     assertThat(overridden.getString("status")).isEqualTo("declared");
     assertThat(overridden.getJsonObject("leader")).isEqualTo(new JsonObject().put("candidate", "MUKUL ROY")
         .put("party", "BJP").put("votes", 39500L));
-    assertThat(r.events().get(2).body().getString("text")).isEqualTo("BJP gain from AITC");
+    assertThat(Wire.json(r.events().get(2)).getString("text")).isEqualTo("BJP gain from AITC");
 
     JsonObject row = r.override();
     assertThat(row.getBoolean("active")).isTrue();
@@ -109,7 +115,7 @@ class OverrideStoreTest {
 
     OverrideResult released = store.release(new OverrideRelease(12, "the site caught up"));
     assertThat(types(released.events())).containsExactly("override.released");
-    assertThat(released.events().get(0).toJson().getString("reason")).isEqualTo("the site caught up");
+    assertThat(Wire.json(released.events().get(0)).getString("reason")).isEqualTo("the site caught up");
     assertThat(released.override().getBoolean("active")).isFalse();
     assertThat(released.override().getString("releaseReason")).isEqualTo("the site caught up");
     assertThat(store.activeOverrides()).isZero();

@@ -1,5 +1,10 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.Wire;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.Snapshot;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.allFinals;
@@ -12,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatStatus;
-import io.tallycast.events.EventType;
-import io.tallycast.events.ResultEvent;
+import io.tallycast.bus.EventType;
+import io.tallycast.bus.ResultEvent;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +47,7 @@ class ResultsStoreTest {
     assertThat(r.rejections()).isEmpty();
     assertThat(r.acceptedSeats()).hasSize(294);
     Map<Integer, JsonObject> declared = ofType(r, EventType.SEAT_DECLARED).stream()
-        .collect(Collectors.toMap(ResultEvent::seat, ResultEvent::body));
+        .collect(Collectors.toMap(ResultEvent::seat, Wire::json));
     assertThat(declared).hasSize(294);
     assertThat(declared.get(1).getString("text")).isEqualTo("AITC hold"); // MEKLIGANJ
     assertThat(declared.get(26).getString("text")).isEqualTo("BJP gain from CPM"); // SILIGURI
@@ -63,7 +68,7 @@ class ResultsStoreTest {
     assertThat(ofType(r, EventType.LEAD_FLIPPED)).isEmpty();
     List<ResultEvent> tally = ofType(r, EventType.TALLY_CHANGED);
     assertThat(tally).hasSize(1);
-    assertThat(tally.get(0).body().getJsonObject("after").getJsonObject("AITC").getInteger("won")).isEqualTo(215);
+    assertThat(Wire.json(tally.get(0)).getJsonObject("after").getJsonObject("AITC").getInteger("won")).isEqualTo(215);
     assertThat(tally.get(0).at()).isEqualTo(T0.plusSeconds(294)); // the newest source time in the batch
 
     try (ResultsReader reader = ResultsReader.open(dir)) {
@@ -96,10 +101,10 @@ class ResultsStoreTest {
       assertThat(flips).hasSize(1);
       assertThat(flips.get(0).seat()).isEqualTo(12);
       assertThat(flips.get(0).at()).isEqualTo(T0.plusSeconds(60));
-      assertThat(flips.get(0).body().getString("from")).isEqualTo("BJP");
-      assertThat(flips.get(0).body().getString("to")).isEqualTo("AITC");
-      assertThat(flips.get(0).body().getString("toCandidate")).isEqualTo("SOURAV CHAKRABORTY");
-      assertThat(flips.get(0).body().getLong("margin")).isEqualTo(400L);
+      assertThat(Wire.json(flips.get(0)).getString("from")).isEqualTo("BJP");
+      assertThat(Wire.json(flips.get(0)).getString("to")).isEqualTo("AITC");
+      assertThat(Wire.json(flips.get(0)).getString("toCandidate")).isEqualTo("SOURAV CHAKRABORTY");
+      assertThat(Wire.json(flips.get(0)).getLong("margin")).isEqualTo(400L);
       // a flip in the leading count moves the tally too
       assertThat(ofType(second, EventType.TALLY_CHANGED)).hasSize(1);
     }

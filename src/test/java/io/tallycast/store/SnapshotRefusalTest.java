@@ -1,5 +1,8 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.Rejection;
+import io.tallycast.bus.Snapshot;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -10,7 +13,7 @@ import static io.tallycast.store.StoreFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.election.SeatStatus;
-import io.tallycast.events.EventType;
+import io.tallycast.bus.EventType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

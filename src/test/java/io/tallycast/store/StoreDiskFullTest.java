@@ -1,5 +1,10 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.ScrapeBatch;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -9,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.health.HealthReport;
+import io.tallycast.bus.HealthReport;
 import io.tallycast.support.LogCapture;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -45,7 +50,7 @@ class StoreDiskFullTest {
   void a_full_disk_is_one_warning_loses_nothing_committed_and_the_store_writes_again_once_there_is_room(Vertx vertx)
       throws Exception {
     List<HealthReport> health = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> health.add(HealthReport.fromJson(m.body())));
+    Bus.of(vertx).subscribe(Contract.HEALTH, health::add);
     StoreVerticle verticle = new StoreVerticle(dir, WB);
     try (LogCapture trouble = new LogCapture(WriteTrouble.class); LogCapture store = new LogCapture(StoreVerticle.class)) {
       wait(vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
@@ -134,7 +139,7 @@ class StoreDiskFullTest {
   }
 
   private static ApplyResult apply(Vertx vertx, ScrapeBatch batch) throws Exception {
-    return wait(vertx.eventBus().<ApplyResult>request(StoreVerticle.ADDRESS, batch)).body();
+    return wait(Bus.of(vertx).request(Contract.STORE_APPLY, batch, 30_000));
   }
 
   private static <T> T wait(io.vertx.core.Future<T> future) throws Exception {

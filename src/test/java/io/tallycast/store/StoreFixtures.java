@@ -1,5 +1,8 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.election.CandidateResult;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;

@@ -1,12 +1,19 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.SeatDeclared;
+import io.tallycast.bus.Wire;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.ScrapeBatch;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
 import static io.tallycast.store.StoreFixtures.finalResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.health.HealthReport;
+import io.tallycast.bus.HealthReport;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -29,16 +36,15 @@ class StoreVerticleTest {
   void a_batch_on_the_bus_is_written_off_the_event_loop_answered_and_its_events_published(Vertx vertx,
       VertxTestContext ctx) throws Throwable {
     List<JsonObject> all = new CopyOnWriteArrayList<>();
-    List<JsonObject> declared = new CopyOnWriteArrayList<>();
+    List<SeatDeclared> declared = new CopyOnWriteArrayList<>();
     List<HealthReport> health = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<JsonObject>consumer(StoreVerticle.ALL_EVENTS, m -> all.add(m.body()));
-    vertx.eventBus().<JsonObject>consumer("seat.declared", m -> declared.add(m.body()));
-    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> health.add(HealthReport.fromJson(m.body())));
+    Bus.of(vertx).subscribe(Contract.EVENTS, e -> all.add(Wire.json(e)));
+    Bus.of(vertx).subscribe(Contract.SEAT_DECLARED, declared::add);
+    Bus.of(vertx).subscribe(Contract.HEALTH, health::add);
 
     StoreVerticle.deploy(vertx, dir, WB)
-        .compose(id -> vertx.eventBus().<ApplyResult>request(StoreVerticle.ADDRESS, batch(finalResult(26, T0))))
-        .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
-          ApplyResult result = reply.body();
+        .compose(id -> Bus.of(vertx).request(Contract.STORE_APPLY, batch(finalResult(26, T0)), 30_000))
+        .onComplete(ctx.succeeding(result -> ctx.verify(() -> {
           assertThat(result.acceptedSeats()).containsExactly(26);
           assertThat(result.events()).hasSize(3);
           ctx.completeNow();
@@ -51,7 +57,7 @@ class StoreVerticleTest {
       assertThat(all).extracting(e -> e.getString("type"))
           .containsExactly("seat.changed", "seat.declared", "tally.changed");
       assertThat(declared).hasSize(1);
-      assertThat(declared.get(0).getString("text")).isEqualTo("BJP gain from CPM");
+      assertThat(declared.get(0).text()).isEqualTo("BJP gain from CPM");
       HealthReport last = health.get(health.size() - 1);
       assertThat(last.part()).isEqualTo("store");
       assertThat(last.status()).isEqualTo(HealthReport.Status.OK);
@@ -65,11 +71,11 @@ class StoreVerticleTest {
   void a_batch_that_cannot_be_written_fails_the_message_clearly_and_reports_degraded(Vertx vertx,
       VertxTestContext ctx) throws Throwable {
     List<HealthReport> health = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> health.add(HealthReport.fromJson(m.body())));
+    Bus.of(vertx).subscribe(Contract.HEALTH, health::add);
     ScrapeBatch broken = new ScrapeBatch(List.of(finalResult(26, T0)),
         List.of(new ArchivedPage("https://results.example/26", T0, "abc", null)));
     StoreVerticle.deploy(vertx, dir, WB)
-        .compose(id -> vertx.eventBus().request(StoreVerticle.ADDRESS, broken))
+        .compose(id -> Bus.of(vertx).request(Contract.STORE_APPLY, broken, 30_000))
         .onComplete(ctx.failing(e -> ctx.verify(() -> {
           assertThat(e).isInstanceOf(ReplyException.class);
           assertThat(((ReplyException) e).failureCode()).isEqualTo(StoreVerticle.APPLY_FAILED);

@@ -1,5 +1,6 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.ApplyResult;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;

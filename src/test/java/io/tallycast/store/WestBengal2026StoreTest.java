@@ -1,5 +1,9 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.election.CandidateResult;

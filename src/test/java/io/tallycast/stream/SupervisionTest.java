@@ -2,7 +2,9 @@ package io.tallycast.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.health.HealthReport;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.HealthReport;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -48,9 +50,9 @@ class SupervisionTest {
               Destination.recording(dir.resolve("rec.mkv"), null)))
           .withSize(640, 360).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
           .withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5));
-      vertx.eventBus().<JsonObject>consumer(HealthReport.ADDRESS, m -> {
-        if (StreamHealth.PART.equals(m.body().getString("part"))) {
-          reports.add(m.body());
+      Bus.of(vertx).subscribe(Contract.HEALTH, report -> {
+        if (StreamHealth.PART.equals(report.part())) {
+          reports.add(report.toJson());
         }
       });
       try (Streamer streamer = new Streamer(config, new TestPatternSource(640, 360))) {

@@ -3,7 +3,7 @@ package io.tallycast.stream.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.health.HealthReport;
+import io.tallycast.bus.HealthReport;
 import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamHealth;

@@ -1,4 +1,4 @@
-package io.tallycast.store;
+package io.tallycast.bus;
 
 /** A snapshot the store refused (and why); nothing of it was written. */
 public record Rejection(int seat, String reason) {

@@ -1,8 +1,8 @@
-package io.tallycast.store;
+package io.tallycast.bus;
 
 import io.tallycast.OnAirText;
 import io.tallycast.election.SeatStatus;
-import io.tallycast.events.Standing;
+import io.tallycast.bus.Standing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +60,7 @@ public record SeatOverride(int seat, String reason, SeatStatus status, List<Stan
   }
 
   /** A seat is declared when its count is over: "rounds" 5 of 19 says it is not. */
-  static IllegalArgumentException notAllRoundsDone(int done, int total) {
+  public static IllegalArgumentException notAllRoundsDone(int done, int total) {
     return new IllegalArgumentException("a declared seat has all its rounds counted, but 'rounds' would be " + done
         + " of " + total + ": give {\"done\": " + total + ", \"total\": " + total + "}, or status counting");
   }
@@ -69,7 +69,7 @@ public record SeatOverride(int seat, String reason, SeatStatus status, List<Stan
    * The reason {@link OnAirText#clean cleaned} (it may go on air); refused when missing, blank or longer than
    * {@value #MAX_REASON} characters.
    */
-  static String checkReason(String reason, String what) {
+  public static String checkReason(String reason, String what) {
     String cleaned = OnAirText.clean(reason);
     if (cleaned == null || cleaned.isEmpty()) {
       throw new IllegalArgumentException("'reason' is required: say why the seat is " + what);
@@ -82,7 +82,7 @@ public record SeatOverride(int seat, String reason, SeatStatus status, List<Stan
     return cleaned;
   }
 
-  static String label(Standing c) {
+  public static String label(Standing c) {
     return "'" + c.candidate() + "' (" + c.party() + ")";
   }
 }

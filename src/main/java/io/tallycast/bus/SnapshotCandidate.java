@@ -1,4 +1,4 @@
-package io.tallycast.store;
+package io.tallycast.bus;
 
 /** A candidate's figures in one snapshot; party is a resolved party code. */
 public record SnapshotCandidate(String name, String party, long evmVotes, long postalVotes, long totalVotes) {

@@ -1,6 +1,6 @@
-package io.tallycast.store;
+package io.tallycast.bus;
 
-import io.tallycast.events.ResultEvent;
+import io.tallycast.bus.ResultEvent;
 import java.util.List;
 
 /**

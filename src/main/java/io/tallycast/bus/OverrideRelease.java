@@ -1,4 +1,4 @@
-package io.tallycast.store;
+package io.tallycast.bus;
 
 /** An operator ends a seat's override: scraped figures apply to it again (the next one as a correction). */
 public record OverrideRelease(int seat, String reason) {

@@ -1,14 +1,12 @@
-package io.tallycast.events;
+package io.tallycast.bus;
 
-/** The event types; each is also the event-bus address it is published on. */
+/** The kinds of {@link ResultEvent}; each name is also the address its events are published on (see {@link Contract}). */
 public enum EventType {
   SEAT_CHANGED("seat.changed"),
   LEAD_FLIPPED("lead.flipped"),
   SEAT_DECLARED("seat.declared"),
   TALLY_CHANGED("tally.changed"),
-  /** An operator set a seat's figures or status by hand; its scraped snapshots are held until released. */
   SEAT_OVERRIDDEN("seat.overridden"),
-  /** An operator released a seat's override: scraped figures apply to it again. */
   OVERRIDE_RELEASED("override.released");
 
   private final String address;
@@ -17,6 +15,7 @@ public enum EventType {
     this.address = address;
   }
 
+  /** The name the API, the store and the bus use: "seat.declared". */
   public String address() {
     return address;
   }

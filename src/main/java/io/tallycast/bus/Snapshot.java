@@ -1,4 +1,4 @@
-package io.tallycast.store;
+package io.tallycast.bus;
 
 import io.tallycast.election.SeatStatus;
 import java.time.Instant;

@@ -1,0 +1,70 @@
+package io.tallycast.bus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every event-bus address of tallycast and what it carries: the one place an address is declared (a test fails on an
+ * address anywhere else). docs/ARCHITECTURE.md has the table of producers and consumers.
+ */
+public final class Contract {
+  /** A scrape cycle's snapshots and changed pages, written in one transaction by the single writer. */
+  public static final Ask<ScrapeBatch, ApplyResult> STORE_APPLY =
+      new Ask<>("store.apply", ScrapeBatch.class, ApplyResult.class);
+  /** The tally as stored, for the scraper's party-wise cross-check. */
+  public static final Ask<Void, StoredTally> STORE_TALLY = new Ask<>("store.tally", Void.class, StoredTally.class);
+  public static final Ask<SeatOverride, OverrideResult> STORE_OVERRIDE =
+      new Ask<>("store.override", SeatOverride.class, OverrideResult.class);
+  public static final Ask<OverrideRelease, OverrideResult> STORE_RELEASE =
+      new Ask<>("store.override.release", OverrideRelease.class, OverrideResult.class);
+
+  /** Every committed event, in id order. */
+  public static final Address<ResultEvent> EVENTS = new Address<>("events.all", ResultEvent.class);
+  public static final Address<SeatChanged> SEAT_CHANGED = event(EventType.SEAT_CHANGED, SeatChanged.class);
+  public static final Address<LeadFlipped> LEAD_FLIPPED = event(EventType.LEAD_FLIPPED, LeadFlipped.class);
+  public static final Address<SeatDeclared> SEAT_DECLARED = event(EventType.SEAT_DECLARED, SeatDeclared.class);
+  public static final Address<TallyChanged> TALLY_CHANGED = event(EventType.TALLY_CHANGED, TallyChanged.class);
+  public static final Address<SeatOverridden> SEAT_OVERRIDDEN = event(EventType.SEAT_OVERRIDDEN, SeatOverridden.class);
+  public static final Address<OverrideReleased> OVERRIDE_RELEASED =
+      event(EventType.OVERRIDE_RELEASED, OverrideReleased.class);
+
+  public static final Address<MapUpdated> MAP_UPDATED = new Address<>("map.updated", MapUpdated.class);
+  public static final Address<SceneChosen> SCENE = new Address<>("overlay.scene", SceneChosen.class);
+  /** Every part's state, on change and on every cycle. */
+  public static final Address<HealthReport> HEALTH = new Address<>("health.report", HealthReport.class);
+
+  public static final Ask<ScraperControl, ScraperControl> SCRAPER_CONTROL =
+      new Ask<>("scraper.control", ScraperControl.class, ScraperControl.class);
+  public static final Ask<StreamControl, StreamStatus> STREAM_CONTROL =
+      new Ask<>("stream.control", StreamControl.class, StreamStatus.class);
+  /** A still of what is on air; fails 404 when nothing is. */
+  public static final Ask<Void, Preview> STREAM_PREVIEW = new Ask<>("stream.preview", Void.class, Preview.class);
+
+  private Contract() {
+  }
+
+  /** The address each committed event is also published on, by its kind. */
+  public static Address<? extends ResultEvent> of(EventType type) {
+    return switch (type) {
+      case SEAT_CHANGED -> SEAT_CHANGED;
+      case LEAD_FLIPPED -> LEAD_FLIPPED;
+      case SEAT_DECLARED -> SEAT_DECLARED;
+      case TALLY_CHANGED -> TALLY_CHANGED;
+      case SEAT_OVERRIDDEN -> SEAT_OVERRIDDEN;
+      case OVERRIDE_RELEASED -> OVERRIDE_RELEASED;
+    };
+  }
+
+  /** Every concrete type that travels on the bus (each needs its codec; an event travels as its own kind). */
+  public static List<Class<?>> payloadTypes() {
+    List<Class<?>> types = new ArrayList<>(List.of(ScrapeBatch.class, ApplyResult.class, StoredTally.class,
+        SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
+        HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, Preview.class));
+    types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
+    return types;
+  }
+
+  private static <T extends ResultEvent> Address<T> event(EventType type, Class<T> payload) {
+    return new Address<>(type.address(), payload);
+  }
+}

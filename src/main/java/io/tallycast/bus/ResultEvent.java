@@ -1,0 +1,33 @@
+package io.tallycast.bus;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+
+/**
+ * A change the store committed: its id (strictly increasing; 0 while only detected, before the store writes it), the
+ * seat (null for a tally change), the source time, and what changed, typed by kind. Its {@link Wire} JSON is the API's
+ * and the live channel's shape: {"type":"lead.flipped","id":..,"seat":12,"at":"...", ...the kind's fields}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = SeatChanged.class, name = "seat.changed"),
+    @JsonSubTypes.Type(value = LeadFlipped.class, name = "lead.flipped"),
+    @JsonSubTypes.Type(value = SeatDeclared.class, name = "seat.declared"),
+    @JsonSubTypes.Type(value = TallyChanged.class, name = "tally.changed"),
+    @JsonSubTypes.Type(value = SeatOverridden.class, name = "seat.overridden"),
+    @JsonSubTypes.Type(value = OverrideReleased.class, name = "override.released")})
+public sealed interface ResultEvent
+    permits SeatChanged, LeadFlipped, SeatDeclared, TallyChanged, SeatOverridden, OverrideReleased {
+
+  long id();
+
+  Integer seat();
+
+  Instant at();
+
+  EventType type();
+
+  /** The same event as the store committed it, with its id. */
+  ResultEvent withId(long id);
+}
