@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,9 +91,9 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     return new WebConfig(hostOption != null ? hostOption : host, or(port, 8080));
   }
 
-  /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/"; null = none. */
-  public MapSource mapSource(Path base) {
-    return maps == null || maps.isBlank() ? null : MapSource.parse(maps, base);
+  /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/". */
+  public Optional<MapSource> mapSource(Path base) {
+    return maps == null || maps.isBlank() ? Optional.empty() : Optional.of(MapSource.parse(maps, base));
   }
 
   /**
@@ -114,10 +115,10 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     return new OverlayConfig(overlay.title() == null ? fallback.title() : overlay.title(), overlay.subtitle(), logo);
   }
 
-  /** The stream's settings, or null without a {@code stream:} section (the console's start then answers 409). */
-  public StreamVerticle.Settings streamSettings(Path base) throws IOException {
+  /** The stream's settings; empty without a {@code stream:} section (the console's start then answers 409). */
+  public Optional<StreamVerticle.Settings> streamSettings(Path base) throws IOException {
     if (stream == null) {
-      return null;
+      return Optional.empty();
     }
     Duration segment = StreamOptions.parseDuration(stream.segment() == null ? "10m" : stream.segment());
     List<Destination> destinations = new ArrayList<>();
@@ -139,7 +140,7 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
         .withFps(stream.fps() == null ? 30 : stream.fps())
         .withBitrate(StreamOptions.parseBitrate(stream.bitrate() == null ? "4500k" : stream.bitrate()),
             Boolean.TRUE.equals(stream.cbr()));
-    return new StreamVerticle.Settings(config, Boolean.TRUE.equals(stream.autostart()));
+    return Optional.of(new StreamVerticle.Settings(config, Boolean.TRUE.equals(stream.autostart())));
   }
 
   public Path dataDirectory(Path base) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,10 +102,10 @@ public final class DemoCommand implements Callable<Integer> {
         .withSpeed(speed).withSeed(seed).withPrefix(election.replayPrefix()).withMinDwellMillis(dwellFor(interval))
         .withStateFile(dataDir.resolve("replay-clock.json"))).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(interval);
-    MapSource maps = MapSource.embeddedWestBengal();
-    StreamVerticle.Settings stream = noStream ? null : streamSettings();
+    Optional<MapSource> maps = MapSource.embeddedWestBengal();
+    Optional<StreamVerticle.Settings> stream = noStream ? Optional.empty() : Optional.of(streamSettings());
     WebConfig web = new WebConfig(host, port);
-    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, web, maps)
+    Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, web).withMaps(maps)
         .withOverlay(OverlayConfig.demo(election.state(), election.year())).withReplayControl(site.controlUrl())
         .withStream(stream)).await();
     String api = web.localUrl(engine.apiPort());
@@ -123,10 +124,10 @@ public final class DemoCommand implements Callable<Integer> {
           data          %s
           stream        %s
         """, election.state(), election.year(), what, web.reach(engine.apiPort()), api, api, api,
-        maps == null ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
+        maps.isEmpty() ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
-        stream == null ? "off (--no-stream)" : streamLine(stream));
+        stream.map(DemoCommand::streamLine).orElse("off (--no-stream)"));
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     System.out.println("Ctrl-C stops it; run it again on the same --data-dir to resume.");
     Shutdown.awaitSignal(engine::close);

@@ -1,6 +1,7 @@
 package io.tallycast.operator;
 
 import io.tallycast.scrape.ScraperVerticle;
+import io.tallycast.stream.StreamOff;
 import io.tallycast.stream.StreamVerticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -39,14 +40,17 @@ final class OperatorRoutes {
     router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, "stop"));
   }
 
-  /** Asks the stream itself; a run without a stream (demo --no-stream, no stream configured) has nobody to answer. */
+  /** Asks the stream itself; in a run without a stream (demo --no-stream, no stream configured) its "off" form says so. */
   private void stream(RoutingContext ctx, String action) {
     vertx.eventBus().<JsonObject>request(StreamVerticle.CONTROL, new JsonObject().put("action", action),
             new DeliveryOptions().setSendTimeout(STREAM_TIMEOUT_MS))
         .onSuccess(m -> Replies.json(ctx, 200, m.body()))
         .onFailure(e -> {
-          if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
-            StreamPlaceholder.refuse(ctx);
+          if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
+              && r.failureCode() == StreamOff.ABSENT) {
+            Replies.error(ctx, 409, e.getMessage());
+          } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+            Replies.error(ctx, 503, "no stream part answered: " + e.getMessage());
           } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
             Replies.error(ctx, 409, "the stream did not " + action + ": " + e.getMessage());
           } else {
