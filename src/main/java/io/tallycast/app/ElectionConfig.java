@@ -10,9 +10,8 @@ import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.stream.Destination;
-import io.tallycast.stream.RecordingPolicy;
-import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamOptions;
+import io.tallycast.stream.StreamSettings;
 import io.tallycast.stream.StreamVerticle;
 import io.tallycast.web.WebConfig;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,7 +48,8 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
   }
 
   /**
-   * The optional {@code stream:} section: the overlay captured and sent to a local recording (a path relative to the
+   * The optional {@code stream:} section, parsed and defaulted by {@link StreamSettings} as the flags of demo and
+   * stream are: the overlay captured and sent to a local recording (a path relative to the
    * data dir, cut into segments), YouTube (the key in a file relative to this file, or YOUTUBE_STREAM_KEY) and other
    * ingests whose URLs hold no secret. Started at once when autostart is true, otherwise from the console.
    */
@@ -87,12 +88,12 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
 
   /** host and port: a --host given on the command line over the file's, then 127.0.0.1 (this machine only). */
   public WebConfig webConfig(String hostOption) {
-    return new WebConfig(hostOption != null ? hostOption : host, or(port, 8080));
+    return WebConfig.of(hostOption != null ? hostOption : host, port);
   }
 
-  /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/"; null = none. */
-  public MapSource mapSource(Path base) {
-    return maps == null || maps.isBlank() ? null : MapSource.parse(maps, base);
+  /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/". */
+  public Optional<MapSource> mapSource(Path base) {
+    return maps == null || maps.isBlank() ? Optional.empty() : Optional.of(MapSource.parse(maps, base));
   }
 
   /**
@@ -114,16 +115,17 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     return new OverlayConfig(overlay.title() == null ? fallback.title() : overlay.title(), overlay.subtitle(), logo);
   }
 
-  /** The stream's settings, or null without a {@code stream:} section (the console's start then answers 409). */
-  public StreamVerticle.Settings streamSettings(Path base) throws IOException {
+  /** The stream's settings; empty without a {@code stream:} section (the console's start then answers 409). */
+  public Optional<StreamVerticle.Settings> streamSettings(Path base) throws IOException {
     if (stream == null) {
-      return null;
+      return Optional.empty();
     }
-    Duration segment = StreamOptions.parseDuration(stream.segment() == null ? "10m" : stream.segment());
+    StreamSettings settings = StreamSettings.parse(stream.size(), stream.fps(), stream.bitrate(),
+        Boolean.TRUE.equals(stream.cbr()), stream.segment(), stream.diskFloor(), stream.keepRecordings(),
+        stream.keepRecordingsSize());
     List<Destination> destinations = new ArrayList<>();
     if (stream.recording() != null && !stream.recording().isBlank()) {
-      destinations.add(Destination.recording(dataDirectory(base).resolve(stream.recording().strip()), segment,
-          RecordingPolicy.parse(stream.diskFloor(), stream.keepRecordings(), stream.keepRecordingsSize())));
+      destinations.add(settings.recordingAt(dataDirectory(base).resolve(stream.recording().strip())));
     }
     Path keyFile = stream.youtubeKeyFile() == null ? null : base.resolve(stream.youtubeKeyFile().strip());
     StreamOptions.youtube(keyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
@@ -134,12 +136,8 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
       throw new IllegalArgumentException("stream: nowhere to send it: give recording, youtubeKeyFile (or set "
           + "YOUTUBE_STREAM_KEY) or rtmp");
     }
-    int[] size = StreamOptions.parseSize(stream.size() == null ? "1920x1080" : stream.size());
-    StreamConfig config = StreamConfig.defaults(destinations).withSize(size[0], size[1])
-        .withFps(stream.fps() == null ? 30 : stream.fps())
-        .withBitrate(StreamOptions.parseBitrate(stream.bitrate() == null ? "4500k" : stream.bitrate()),
-            Boolean.TRUE.equals(stream.cbr()));
-    return new StreamVerticle.Settings(config, Boolean.TRUE.equals(stream.autostart()));
+    return Optional.of(new StreamVerticle.Settings(settings.config(destinations),
+        Boolean.TRUE.equals(stream.autostart())));
   }
 
   public Path dataDirectory(Path base) {

@@ -1,139 +1,161 @@
 package io.tallycast.app;
 
 import io.tallycast.election.ElectionData;
-import io.tallycast.map.MapRenderer;
 import io.tallycast.map.MapSource;
-import io.tallycast.operator.OperatorApi;
 import io.tallycast.operator.OperatorToken;
 import io.tallycast.operator.OverlayConfig;
-import io.tallycast.operator.OverlaySettings;
 import io.tallycast.scrape.ScrapeConfig;
-import io.tallycast.scrape.ScraperVerticle;
 import io.tallycast.store.ResultsReader;
-import io.tallycast.store.StoreVerticle;
 import io.tallycast.stream.StreamVerticle;
-import io.tallycast.web.ApiVerticle;
 import io.tallycast.web.WebConfig;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results pipeline of DESIGN.md deployed in data-flow order: the store (one worker: the single writer), the map
- * renderer (paints the store's state, then follows its events), the API with the operator's routes (reads; writes only
- * through the store), the stream of the overlay when there is one, then the scraper (the source), so nothing is
- * scraped before it can be stored, drawn, served and shown.
+ * The results pipeline of DESIGN.md assembled from its {@link Part}s and deployed in data-flow order: the store (one
+ * worker: the single writer), the map renderer when the run has maps (paints the store's state, then follows its
+ * events), the web side with the operator's routes (reads; writes only through the store), the stream of the overlay
+ * (or its "off" form), then the scraper (the source), so nothing is scraped before it can be stored, drawn, served and
+ * shown.
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  private final MeteredVertx runtime;
-  private final ResultsReader reader;
-  private final ApiVerticle api;
-  private final OperatorApi operator;
+  private final Assembly assembly;
   /** Deployment ids in the order deployed: the store first, the scraper (the source) last. */
   private final List<String> deployed;
 
-  private Engine(MeteredVertx runtime, ResultsReader reader, ApiVerticle api, OperatorApi operator, List<String> deployed) {
+  private Engine(Assembly assembly, List<String> deployed) {
+    this.assembly = assembly;
     this.deployed = List.copyOf(deployed);
-    this.runtime = runtime;
-    this.reader = reader;
-    this.api = api;
-    this.operator = operator;
   }
 
   /**
-   * @param maps             where the maps come from (a folder or embedded); null = no maps
-   * @param overlay          the overlay's title, subtitle and logo
-   * @param replayControlUrl the demo's replay site controls, for the operator's fault switches; null = not a demo
-   * @param stream           the overlay's stream (capture, encode, destinations); null = no stream in this run
+   * The parts of one run, each named: the store, the web side and the scraper always; maps when given; the stream or,
+   * without one, its "off" form. A new part is a {@link Part} class and a named slot here, never a positional argument.
    */
-  public record Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps,
-                       OverlayConfig overlay, String replayControlUrl, StreamVerticle.Settings stream) {
-    public Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
-      this(election, dataDir, scrape, web, null);
+  public static final class Config {
+    private final ElectionData election;
+    private final Path dataDir;
+    private final Optional<MapsPart> maps;
+    private final WebPart web;
+    private final StreamPart stream;
+    private final ScraperPart scraper;
+
+    private Config(ElectionData election, Path dataDir, Optional<MapsPart> maps, WebPart web, StreamPart stream,
+                   ScraperPart scraper) {
+      this.election = election;
+      this.dataDir = dataDir;
+      this.maps = maps;
+      this.web = web;
+      this.stream = stream;
+      this.scraper = scraper;
     }
 
-    /** With the demo's overlay texts and no fault switches. */
-    public Config(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web, MapSource maps) {
-      this(election, dataDir, scrape, web, maps, OverlayConfig.demo(), null, null);
+    /** The store, the API with the demo's overlay texts and no fault switches, no maps, no stream, the scraper. */
+    public static Config of(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
+      return new Config(election, dataDir, Optional.empty(), new WebPart(web, OverlayConfig.demo()),
+          StreamPart.absent(), new ScraperPart(scrape));
     }
 
+    /** Maps from a folder or embedded. */
+    public Config withMaps(MapSource source) {
+      return new Config(election, dataDir, Optional.of(new MapsPart(source)), web, stream, scraper);
+    }
+
+    /** Maps when there is a source; none otherwise (a build without embedded maps, a configuration without them). */
+    public Config withMaps(Optional<MapSource> source) {
+      return source.map(this::withMaps).orElse(this);
+    }
+
+    /** The overlay's title, subtitle and logo. */
     public Config withOverlay(OverlayConfig value) {
-      return new Config(election, dataDir, scrape, web, maps, value, replayControlUrl, stream);
+      return new Config(election, dataDir, maps, web.withOverlay(value), stream, scraper);
     }
 
+    /** The demo's replay site controls, behind the operator's fault switches. */
     public Config withReplayControl(String url) {
-      return new Config(election, dataDir, scrape, web, maps, overlay, url, stream);
+      return new Config(election, dataDir, maps, web.withFaultSwitches(url), stream, scraper);
     }
 
+    /** The overlay's stream (capture, encode, destinations). */
     public Config withStream(StreamVerticle.Settings value) {
-      return new Config(election, dataDir, scrape, web, maps, overlay, replayControlUrl, value);
+      return withStream(StreamPart.of(value));
     }
-  }
 
-  private record Opened(ResultsReader reader, OperatorToken token, OverlaySettings overlay) {
+    /** The stream when there are settings for one; its "off" form otherwise. */
+    public Config withStream(Optional<StreamVerticle.Settings> value) {
+      return withStream(value.map(StreamPart::of).orElseGet(StreamPart::absent));
+    }
+
+    /** The stream part: {@link StreamPart#of} or {@link StreamPart#absent}. */
+    public Config withStream(StreamPart value) {
+      return new Config(election, dataDir, maps, web, value, scraper);
+    }
+
+    public ElectionData election() {
+      return election;
+    }
+
+    public Path dataDir() {
+      return dataDir;
+    }
+
+    public WebConfig web() {
+      return web.config();
+    }
+
+    /** The parts in data-flow order, as they are deployed (and undeployed in reverse). */
+    public List<Part> parts() {
+      List<Part> parts = new ArrayList<>();
+      parts.add(new StorePart());
+      maps.ifPresent(parts::add);
+      parts.add(web);
+      parts.add(stream);
+      parts.add(scraper);
+      return List.copyOf(parts);
+    }
   }
 
   public static Future<Engine> start(MeteredVertx runtime, Config config) {
-    var vertx = runtime.vertx();
-    ElectionData election = config.election();
-    List<String> deployed = new ArrayList<>();
-    return StoreVerticle.deploy(vertx, config.dataDir(), election)
-        .compose(id -> remember(deployed, id))
-        .compose(id -> vertx.executeBlocking(() -> new Opened(ResultsReader.open(config.dataDir()),
-            OperatorToken.loadOrCreate(config.dataDir()), OverlaySettings.load(config.dataDir(),
-                config.overlay() == null ? OverlayConfig.forState(election.state()) : config.overlay(),
-                election.state(), election.seats().size(), election.majority()))))
-        .compose(opened -> {
-          ResultsReader reader = opened.reader();
-          MapRenderer maps = config.maps() == null ? null
-              : new MapRenderer(config.maps(), config.dataDir(), reader, election.parties());
-          OperatorApi operator = new OperatorApi(opened.token(), opened.overlay(), config.replayControlUrl());
-          ApiVerticle api = new ApiVerticle(config.web(), reader, runtime.prometheus(), maps == null ? null : maps.maps(),
-              operator);
-          return (maps == null ? Future.<String>succeededFuture() : vertx.deployVerticle(maps))
-              .compose(id -> remember(deployed, id))
-              .compose(id -> vertx.deployVerticle(api)).compose(id -> remember(deployed, id))
-              .compose(id -> config.stream() == null ? Future.<String>succeededFuture()
-                  : vertx.deployVerticle(new StreamVerticle(config.stream(),
-                      overlayUrl(config.web().localUrl(api.port()), config.stream()))))
-              .compose(id -> remember(deployed, id))
-              .compose(id -> vertx.deployVerticle(new ScraperVerticle(config.scrape(), election)))
-              .compose(id -> remember(deployed, id))
-              .map(id -> new Engine(runtime, reader, api, operator, deployed));
-        });
+    return start(runtime, config.election(), config.dataDir(), config.parts());
   }
 
-  /** The engine's own overlay; the 1280x720 variant is the same scene scaled by the page itself. */
-  private static String overlayUrl(String api, StreamVerticle.Settings stream) {
-    return api + "/overlay/" + (stream.config().height() == 720 ? "?size=720" : "");
+  /** The parts deployed one after the other in the order given: data-flow order, the source last. */
+  public static Future<Engine> start(MeteredVertx runtime, ElectionData election, Path dataDir, List<Part> parts) {
+    Assembly assembly = new Assembly(runtime, election, dataDir);
+    List<String> deployed = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Part part : parts) {
+      chain = chain.compose(v -> part.deploy(assembly)
+          .onFailure(e -> LOG.debug("the {} part did not start", part.name(), e))
+          .map(id -> {
+            deployed.add(id);
+            return null;
+          }));
+    }
+    return chain.map(v -> new Engine(assembly, deployed));
   }
 
   public int apiPort() {
-    return api.port();
+    return assembly.web().port();
   }
 
   public ResultsReader reader() {
-    return reader;
+    return assembly.reader();
   }
 
   public MeteredVertx runtime() {
-    return runtime;
+    return assembly.runtime();
   }
 
   /** The operator token: the command prints it when {@link OperatorToken#created()}, and tests send it. */
   public OperatorToken operatorToken() {
-    return operator.token();
-  }
-
-  private static Future<String> remember(List<String> deployed, String id) {
-    if (id != null) {
-      deployed.add(id);
-    }
-    return Future.succeededFuture(id);
+    return assembly.web().operator().token();
   }
 
   /**
@@ -144,12 +166,12 @@ public final class Engine {
   public void close() throws Exception {
     for (int i = deployed.size() - 1; i >= 0; i--) {
       try {
-        runtime.vertx().undeploy(deployed.get(i)).await();
+        assembly.vertx().undeploy(deployed.get(i)).await();
       } catch (Exception e) {
         LOG.warn("stopping: {}", e.getMessage());
       }
     }
-    runtime.close();
-    reader.close();
+    assembly.runtime().close();
+    assembly.closeAfterVertx();
   }
 }

@@ -48,8 +48,8 @@ final class ApiBench {
       site.clock().advance(site.model().totalDurationSeconds() + 60);
       ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
           .withInterval(DemoCommand.intervalFor(60));
-      Engine engine = Engine.start(runtime, new Engine.Config(election, data, scrape, WebConfig.on(0),
-          MapSource.embeddedWestBengal())).await();
+      Engine engine = Engine.start(runtime, Engine.Config.of(election, data, scrape, WebConfig.on(0))
+          .withMaps(MapSource.embeddedWestBengal())).await();
       settle(engine);
       String base = "http://127.0.0.1:" + engine.apiPort();
       String etag = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/constituencies"))

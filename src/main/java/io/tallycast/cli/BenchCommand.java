@@ -139,9 +139,9 @@ public final class BenchCommand implements Callable<Integer> {
           .withSeed(2021).withStateFile(data.resolve("replay-clock.json"))).await();
       ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
           .withInterval(DemoCommand.intervalFor(60));
-      Engine engine = Engine.start(runtime, new Engine.Config(election, data, scrape, WebConfig.on(0),
-          MapSource.embeddedWestBengal()).withOverlay(OverlayConfig.demo()).withReplayControl(site.controlUrl()))
-          .await();
+      Engine engine = Engine.start(runtime, Engine.Config.of(election, data, scrape, WebConfig.on(0))
+          .withMaps(MapSource.embeddedWestBengal()).withOverlay(OverlayConfig.demo())
+          .withReplayControl(site.controlUrl())).await();
       String url = "http://127.0.0.1:" + engine.apiPort() + "/overlay/";
       return new StreamBenchmark.Page() {
         @Override

@@ -13,6 +13,7 @@ import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamOptions;
+import io.tallycast.stream.StreamSettings;
 import io.tallycast.stream.StreamVerticle;
 import io.tallycast.web.WebConfig;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
       + "60 = about 10 minutes. Default: ${DEFAULT-VALUE}")
   double speed;
 
-  @Option(names = "--port", defaultValue = "8080", description = "API and console port. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--port", defaultValue = WebConfig.DEFAULT_PORT, description = "API and console port. Default: ${DEFAULT-VALUE}")
   int port;
 
   @Option(names = "--host", defaultValue = WebConfig.LOOPBACK, description = "address the API and console listen on: "
@@ -72,16 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
       + "key here: use --youtube-key-file or YOUTUBE_STREAM_KEY for YouTube); repeatable")
   List<String> rtmp = new ArrayList<>();
 
-  @Option(names = "--youtube-key-file", paramLabel = "FILE", description = "stream to YouTube with the key in FILE "
-      + "(or set YOUTUBE_STREAM_KEY)")
-  Path youtubeKeyFile;
-
-  @Option(names = "--stream-size", defaultValue = "1920x1080", description = "1920x1080 or 1280x720. "
-      + "Default: ${DEFAULT-VALUE}")
-  String streamSize;
-
   @Mixin
-  RecordingOptions recording = new RecordingOptions();
+  StreamFlags stream = new StreamFlags();
 
   @Override
   public Integer call() throws Exception {
@@ -101,12 +95,12 @@ public final class DemoCommand implements Callable<Integer> {
         .withSpeed(speed).withSeed(seed).withPrefix(election.replayPrefix()).withMinDwellMillis(dwellFor(interval))
         .withStateFile(dataDir.resolve("replay-clock.json"))).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(interval);
-    MapSource maps = MapSource.embeddedWestBengal();
-    StreamVerticle.Settings stream = noStream ? null : streamSettings();
+    Optional<MapSource> maps = MapSource.embeddedWestBengal();
+    Optional<StreamVerticle.Settings> streaming = noStream ? Optional.empty() : Optional.of(streamSettings());
     WebConfig web = new WebConfig(host, port);
-    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, web, maps)
+    Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, web).withMaps(maps)
         .withOverlay(OverlayConfig.demo(election.state(), election.year())).withReplayControl(site.controlUrl())
-        .withStream(stream)).await();
+        .withStream(streaming)).await();
     String api = web.localUrl(engine.apiPort());
     String what = ReplayModels.recorded(day)
         ? "the real counting day of " + election.countingDay() + " as recorded, replayed at " + fmt(speed) + "x"
@@ -123,10 +117,10 @@ public final class DemoCommand implements Callable<Integer> {
           data          %s
           stream        %s
         """, election.state(), election.year(), what, web.reach(engine.apiPort()), api, api, api,
-        maps == null ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
+        maps.isEmpty() ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
-        stream == null ? "off (--no-stream)" : streamLine(stream));
+        streaming.map(DemoCommand::streamLine).orElse("off (--no-stream)"));
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     System.out.println("Ctrl-C stops it; run it again on the same --data-dir to resume.");
     Shutdown.awaitSignal(engine::close);
@@ -134,19 +128,18 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * The overlay at the chosen size to a local recording in 10-minute segments (data/recordings/overlay-000.mkv ...),
-   * plus YouTube when a key is given and any --rtmp ingest.
+   * The overlay as the stream flags set it, to a local recording in segments (data/recordings/overlay-000.mkv ...),
+   * plus YouTube when a key is given and any --rtmp ingest; on air at start.
    */
   StreamVerticle.Settings streamSettings() throws Exception {
-    int[] wh = StreamOptions.parseSize(streamSize);
+    StreamSettings settings = stream.settings();
     List<Destination> destinations = new ArrayList<>();
-    destinations.add(Destination.recording(dataDir.resolve("recordings").resolve("overlay.mkv"),
-        Destination.DEFAULT_SEGMENT, recording.policy()));
-    StreamOptions.youtube(youtubeKeyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
+    destinations.add(settings.recordingAt(dataDir.resolve("recordings").resolve("overlay.mkv")));
+    stream.youtube(StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
     for (String url : rtmp) {
       destinations.add(Destination.ingest(url));
     }
-    return new StreamVerticle.Settings(StreamConfig.defaults(destinations).withSize(wh[0], wh[1]), true);
+    return new StreamVerticle.Settings(settings.config(destinations), true);
   }
 
   /** The banner's stream line: the recording as the files are named, every other destination redacted. */

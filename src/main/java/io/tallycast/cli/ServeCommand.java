@@ -29,12 +29,14 @@ public final class ServeCommand implements Callable<Integer> {
     MeteredVertx runtime = MeteredVertx.create();
     OverlayConfig overlay = cfg.overlayConfig(base);
     WebConfig web = cfg.webConfig(host);
-    Engine engine = Engine.start(runtime, new Engine.Config(cfg.loadElection(base), cfg.dataDirectory(base),
-        cfg.scrapeConfig(), web, cfg.mapSource(base), overlay, null, cfg.streamSettings(base))).await();
+    Engine.Config parts = Engine.Config.of(cfg.loadElection(base), cfg.dataDirectory(base), cfg.scrapeConfig(), web)
+        .withMaps(cfg.mapSource(base)).withOverlay(overlay)
+        .withStream(cfg.streamSettings(base));
+    Engine engine = Engine.start(runtime, parts).await();
     String api = web.localUrl(engine.apiPort());
     System.out.printf("tallycast serving %s%n  listening    %s%n  results API  %s/api/summary%n  source       %s%n"
         + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(), web.reach(engine.apiPort()), api,
-        cfg.source().baseUrl(), cfg.mapSource(base) == null ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
+        cfg.source().baseUrl(), cfg.mapSource(base).isEmpty() ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     Shutdown.awaitSignal(engine::close);
     return 0;

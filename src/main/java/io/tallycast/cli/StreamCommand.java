@@ -3,17 +3,17 @@ package io.tallycast.cli;
 import io.micrometer.core.instrument.Metrics;
 import io.tallycast.stream.Destination;
 import io.tallycast.stream.FrameSource;
-import io.tallycast.stream.RecordingPolicy;
 import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamHealth;
+import io.tallycast.stream.StreamSettings;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.TestPatternSource;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.X11Capture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,38 +55,19 @@ public final class StreamCommand implements Callable<Integer> {
   @Option(names = "--out-file", paramLabel = "FILE", description = "a file with one ingest URL per line (keys included)")
   List<Path> outFiles = new ArrayList<>();
 
-  @Option(names = "--youtube-key-file", paramLabel = "FILE", description = "stream to YouTube with the key in FILE "
-      + "(or set YOUTUBE_STREAM_KEY)")
-  Path youtubeKeyFile;
-
   @Option(names = "--youtube-ingest", defaultValue = YOUTUBE_INGEST, description = "YouTube's ingest, without the key. "
       + "Default: ${DEFAULT-VALUE}")
   String youtubeIngest;
 
-  @Option(names = "--size", defaultValue = "1920x1080", description = "1920x1080 or 1280x720. Default: ${DEFAULT-VALUE}")
-  String size;
-
-  @Option(names = "--fps", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}")
-  int fps;
-
   @Option(names = "--duration", description = "stop after this long (60s, 10m, 2h); default: until Ctrl-C")
   String duration;
 
-  @Option(names = "--bitrate", defaultValue = "4500k", description = "video bitrate (4500k, 6M). Default: ${DEFAULT-VALUE}")
-  String bitrate;
-
-  @Option(names = "--cbr", description = "constant bitrate (nal-hrd=cbr, minrate = maxrate = bitrate)")
-  boolean cbr;
-
-  @Option(names = "--preset", defaultValue = "veryfast", description = "libx264 preset. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--preset", defaultValue = StreamDefaults.PRESET, description = "libx264 preset. "
+      + "Default: ${DEFAULT-VALUE}")
   String preset;
 
-  @Option(names = "--segment", defaultValue = "10m", description = "recording segment length (rounded up to the 2 s "
-      + "keyframe interval). Default: ${DEFAULT-VALUE}")
-  String segment;
-
   @Mixin
-  RecordingOptions recording = new RecordingOptions();
+  StreamFlags stream = new StreamFlags();
 
   @Override
   public Integer call() throws Exception {
@@ -100,13 +81,12 @@ public final class StreamCommand implements Callable<Integer> {
   }
 
   private int stream() throws Exception {
-    int[] wh = StreamOptions.parseSize(size);
-    List<Destination> destinations = destinations();
-    StreamConfig config = StreamConfig.defaults(destinations).withSize(wh[0], wh[1]).withFps(fps)
-        .withBitrate(StreamOptions.parseBitrate(bitrate), cbr).withPreset(preset)
+    StreamSettings settings = stream.settings();
+    StreamConfig config = settings.config(destinations(settings)).withPreset(preset)
         .withDuration(duration == null ? null : StreamOptions.parseDuration(duration));
-    FrameSource frames = source.testPattern ? new TestPatternSource(wh[0], wh[1])
-        : new X11Capture(CaptureConfig.of(source.page, wh[0], wh[1], fps));
+    int fps = config.fps();
+    FrameSource frames = source.testPattern ? new TestPatternSource(config.width(), config.height())
+        : new X11Capture(CaptureConfig.of(source.page, config.width(), config.height(), fps));
     Streamer streamer = new Streamer(config, frames);
     Thread hook = new Thread(streamer::close, "stream-stop");
     java.lang.Runtime.getRuntime().addShutdownHook(hook);
@@ -135,12 +115,10 @@ public final class StreamCommand implements Callable<Integer> {
     }
   }
 
-  private List<Destination> destinations() throws Exception {
-    Duration segmentLength = StreamOptions.parseDuration(segment);
-    RecordingPolicy disk = recording.policy();
+  private List<Destination> destinations(StreamSettings settings) throws Exception {
     List<Destination> list = new ArrayList<>();
     for (String out : outs) {
-      list.add(Destination.parse(out, segmentLength, disk));
+      list.add(settings.out(out));
     }
     for (Path file : outFiles) {
       for (String line : Files.readAllLines(file)) {
@@ -149,7 +127,7 @@ public final class StreamCommand implements Callable<Integer> {
         }
       }
     }
-    StreamOptions.youtube(youtubeKeyFile, youtubeIngest).ifPresent(list::add);
+    stream.youtube(youtubeIngest).ifPresent(list::add);
     if (list.isEmpty()) {
       throw new IllegalArgumentException("nowhere to send the stream: give --out, --out-file, --youtube-key-file or "
           + "set YOUTUBE_STREAM_KEY");

@@ -45,10 +45,10 @@ public record MapSource(Path folder, String classpathPrefix) {
     return t.startsWith(CLASSPATH) ? classpath(t.substring(CLASSPATH.length())) : folder(base.resolve(t));
   }
 
-  /** The embedded West Bengal maps, or null when this build carries none (the jar was built before they existed). */
-  public static MapSource embeddedWestBengal() {
+  /** The embedded West Bengal maps; empty when this build carries none (the jar was built before they existed). */
+  public static java.util.Optional<MapSource> embeddedWestBengal() {
     MapSource source = classpath(WEST_BENGAL);
-    return source.exists() ? source : null;
+    return source.exists() ? java.util.Optional.of(source) : java.util.Optional.empty();
   }
 
   public boolean exists() {

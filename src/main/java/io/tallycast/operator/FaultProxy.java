@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,10 +25,10 @@ final class FaultProxy {
   private final String controlUrl;
   private final WebClient client;
 
-  /** @param controlUrl the replay site's control API ("http://127.0.0.1:PORT/_replay/"), or null outside the demo */
-  FaultProxy(Vertx vertx, String controlUrl) {
-    this.controlUrl = controlUrl == null ? null : controlUrl.endsWith("/") ? controlUrl : controlUrl + "/";
-    this.client = controlUrl == null ? null : WebClient.create(vertx);
+  /** @param controlUrl the replay site's control API ("http://127.0.0.1:PORT/_replay/"); empty outside the demo */
+  FaultProxy(Vertx vertx, Optional<String> controlUrl) {
+    this.controlUrl = controlUrl.map(url -> url.endsWith("/") ? url : url + "/").orElse(null);
+    this.client = controlUrl.isEmpty() ? null : WebClient.create(vertx);
   }
 
   void mount(Router router) {

@@ -7,13 +7,13 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operator's side of the API: {@code GET /api/overlay} (public: the overlay reads it) and everything under {@code
- * /api/operator/}, which needs the {@link OperatorToken}. Mounted by the web verticle ({@link #mount}), which also
- * puts the stream's placeholder on the health board.
+ * /api/operator/}, which needs the {@link OperatorToken}. Mounted by the web verticle ({@link #mount}).
  */
 public final class OperatorApi {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorApi.class);
@@ -24,11 +24,11 @@ public final class OperatorApi {
 
   private final OperatorToken token;
   private final OverlaySettings overlay;
-  private final String replayControlUrl;
+  private final Optional<String> replayControlUrl;
   private long lastWarning = Long.MIN_VALUE;
 
-  /** @param replayControlUrl the demo's replay site controls ("http://127.0.0.1:PORT/_replay/"), or null */
-  public OperatorApi(OperatorToken token, OverlaySettings overlay, String replayControlUrl) {
+  /** @param replayControlUrl the demo's replay site controls ("http://127.0.0.1:PORT/_replay/"); empty outside it */
+  public OperatorApi(OperatorToken token, OverlaySettings overlay, Optional<String> replayControlUrl) {
     this.token = token;
     this.overlay = overlay;
     this.replayControlUrl = replayControlUrl;
@@ -58,7 +58,6 @@ public final class OperatorApi {
     new OperatorRoutes(vertx, overlay).mount(router);
     new OverrideRoutes(vertx, reader, readers).mount(router);
     new FaultProxy(vertx, replayControlUrl).mount(router);
-    StreamPlaceholder.report(vertx);
   }
 
   private void authorize(RoutingContext ctx) {

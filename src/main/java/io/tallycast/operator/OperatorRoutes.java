@@ -5,6 +5,7 @@ import io.tallycast.bus.Contract;
 import io.tallycast.bus.SceneChosen;
 import io.tallycast.bus.ScraperControl;
 import io.tallycast.bus.StreamControl;
+import io.tallycast.stream.StreamOff;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -42,13 +43,16 @@ final class OperatorRoutes {
     router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, StreamControl.Action.STOP));
   }
 
-  /** Asks the stream itself; a run without a stream (demo --no-stream, no stream configured) has nobody to answer. */
+  /** Asks the stream itself; in a run without a stream (demo --no-stream, no stream configured) its "off" form says so. */
   private void stream(RoutingContext ctx, StreamControl.Action action) {
     bus.request(Contract.STREAM_CONTROL, new StreamControl(action), STREAM_TIMEOUT_MS)
         .onSuccess(status -> Replies.json(ctx, 200, status.status()))
         .onFailure(e -> {
-          if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
-            StreamPlaceholder.refuse(ctx);
+          if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
+              && r.failureCode() == StreamOff.ABSENT) {
+            Replies.error(ctx, 409, e.getMessage());
+          } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+            Replies.error(ctx, 503, "no stream part answered: " + e.getMessage());
           } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
             Replies.error(ctx, 409, "the stream did not " + action.name().toLowerCase(java.util.Locale.ROOT) + ": "
                 + e.getMessage());

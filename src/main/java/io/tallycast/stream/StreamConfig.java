@@ -37,8 +37,12 @@ public record StreamConfig(int width, int height, int fps, long bitrate, boolean
     destinations = List.copyOf(destinations);
   }
 
+  /** The picture of {@link StreamDefaults} (size, fps, bitrate, preset) with the timeouts and limits below. */
   public static StreamConfig defaults(List<Destination> destinations) {
-    return new StreamConfig(1920, 1080, 30, 4_500_000, false, "veryfast", destinations, 0, Duration.ofSeconds(10),
+    StreamSettings.Size size = StreamSettings.Size.parse(StreamDefaults.SIZE);
+    return new StreamConfig(size.width(), size.height(), Integer.parseInt(StreamDefaults.FPS),
+        StreamOptions.parseBitrate(StreamDefaults.BITRATE), false, StreamDefaults.PRESET, destinations, 0,
+        Duration.ofSeconds(10),
         Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(5), 600, Duration.ofSeconds(5),
         Duration.ofSeconds(10));
   }

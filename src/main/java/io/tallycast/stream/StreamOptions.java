@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
-/** How people write stream settings (1920x1080, 4500k, 10m) and where a YouTube key may come from. */
+/**
+ * How people write the parts of stream settings (4500k, 10m, 1G) and where a YouTube key may come from; the settings
+ * themselves are parsed and defaulted in {@link StreamSettings}.
+ */
 public final class StreamOptions {
   /** YouTube's RTMPS ingest, without the key. */
   public static final String YOUTUBE_INGEST = "rtmps://a.rtmps.youtube.com:443/live2";
@@ -25,14 +28,6 @@ public final class StreamOptions {
       throw new IllegalArgumentException(keyFile + " is empty: it should hold the YouTube stream key");
     }
     return java.util.Optional.empty();
-  }
-
-  public static int[] parseSize(String text) {
-    String[] parts = text.toLowerCase(Locale.ROOT).split("x");
-    if (parts.length != 2) {
-      throw new IllegalArgumentException("--size is WIDTHxHEIGHT, e.g. 1920x1080: " + text);
-    }
-    return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
   }
 
   public static long parseBitrate(String text) {

@@ -60,10 +60,16 @@ public final class ApiVerticle extends VerticleBase {
   /** @param operator the overlay settings and operator routes, or null for the results API alone */
   public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus, PublishedMaps maps,
                      OperatorApi operator) {
+    this(config, reader, prometheus, Optional.ofNullable(maps), operator);
+  }
+
+  /** The engine's: the maps when the run has them, and the operator's side. */
+  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus,
+                     Optional<PublishedMaps> maps, OperatorApi operator) {
     this.config = config;
     this.reader = reader;
     this.prometheus = prometheus;
-    this.maps = maps;
+    this.maps = maps.orElse(null);
     this.operator = operator;
   }
 
@@ -84,7 +90,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/health").handler(this::health);
     router.get("/api/stream/preview.jpg").handler(this::streamPreview);
     if (operator != null) {
-      operator.mount(vertx, router, reader, readers); // after the health board: it reports the stream part
+      operator.mount(vertx, router, reader, readers);
     }
     MapRoutes.mount(router, maps);
     FrontendRoutes.mount(router);

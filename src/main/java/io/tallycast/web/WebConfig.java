@@ -17,12 +17,19 @@ import java.util.Optional;
 public record WebConfig(String host, int port) {
   public static final String LOOPBACK = "127.0.0.1";
   public static final String ALL_INTERFACES = "0.0.0.0";
+  /** The API's port when none is given (demo's --port, serve's port:). */
+  public static final String DEFAULT_PORT = "8080";
 
   public WebConfig {
     host = host == null || host.isBlank() ? LOOPBACK : host.strip();
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
+  }
+
+  /** As a configuration gives them: a host or port left out (null) takes its default. */
+  public static WebConfig of(String host, Integer port) {
+    return new WebConfig(host, port == null ? Integer.parseInt(DEFAULT_PORT) : port);
   }
 
   /** This machine only, on the port (0: any free one). */

@@ -19,7 +19,7 @@ class ElectionConfigStreamTest {
   void the_example_configuration_records_the_overlay_at_1080p_in_the_data_dir_and_waits_for_the_console() throws Exception {
     Path example = Path.of("examples", "west-bengal.yaml").toAbsolutePath();
     ElectionConfig config = ElectionConfig.read(example);
-    StreamVerticle.Settings stream = config.streamSettings(example.getParent());
+    StreamVerticle.Settings stream = config.streamSettings(example.getParent()).orElseThrow();
     assertThat(stream.autostart()).isFalse();
     assertThat(stream.config().width()).isEqualTo(1920);
     assertThat(stream.config().height()).isEqualTo(1080);

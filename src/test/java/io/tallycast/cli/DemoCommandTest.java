@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class DemoCommandTest {
   @Test
@@ -24,9 +24,8 @@ class DemoCommandTest {
   @Test
   void the_banner_names_the_recording_files_as_they_are_written_and_no_stream_key() throws Exception {
     DemoCommand demo = new DemoCommand();
+    new CommandLine(demo).parseArgs("--rtmp", "rtmp://ingest.example/live/secret-key");
     demo.dataDir = Path.of("data", "wb2026");
-    demo.streamSize = "1920x1080";
-    demo.rtmp = List.of("rtmp://ingest.example/live/secret-key");
     String line = DemoCommand.streamLine(demo.streamSettings());
     assertThat(line).contains(Path.of("data", "wb2026", "recordings", "overlay-000.mkv") + ", -001.mkv ... every 10 min")
         .doesNotContain("overlay.mkv").doesNotContain("secret-key").contains("rtmp://ingest.example/live/****");

@@ -48,7 +48,7 @@ class MapAcceptanceTest {
 
   @BeforeAll
   void startTheDemoPipelineAndPauseIt(Vertx vertx) {
-    assumeTrue(Pipeline.MAPS != null, "no maps embedded yet: build maps/west-bengal with ./tallycast masks");
+    assumeTrue(Pipeline.MAPS.isPresent(), "no maps embedded yet: build maps/west-bengal with ./tallycast masks");
     pipeline = Pipeline.start(vertx, dataDir, 2000, c -> c.withInterval(DemoCommand.intervalFor(2000)));
     pipeline.clock(new JsonObject().put("paused", true));
   }

@@ -49,8 +49,8 @@ class DemoSwitchesAndLogoTest {
     site = ReplaySite.start(vertx, Pipeline.WEST_BENGAL, ReplayOptions.defaults().withSpeed(1)).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), 25).withInterval(Duration.ofMillis(100))
         .withRequestTimeout(Duration.ofMillis(600)).withMaxBackoff(Duration.ofMillis(400));
-    engine = Engine.start(MeteredVertx.of(vertx), new Engine.Config(Pipeline.WEST_BENGAL, dir.resolve("data"), scrape,
-            WebConfig.on(0), null).withOverlay(new OverlayConfig("Night of results", "", logo))
+    engine = Engine.start(MeteredVertx.of(vertx), Engine.Config.of(Pipeline.WEST_BENGAL, dir.resolve("data"), scrape,
+            WebConfig.on(0)).withOverlay(new OverlayConfig("Night of results", "", logo))
         .withReplayControl(site.controlUrl())).await();
     http = WebClient.create(vertx);
     operator = new OperatorClient(http, engine.apiPort(), engine.operatorToken().value());

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Who may use /api/operator/...: only a caller with the token (401 otherwise, and nothing changes); the token never
- * appears in a log line or an answer. Also the public overlay settings and the stream's placeholder.
+ * appears in a log line or an answer. Also the public overlay settings and, in a run without a stream, the stream
+ * part's "off" form.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorAccessTest {

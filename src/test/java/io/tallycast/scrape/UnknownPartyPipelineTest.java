@@ -55,9 +55,9 @@ class UnknownPartyPipelineTest {
     replay.clock().pause();
     replay.clock().advance(replay.model().totalDurationSeconds() + 60);
     MeteredVertx runtime = MeteredVertx.of(vertx);
-    Engine engine = Engine.start(runtime, new Engine.Config(engineData, dataDir,
+    Engine engine = Engine.start(runtime, Engine.Config.of(engineData, dataDir,
         ScrapeConfig.forSite(replay.baseUrl(), site.stateCode()).withInterval(Duration.ofMillis(100)),
-        WebConfig.on(0), Pipeline.MAPS)).await();
+        WebConfig.on(0)).withMaps(Pipeline.MAPS)).await();
     WebClient http = WebClient.create(vertx);
     try {
       await().atMost(Duration.ofSeconds(60)).until(() -> get(http, engine, "/api/summary")

@@ -25,8 +25,8 @@ import java.time.Duration;
  */
 public final class Pipeline implements AutoCloseable {
   public static final ElectionData WEST_BENGAL = ElectionData.westBengal2021();
-  /** The embedded West Bengal maps, as the demo uses them; null while the build carries none. */
-  public static final MapSource MAPS = MapSource.embeddedWestBengal();
+  /** The embedded West Bengal maps, as the demo uses them; empty while the build carries none. */
+  public static final java.util.Optional<MapSource> MAPS = MapSource.embeddedWestBengal();
 
   public final ReplaySite site;
   public final Engine engine;
@@ -82,7 +82,7 @@ public final class Pipeline implements AutoCloseable {
     ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
         .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
         .withMaxBackoff(Duration.ofMillis(400)));
-    Engine.Config config = new Engine.Config(election, dataDir, scrape, WebConfig.on(0), MAPS);
+    Engine.Config config = Engine.Config.of(election, dataDir, scrape, WebConfig.on(0)).withMaps(MAPS);
     Engine engine = Engine.start(runtime,
         configure.apply(faultSwitches ? config.withReplayControl(site.controlUrl()) : config)).await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
@@ -102,7 +102,7 @@ public final class Pipeline implements AutoCloseable {
     ScrapeConfig scrape = tune.apply(ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
         .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
         .withMaxBackoff(Duration.ofMillis(400)));
-    Engine engine = Engine.start(runtime, new Engine.Config(election, dataDir, scrape, WebConfig.on(0), MAPS)
+    Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, WebConfig.on(0)).withMaps(MAPS)
         .withReplayControl(site.controlUrl())).await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
   }

@@ -132,7 +132,7 @@ class ApiCachingTest {
       assertThat(header(answer, "Content-Encoding")).as(path).isEqualTo("gzip");
       assertThat(gunzip(answer.body())).as(path).isNotEmpty();
     }
-    if (Pipeline.MAPS != null) {
+    if (Pipeline.MAPS.isPresent()) {
       HttpResponse<byte[]> png = get("/api/maps/state.png", "Accept-Encoding", "gzip");
       assertThat(png.statusCode()).isEqualTo(200);
       assertThat(header(png, "Content-Encoding")).isNull();
