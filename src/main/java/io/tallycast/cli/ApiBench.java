@@ -1,10 +1,10 @@
 package io.tallycast.cli;
 
-import io.tallycast.Leftovers;
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
+import io.tallycast.process.OwnedProcesses;
 import io.tallycast.replay.CountingModel;
 import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
@@ -37,7 +37,7 @@ final class ApiBench {
       System.err.println("tallycast bench api: --connections and --seconds must be at least 1");
       return 2;
     }
-    Path data = Leftovers.claimFolder("bench-api");
+    Path data = OwnedProcesses.claimFolder("bench-api");
     MeteredVertx runtime = MeteredVertx.create();
     try {
       CountingModel day = ReplayModels.embedded("wb2026", 0);
@@ -73,7 +73,7 @@ final class ApiBench {
       return 0;
     } finally {
       runtime.close();
-      Leftovers.delete(data);
+      OwnedProcesses.delete(data);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.tallycast.stream;
 
-import io.tallycast.Leftovers;
+import io.tallycast.process.OwnedProcesses;
+import io.tallycast.process.ProcessCpu;
+import io.tallycast.process.ProcessGroups;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
 import io.vertx.core.json.JsonObject;
@@ -56,13 +58,13 @@ public final class StreamBenchmark {
 
   /** Runs one size end to end and leaves no process behind. */
   public Result run(PageFactory pages, int width, int height, int seconds) throws Exception {
-    Path work = Leftovers.claimFolder("bench-stream");
+    Path work = OwnedProcesses.claimFolder("bench-stream");
     Process peer = null;
     try (Page page = pages.open()) {
       int port = BundledFfmpeg.freePort();
       Path received = work.resolve("received.flv");
       peer = BundledFfmpeg.listen(port, "live", "bench", received);
-      Leftovers.note(work, peer.toHandle());
+      OwnedProcesses.note(work, peer.toHandle());
       String url = page.url() + (height <= 720 ? "?size=720" : "");
       out.printf("%n== %dx%d: capturing %s, pushing to rtmp://127.0.0.1:%d/live/****%n", width, height, url, port);
       FrameSource source = Captures.open(CaptureConfig.of(url, width, height, 30));
@@ -104,7 +106,7 @@ public final class StreamBenchmark {
         peer.destroyForcibly();
         peer.waitFor(5, TimeUnit.SECONDS);
       }
-      Leftovers.delete(work);
+      OwnedProcesses.delete(work);
     }
   }
 

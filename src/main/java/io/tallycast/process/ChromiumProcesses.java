@@ -1,6 +1,5 @@
-package io.tallycast.stream.capture;
+package io.tallycast.process;
 
-import io.tallycast.Leftovers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,16 +10,16 @@ import java.util.stream.Collectors;
  * on the machine shares: the browser process itself (no {@code --type=}) and its renderers. Used to watch the browser
  * (alive or not), to unstick a frozen page, and to leave nothing behind on close.
  */
-final class ChromiumProcesses {
+public final class ChromiumProcesses {
   private ChromiumProcesses() {
   }
 
-  static List<ProcessHandle> all(Path profile) {
-    return Leftovers.withProfile(profile);
+  public static List<ProcessHandle> all(Path profile) {
+    return OwnedProcesses.withProfile(profile);
   }
 
   /** The browser process (the one without a --type= switch) of this profile. */
-  static Optional<ProcessHandle> browser(Path profile) {
+  public static Optional<ProcessHandle> browser(Path profile) {
     return all(profile).stream()
         .filter(p -> !commandLine(p).contains("--type="))
         .filter(p -> p.info().command().map(c -> c.contains("chromium") || c.contains("chrome")).orElse(true))
@@ -28,7 +27,7 @@ final class ChromiumProcesses {
   }
 
   /** Renderer processes of this browser: they run the pages' JavaScript, so a page stuck in a loop lives there. */
-  static List<ProcessHandle> renderers(ProcessHandle browser) {
+  public static List<ProcessHandle> renderers(ProcessHandle browser) {
     return browser.descendants()
         .filter(p -> {
           String c = commandLine(p);
@@ -38,11 +37,11 @@ final class ChromiumProcesses {
   }
 
   private static String commandLine(ProcessHandle p) {
-    return Leftovers.commandLine(p.pid());
+    return OwnedProcesses.commandLine(p.pid());
   }
 
   /** SIGKILLs every process of this profile and waits briefly for them to go. */
-  static void killAll(Path profile) {
-    Leftovers.stop(all(profile));
+  public static void killAll(Path profile) {
+    OwnedProcesses.stop(all(profile));
   }
 }

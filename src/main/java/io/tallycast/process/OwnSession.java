@@ -1,4 +1,4 @@
-package io.tallycast.stream.capture;
+package io.tallycast.process;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +11,13 @@ import java.util.List;
  * crash to the watchdog. In its own session only the JVM gets the signal, and it stops the helpers in order.
  * {@code setsid} (util-linux, on every Debian) execs in place, so the process id stays the helper's own.
  */
-final class OwnSession {
+public final class OwnSession {
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private OwnSession() {
   }
 
-  static List<String> command(List<String> command) {
+  public static List<String> command(List<String> command) {
     if (!Files.isExecutable(SETSID)) {
       return command;
     }

@@ -1,6 +1,5 @@
-package io.tallycast.stream;
+package io.tallycast.process;
 
-import io.tallycast.Leftovers;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,13 +17,13 @@ import java.util.Set;
  * again (Chromium starts and ends helpers as it likes; the watchdog may restart it), each process counted from its
  * first sight in the window to its last; one that appeared during the window counts whole, as all its time is in it.
  */
-final class ProcessGroups {
-  static final String JAVA = "java";
-  static final String CHROMIUM = "chromium";
-  static final String XVFB = "Xvfb";
-  static final String CHROMEDRIVER = "chromedriver";
-  static final String PEER = "ffmpeg peer";
-  static final String OTHER = "other children";
+public final class ProcessGroups {
+  public static final String JAVA = "java";
+  public static final String CHROMIUM = "chromium";
+  public static final String XVFB = "Xvfb";
+  public static final String CHROMEDRIVER = "chromedriver";
+  public static final String PEER = "ffmpeg peer";
+  public static final String OTHER = "other children";
 
   private final long self = ProcessHandle.current().pid();
   private final long peer;
@@ -34,18 +33,18 @@ final class ProcessGroups {
   private final Set<String> profiles = new HashSet<>();
   private boolean started;
 
-  ProcessGroups(long peerPid) {
+  public ProcessGroups(long peerPid) {
     this.peer = peerPid;
   }
 
   /** Marks the start of the window: whatever runs now is counted from here. */
-  void start() {
+  public void start() {
     sample();
     started = true;
   }
 
   /** Finds the processes (new ones too) and reads their ticks; call about once a second, and once at the end. */
-  void sample() {
+  public void sample() {
     Map<Long, String> now = discover();
     now.forEach((pid, group) -> {
       OptionalLong ticks = ProcessCpu.ticks(pid);
@@ -59,7 +58,7 @@ final class ProcessGroups {
   }
 
   /** Ticks per group over the window, and how many processes each had. */
-  Map<String, long[]> ticksByGroup() {
+  public Map<String, long[]> ticksByGroup() {
     Map<String, long[]> result = new LinkedHashMap<>();
     for (String g : new String[] {JAVA, CHROMIUM, XVFB, CHROMEDRIVER, OTHER, PEER}) {
       result.put(g, new long[2]);
@@ -82,7 +81,7 @@ final class ProcessGroups {
       if (p.pid() == peer) {
         return;
       }
-      String cmd = Leftovers.commandLine(p.pid());
+      String cmd = OwnedProcesses.commandLine(p.pid());
       String comm = comm(p.pid());
       String group = comm.equals("Xvfb") ? XVFB : comm.startsWith("chromedriver") ? CHROMEDRIVER
           : cmd.contains("chrom") ? CHROMIUM : OTHER;
@@ -97,7 +96,7 @@ final class ProcessGroups {
         for (Path dir : proc) {
           long pid = Long.parseLong(dir.getFileName().toString());
           if (!found.containsKey(pid)) {
-            String cmd = Leftovers.commandLine(pid);
+            String cmd = OwnedProcesses.commandLine(pid);
             if (profiles.stream().anyMatch(cmd::contains)) {
               found.put(pid, CHROMIUM);
             }

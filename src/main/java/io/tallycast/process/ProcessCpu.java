@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.process;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

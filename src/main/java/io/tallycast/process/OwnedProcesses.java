@@ -1,4 +1,4 @@
-package io.tallycast;
+package io.tallycast.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,9 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,13 +23,13 @@ import org.slf4j.LoggerFactory;
  * sweeps folders whose owner is gone: it kills their processes (only those whose start time still matches, so a
  * reused pid is never touched) and deletes the folder.
  */
-public final class Leftovers {
-  private static final Logger LOG = LoggerFactory.getLogger(Leftovers.class);
+public final class OwnedProcesses {
+  private static final Logger LOG = LoggerFactory.getLogger(OwnedProcesses.class);
   static final String OWNER = "tallycast.owner";
   static final String PROCESSES = "tallycast.processes";
   private static final String PREFIX = "tallycast-";
 
-  private Leftovers() {
+  private OwnedProcesses() {
   }
 
   /** A new temporary folder named tallycast-{@code purpose}..., marked as this JVM's. */
@@ -110,7 +110,7 @@ public final class Leftovers {
   public static void stop(Collection<ProcessHandle> procs) {
     procs.forEach(ProcessHandle::destroyForcibly);
     long deadline = System.nanoTime() + 3_000_000_000L;
-    while (procs.stream().anyMatch(Leftovers::running) && System.nanoTime() < deadline) {
+    while (procs.stream().anyMatch(OwnedProcesses::running) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
