@@ -1,6 +1,6 @@
 package io.tallycast.cli;
 
-import io.tallycast.stream.RecordingPolicy;
+import io.tallycast.stream.output.RecordingPolicy;
 import picocli.CommandLine.Option;
 
 /** The recording's disk policy as the commands that record (demo, stream) take it: one set of options, one parse. */

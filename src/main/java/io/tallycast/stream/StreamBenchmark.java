@@ -5,6 +5,8 @@ import io.tallycast.process.ProcessCpu;
 import io.tallycast.process.ProcessGroups;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
+import io.tallycast.stream.capture.FrameSource;
+import io.tallycast.stream.output.Destination;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,12 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.capture.FrameSource;
+import io.tallycast.stream.encode.AudioEncoder;
+import io.tallycast.stream.encode.FfmpegLogging;
+import io.tallycast.stream.encode.Tracks;
+import io.tallycast.stream.encode.VideoEncoder;
+import io.tallycast.stream.output.Destination;
+import io.tallycast.stream.output.Output;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -165,7 +172,7 @@ public final class Streamer implements AutoCloseable {
     return p == null ? 0 : p.picture.costMicros();
   }
 
-  List<Output> outputs() {
+  public List<Output> outputs() {
     return outputs;
   }
 

@@ -3,6 +3,8 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.health.HealthReport;
+import io.tallycast.stream.capture.TestPatternSource;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,6 @@
 package io.tallycast.stream.capture;
 
 import io.tallycast.process.OwnedProcesses;
-import io.tallycast.stream.FrameSource;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

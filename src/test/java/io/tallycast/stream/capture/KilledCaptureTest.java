@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.process.ChromiumProcesses;
 import io.tallycast.process.OwnedProcesses;
-import io.tallycast.stream.FrameSource;
 import io.tallycast.support.SlowTier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.encode;
 
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;

@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.stream.StreamOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

@@ -1,8 +1,12 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 
 import io.tallycast.Backoff;
+import io.tallycast.stream.Rate;
+import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.encode.PacketSink;
+import io.tallycast.stream.encode.Tracks;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * full, loses packets up to the next keyframe, and only it. On a failure it reconnects with backoff and jitter and
  * resumes on a keyframe; the encoder's clock never notices.
  */
-final class Output {
+public final class Output {
   private static final Logger LOG = LoggerFactory.getLogger(Output.class);
 
-  enum State { CONNECTING, LIVE, RECONNECTING, PAUSED, FAILED, STOPPED }
+  public enum State { CONNECTING, LIVE, RECONNECTING, PAUSED, FAILED, STOPPED }
 
   private record Item(AVPacket packet, int stream) {
   }
@@ -53,7 +57,7 @@ final class Output {
   /** Touched only by the encoder thread: drop everything until the next video keyframe. */
   private boolean resync = true;
 
-  Output(Destination destination, StreamConfig config, Tracks tracks) {
+  public Output(Destination destination, StreamConfig config, Tracks tracks) {
     this.destination = destination;
     this.config = config;
     this.tracks = tracks;
@@ -64,7 +68,7 @@ final class Output {
     this.disk = destination.network() ? null : new RecordingDisk(destination);
   }
 
-  void start() {
+  public void start() {
     if (disk != null) {
       disk.start();
     }
@@ -72,12 +76,12 @@ final class Output {
   }
 
   /** Waits until the first connection attempt ended (live or failed), so the clock starts with the viewers. */
-  boolean awaitFirstAttempt(long timeout, TimeUnit unit) throws InterruptedException {
+  public boolean awaitFirstAttempt(long timeout, TimeUnit unit) throws InterruptedException {
     return firstAttempt.await(timeout, unit);
   }
 
   /** Called by the encoder thread for every packet; never blocks. */
-  void offer(AVPacket packet, int stream) {
+  public void offer(AVPacket packet, int stream) {
     if (state != State.LIVE || finishing) {
       resync = true;
       return;
@@ -207,7 +211,7 @@ final class Output {
   }
 
   /** The encoder is done: write what is queued, finish the file or stream properly, then stop (bounded). */
-  void finish(long timeoutMs) throws InterruptedException {
+  public void finish(long timeoutMs) throws InterruptedException {
     if (state == State.LIVE) {
       while (!queue.offer(END, 100, TimeUnit.MILLISECONDS) && thread.isAlive()) {
         // the queue is full of packets still to send: wait for room
@@ -219,7 +223,7 @@ final class Output {
   }
 
   /** Stops now, abandoning any blocked write. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     stopping = true;
     Muxer muxer = current;
     if (muxer != null) {
@@ -232,23 +236,23 @@ final class Output {
     }
   }
 
-  State state() {
+  public State state() {
     return state;
   }
 
-  long reconnects() {
+  public long reconnects() {
     return reconnects.get();
   }
 
-  long bytes() {
+  public long bytes() {
     return bytes.get();
   }
 
-  Destination destination() {
+  public Destination destination() {
     return destination;
   }
 
-  JsonObject status() {
+  public JsonObject status() {
     long now = System.nanoTime();
     State s = state;
     return new JsonObject().put("target", destination.shown()).put("kind", destination.network() ? "rtmp" : "recording")
@@ -260,7 +264,7 @@ final class Output {
         .put("lastError", lastError).put("disk", disk == null ? null : disk.status());
   }
 
-  static double round(double v) {
+  public static double round(double v) {
     return Math.round(v * 100) / 100.0;
   }
 }

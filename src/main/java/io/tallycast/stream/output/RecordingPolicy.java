@@ -1,5 +1,6 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
+import io.tallycast.stream.StreamOptions;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.encode;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -6,14 +6,14 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /** Small FFmpeg helpers: error codes to text, the error values the encode/mux loops test for, draining an encoder. */
-final class Av {
+public final class Av {
   /** AVERROR(EAGAIN) on Linux: the encoder wants more input before it gives a packet. */
   static final int EAGAIN = -11;
 
   private Av() {
   }
 
-  static String error(int code) {
+  public static String error(int code) {
     byte[] buffer = new byte[256];
     avutil.av_strerror(code, buffer, buffer.length);
     int end = 0;
@@ -36,7 +36,7 @@ final class Av {
     }
   }
 
-  static void check(int code, String what) {
+  public static void check(int code, String what) {
     if (code < 0) {
       throw new IllegalStateException(what + ": " + error(code));
     }

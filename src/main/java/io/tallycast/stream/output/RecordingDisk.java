@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -1,8 +1,9 @@
-package io.tallycast.stream;
+package io.tallycast.stream.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
+import io.tallycast.stream.StreamConfig;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -25,8 +26,8 @@ import org.bytedeco.javacv.Frame;
  * SPS/PPS from the stream parameters). Converting the captured BGR0 picture happens only when the picture is new; a
  * repeated frame re-sends the converted one.
  */
-final class VideoEncoder implements AutoCloseable {
-  static final String ENCODER = "libx264";
+public final class VideoEncoder implements AutoCloseable {
+  public static final String ENCODER = "libx264";
 
   private final AVCodecContext ctx;
   private final AVFrame yuv;
@@ -39,7 +40,7 @@ final class VideoEncoder implements AutoCloseable {
    * Refuses to go on without the encoder: FFmpeg's LGPL natives lack libx264, and there asking for it would not fail
    * but quietly fall back to another codec (STACK.md).
    */
-  static AVCodec require(String name) {
+  public static AVCodec require(String name) {
     AVCodec codec = avcodec_find_encoder_by_name(name);
     if (codec == null || codec.isNull()) {
       throw new IllegalStateException("the H.264 encoder " + name + " is missing from the FFmpeg natives: the stream "
@@ -48,7 +49,7 @@ final class VideoEncoder implements AutoCloseable {
     return codec;
   }
 
-  VideoEncoder(StreamConfig config) {
+  public VideoEncoder(StreamConfig config) {
     AVCodec codec = require(ENCODER);
     ctx = avcodec_alloc_context3(codec);
     ctx.width(config.width()).height(config.height()).pix_fmt(AV_PIX_FMT_YUV420P)
@@ -82,12 +83,12 @@ final class VideoEncoder implements AutoCloseable {
     Pointer.memset(yuv.data(2), 128, (long) yuv.linesize(2) * (config.height() / 2));
   }
 
-  AVCodecContext context() {
+  public AVCodecContext context() {
     return ctx;
   }
 
   /** Converts a new picture into the frame that the next {@link #encode} calls send (scaled if its size differs). */
-  void convert(Frame frame, int pixelFormat) {
+  public void convert(Frame frame, int pixelFormat) {
     Av.check(av_frame_make_writable(yuv), "making the picture writable");
     sws = swscale.sws_getCachedContext(sws, frame.imageWidth, frame.imageHeight, pixelFormat, ctx.width(),
         ctx.height(), AV_PIX_FMT_YUV420P, swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
@@ -100,13 +101,13 @@ final class VideoEncoder implements AutoCloseable {
   }
 
   /** Encodes the current picture as frame number {@code pts} (1/fps units) and hands out what the encoder gives. */
-  void encode(long pts, PacketSink sink) {
+  public void encode(long pts, PacketSink sink) {
     yuv.pts(pts);
     Av.check(avcodec_send_frame(ctx, yuv), "encoding a frame");
     drain(sink);
   }
 
-  void flush(PacketSink sink) {
+  public void flush(PacketSink sink) {
     avcodec_send_frame(ctx, null);
     drain(sink);
   }

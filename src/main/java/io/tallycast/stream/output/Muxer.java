@@ -1,9 +1,12 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
+import io.tallycast.stream.encode.Av;
+import io.tallycast.stream.encode.PacketSink;
+import io.tallycast.stream.encode.Tracks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.capture;
 
 import org.bytedeco.javacv.Frame;
 

@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
@@ -12,11 +12,11 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * after they opened: each connection builds its streams from this snapshot instead of reading the encoder contexts
  * while the clock thread is encoding with them.
  */
-final class Tracks implements AutoCloseable {
+public final class Tracks implements AutoCloseable {
   private final AVCodecParameters[] params = new AVCodecParameters[2];
   private final AVRational[] timeBases = new AVRational[2];
 
-  Tracks(AVCodecContext video, AVCodecContext audio) {
+  public Tracks(AVCodecContext video, AVCodecContext audio) {
     AVCodecContext[] encoders = {video, audio};
     for (int i = 0; i < 2; i++) {
       params[i] = avcodec_parameters_alloc();
@@ -25,11 +25,11 @@ final class Tracks implements AutoCloseable {
     }
   }
 
-  AVCodecParameters params(int stream) {
+  public AVCodecParameters params(int stream) {
     return params[stream];
   }
 
-  AVRational timeBase(int stream) {
+  public AVRational timeBase(int stream) {
     return timeBases[stream];
   }
 

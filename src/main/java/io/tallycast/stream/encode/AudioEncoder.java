@@ -1,8 +1,9 @@
-package io.tallycast.stream;
+package io.tallycast.stream.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
+import io.tallycast.stream.StreamConfig;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -13,13 +14,13 @@ import org.bytedeco.javacpp.Pointer;
  * The silent AAC stereo 48 kHz track YouTube insists on: zero samples, encoded in step with the video clock so both
  * tracks cover the same time. FFmpeg's native AAC encoder; silence costs it next to nothing.
  */
-final class AudioEncoder implements AutoCloseable {
+public final class AudioEncoder implements AutoCloseable {
   private final AVCodecContext ctx;
   private final AVFrame frame;
   private final AVPacket packet = av_packet_alloc();
   private long samples;
 
-  AudioEncoder() {
+  public AudioEncoder() {
     AVCodec codec = avcodec_find_encoder(AV_CODEC_ID_AAC);
     if (codec == null || codec.isNull()) {
       throw new IllegalStateException("FFmpeg's AAC encoder is missing");
@@ -39,12 +40,12 @@ final class AudioEncoder implements AutoCloseable {
     }
   }
 
-  AVCodecContext context() {
+  public AVCodecContext context() {
     return ctx;
   }
 
   /** Encodes silence until the track reaches {@code targetSamples} (1/48000 units). */
-  void encodeUntil(long targetSamples, PacketSink sink) {
+  public void encodeUntil(long targetSamples, PacketSink sink) {
     int size = ctx.frame_size();
     while (samples + size <= targetSamples) {
       Av.check(av_frame_make_writable(frame), "making audio writable");
@@ -55,7 +56,7 @@ final class AudioEncoder implements AutoCloseable {
     }
   }
 
-  void flush(PacketSink sink) {
+  public void flush(PacketSink sink) {
     avcodec_send_frame(ctx, null);
     drain(sink);
   }

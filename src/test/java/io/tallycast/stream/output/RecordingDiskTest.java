@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +12,10 @@ import io.tallycast.store.ResultsStore;
 import io.tallycast.store.ScrapeBatch;
 import io.tallycast.store.Snapshot;
 import io.tallycast.store.SnapshotCandidate;
+import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamHealth;
+import io.tallycast.stream.Streamer;
+import io.tallycast.stream.capture.TestPatternSource;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.LogCapture;
 import io.tallycast.support.SlowTier;

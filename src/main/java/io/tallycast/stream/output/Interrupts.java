@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,9 @@
-package io.tallycast.stream;
+package io.tallycast.stream.encode;
 
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 
 /** Receives each encoded packet once; it must copy (reference) what it keeps, the caller reuses the packet. */
-interface PacketSink {
+public interface PacketSink {
   int VIDEO = 0;
   int AUDIO = 1;
 

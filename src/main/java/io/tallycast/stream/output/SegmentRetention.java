@@ -1,5 +1,6 @@
-package io.tallycast.stream;
+package io.tallycast.stream.output;
 
+import io.tallycast.stream.StreamOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
