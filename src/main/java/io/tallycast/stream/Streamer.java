@@ -130,23 +130,23 @@ public final class Streamer implements AutoCloseable {
     return source;
   }
 
-  long repeated() {
+  public long repeated() {
     return pacer == null ? 0 : pacer.repeated.get();
   }
 
-  long encoded() {
+  public long encoded() {
     return pacer == null ? 0 : pacer.encoded.get();
   }
 
-  long dropped() {
+  public long dropped() {
     return pacer == null ? 0 : pacer.dropped.get();
   }
 
-  long droppedByPacer() {
+  public long droppedByPacer() {
     return pacer == null ? 0 : pacer.droppedByPacer.get();
   }
 
-  long encodedBytes() {
+  public long encodedBytes() {
     return encodedBytes.get();
   }
 

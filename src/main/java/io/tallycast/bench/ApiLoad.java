@@ -1,4 +1,4 @@
-package io.tallycast.web;
+package io.tallycast.bench;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,7 +1,8 @@
-package io.tallycast.cli;
+package io.tallycast.bench;
 
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.cli.DemoCommand;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.process.OwnedProcesses;
@@ -10,7 +11,6 @@ import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
-import io.tallycast.web.ApiLoad;
 import io.tallycast.web.WebConfig;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,13 +26,13 @@ import java.util.Map;
  * {@code bench api}: the engine as the demo runs it, on the real 2026 day at its end (every seat with its figures: the
  * seat list at its largest), then the seat list and the summary under load from many keep-alive clients.
  */
-final class ApiBench {
+public final class ApiBench {
   private static final int WARMUP_SECONDS = 3;
 
   private ApiBench() {
   }
 
-  static int run(PrintStream out, int connections, int seconds) throws Exception {
+  public static int run(PrintStream out, int connections, int seconds) throws Exception {
     if (connections < 1 || seconds < 1) {
       System.err.println("tallycast bench api: --connections and --seconds must be at least 1");
       return 2;

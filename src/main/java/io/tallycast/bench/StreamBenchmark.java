@@ -1,8 +1,10 @@
-package io.tallycast.stream;
+package io.tallycast.bench;
 
 import io.tallycast.process.OwnedProcesses;
 import io.tallycast.process.ProcessCpu;
 import io.tallycast.process.ProcessGroups;
+import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
 import io.tallycast.stream.capture.FrameSource;

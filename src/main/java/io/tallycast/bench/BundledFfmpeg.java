@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,6 +1,13 @@
-package io.tallycast.map;
+package io.tallycast.bench;
 
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.map.BandedPng;
+import io.tallycast.map.MapCanvas;
+import io.tallycast.map.MapDefinition;
+import io.tallycast.map.MapSource;
+import io.tallycast.map.PublishedMaps;
+import io.tallycast.map.SeatColors;
+import io.tallycast.map.SeatInfo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
