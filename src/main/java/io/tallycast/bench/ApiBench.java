@@ -2,7 +2,6 @@ package io.tallycast.bench;
 
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
-import io.tallycast.cli.DemoCommand;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.process.OwnedProcesses;
@@ -18,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,8 @@ public final class ApiBench {
   private ApiBench() {
   }
 
-  public static int run(PrintStream out, int connections, int seconds) throws Exception {
+  /** @param scrapeInterval how often the engine's scraper polls, as the demo at 60x does */
+  public static int run(PrintStream out, int connections, int seconds, Duration scrapeInterval) throws Exception {
     if (connections < 1 || seconds < 1) {
       System.err.println("tallycast bench api: --connections and --seconds must be at least 1");
       return 2;
@@ -47,7 +48,7 @@ public final class ApiBench {
       site.clock().pause();
       site.clock().advance(site.model().totalDurationSeconds() + 60);
       ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
-          .withInterval(DemoCommand.intervalFor(60));
+          .withInterval(scrapeInterval);
       Engine engine = Engine.start(runtime, new Engine.Config(election, data, scrape, WebConfig.on(0),
           MapSource.embeddedWestBengal())).await();
       settle(engine);

@@ -62,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
       return stream();
     }
     if ("api".equals(what)) {
-      return ApiBench.run(System.out, connections, or(seconds, 15));
+      return ApiBench.run(System.out, connections, or(seconds, 15), DemoCommand.intervalFor(60));
     }
     if (!"scrape".equals(what) && !"map".equals(what)) {
       System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map, stream, api)");
