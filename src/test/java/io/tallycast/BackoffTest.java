@@ -2,8 +2,8 @@ package io.tallycast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.output.Destination;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

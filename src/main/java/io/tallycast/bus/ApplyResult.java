@@ -1,6 +1,5 @@
 package io.tallycast.bus;
 
-import io.tallycast.bus.ResultEvent;
 import java.util.List;
 
 /**

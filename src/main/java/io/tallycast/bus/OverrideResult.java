@@ -1,6 +1,5 @@
 package io.tallycast.bus;
 
-import io.tallycast.bus.ResultEvent;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package io.tallycast.bus;
 
 import io.tallycast.OnAirText;
 import io.tallycast.election.SeatStatus;
-import io.tallycast.bus.Standing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,17 +1,18 @@
 package io.tallycast.cli;
 
-import io.tallycast.Leftovers;
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.bench.ApiBench;
+import io.tallycast.bench.MapBenchmark;
+import io.tallycast.bench.ScrapeBenchmark;
+import io.tallycast.bench.StreamBenchmark;
 import io.tallycast.election.ElectionData;
-import io.tallycast.map.MapBenchmark;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
+import io.tallycast.process.OwnedProcesses;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
-import io.tallycast.scrape.ScrapeBenchmark;
 import io.tallycast.scrape.ScrapeConfig;
-import io.tallycast.stream.StreamBenchmark;
 import io.tallycast.stream.capture.XvfbDisplay;
 import io.tallycast.web.WebConfig;
 import java.nio.file.Files;
@@ -61,13 +62,13 @@ public final class BenchCommand implements Callable<Integer> {
       return stream();
     }
     if ("api".equals(what)) {
-      return ApiBench.run(System.out, connections, or(seconds, 15));
+      return ApiBench.run(System.out, connections, or(seconds, 15), DemoCommand.intervalFor(60));
     }
     if (!"scrape".equals(what) && !"map".equals(what)) {
       System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map, stream, api)");
       return 2;
     }
-    Path work = Leftovers.claimFolder("bench");
+    Path work = OwnedProcesses.claimFolder("bench");
     try {
       if ("scrape".equals(what)) {
         new ScrapeBenchmark(System.out).run(or(warmups, 60), or(cycles, 20), work);
@@ -81,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             work);
       }
     } finally {
-      Leftovers.delete(work);
+      OwnedProcesses.delete(work);
     }
     return 0;
   }
@@ -131,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** The demo's parts in this JVM, as {@link DemoCommand} starts them, with their data in a temp folder. */
   private static StreamBenchmark.Page demo() throws Exception {
-    Path data = Leftovers.claimFolder("bench-demo");
+    Path data = OwnedProcesses.claimFolder("bench-demo");
     ElectionData election = ElectionData.westBengal2021();
     MeteredVertx runtime = MeteredVertx.create();
     try {
@@ -154,13 +155,13 @@ public final class BenchCommand implements Callable<Integer> {
           try {
             engine.close();
           } finally {
-            Leftovers.delete(data);
+            OwnedProcesses.delete(data);
           }
         }
       };
     } catch (Exception e) {
       runtime.close();
-      Leftovers.delete(data);
+      OwnedProcesses.delete(data);
       throw e;
     }
   }

@@ -1,6 +1,6 @@
 package io.tallycast.cli;
 
-import io.tallycast.stream.Destination;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamSettings;

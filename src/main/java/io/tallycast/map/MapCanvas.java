@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * (anti-aliased edge) is blended over the fill. The base image is turned into per-seat paint plans at build time and
  * then dropped, so a repaint touches exactly the seat's fillable pixels. Owned by one thread at a time (the painter).
  */
-final class MapCanvas implements AutoCloseable {
+public final class MapCanvas implements AutoCloseable {
   private final String name;
   private final BandedPng png;
   private final Map<Integer, SeatPaint> seats = new HashMap<>();
@@ -45,7 +45,7 @@ final class MapCanvas implements AutoCloseable {
     return canvas;
   }
 
-  static MapCanvas build(MapDefinition map) {
+  public static MapCanvas build(MapDefinition map) {
     return build(map, BandedPng.DEFAULT_BAND_ROWS, BandedPng.DEFAULT_LEVEL);
   }
 
@@ -75,11 +75,11 @@ final class MapCanvas implements AutoCloseable {
     return new SeatPaint(first, last, column(fills, 0), column(fills, 1), column(blends, 0), column(blends, 1));
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  BandedPng png() {
+  public BandedPng png() {
     return png;
   }
 
@@ -109,7 +109,7 @@ final class MapCanvas implements AutoCloseable {
   }
 
   /** Paints a seat even if it shows that colour already (the benchmark's worst case). */
-  void forcePaint(int seat, int colour) {
+  public void forcePaint(int seat, int colour) {
     paint(seats.get(seat), colour);
     painted.put(seat, colour);
     repainted.add(seat);
@@ -117,7 +117,7 @@ final class MapCanvas implements AutoCloseable {
   }
 
   /** After a successful publish: the seats repainted since the previous one, ascending; nothing is owed any more. */
-  List<Integer> takeRepainted() {
+  public List<Integer> takeRepainted() {
     List<Integer> seatsSince = List.copyOf(repainted);
     repainted.clear();
     needsPublish = false;
@@ -142,12 +142,12 @@ final class MapCanvas implements AutoCloseable {
     png.touchRows(plan.firstRow, plan.lastRow);
   }
 
-  EncodedPng snapshot() {
+  public EncodedPng snapshot() {
     return png.snapshot();
   }
 
   /** The colour the canvas holds at a pixel, 0xRRGGBB. */
-  int rgbAt(int x, int y) {
+  public int rgbAt(int x, int y) {
     byte[] rgb = png.pixels();
     int o = (y * png.width() + x) * 3;
     return (rgb[o] & 0xFF) << 16 | (rgb[o + 1] & 0xFF) << 8 | rgb[o + 2] & 0xFF;

@@ -61,7 +61,7 @@ public final class PublishedMaps implements AutoCloseable {
     return dir;
   }
 
-  void register(Entry entry) {
+  public void register(Entry entry) {
     Slot slot = new Slot(entry, file(entry.name()));
     slots.put(entry.name(), slot);
     files.register(entry.name(), slot.file);
@@ -106,7 +106,7 @@ public final class PublishedMaps implements AutoCloseable {
   }
 
   /** Makes png the map's current picture for readers and returns its version; the disk copy follows. */
-  long publish(String name, EncodedPng png) {
+  public long publish(String name, EncodedPng png) {
     Slot slot = slots.get(name);
     if (slot == null) {
       throw new IllegalArgumentException("no map named " + name);

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * request timeout (a page trickled a byte a second is given up on), a body larger than {@link #MAX_PAGE_BYTES} is cut
  * off, and redirects are followed by hand, a few hops at most, each checked against the allowed hosts.
  */
-final class PageFetcher {
+public final class PageFetcher {
   /** Far above any results page (the largest real ECI page saved is under 0.5 MB), far below what would hurt. */
   static final int MAX_PAGE_BYTES = ScrapeConfig.MAX_PAGE_BYTES;
   static final int MAX_REDIRECTS = 5;
@@ -40,7 +40,7 @@ final class PageFetcher {
   /** Touched on the scraper's event loop only. */
   private long lastWholeAnswer = System.nanoTime();
 
-  PageFetcher(Vertx vertx, ScrapeConfig config) {
+  public PageFetcher(Vertx vertx, ScrapeConfig config) {
     this.vertx = vertx;
     this.config = config;
     this.client = vertx.createHttpClient(new HttpClientOptions()

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * refused keeps its old row, so the next cycle asks for it again: that is how scraping recovers by itself.
  * Runs on one event loop; its maps are touched only from there and from the store's reply.
  */
-final class ScrapeCycle {
+public final class ScrapeCycle {
   private final ScrapeConfig config;
   private final PageFetcher fetcher;
   private final SnapshotBuilder builder;
@@ -46,7 +46,7 @@ final class ScrapeCycle {
   private final Map<String, ParsedSeatPage> seatPages = new HashMap<>();
   private final Map<String, String> pageHashes = new ConcurrentHashMap<>();
 
-  ScrapeCycle(ScrapeConfig config, PageFetcher fetcher, SnapshotBuilder builder, WorkerExecutor workers,
+  public ScrapeCycle(ScrapeConfig config, PageFetcher fetcher, SnapshotBuilder builder, WorkerExecutor workers,
               Function<ScrapeBatch, Future<ApplyResult>> store) {
     this(config, fetcher, builder, workers, store, null);
   }
@@ -68,7 +68,7 @@ final class ScrapeCycle {
     }
   }
 
-  Future<CycleReport> run() {
+  public Future<CycleReport> run() {
     long started = System.nanoTime();
     Cycle cycle = new Cycle();
     // the live JSON first (which leads changed), the list pages (rounds, status), the changed seats' pages (votes)

@@ -1,9 +1,9 @@
 package io.tallycast.scrape;
 
 import io.tallycast.election.Constituency;
+import io.tallycast.election.Party;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.SeatStatus;
-import io.tallycast.election.Party;
 import io.tallycast.scrape.page.ParsedCandidate;
 import io.tallycast.scrape.page.ParsedListRow;
 import io.tallycast.scrape.page.ParsedSeatPage;
@@ -20,11 +20,11 @@ import java.util.Map;
  * keeps an unknown one as written), then turns it into a {@link Snapshot}. What the page alone can prove (rows add up, totals match) the parser has already checked;
  * what needs history (votes never go down) the store checks.
  */
-final class SnapshotBuilder {
+public final class SnapshotBuilder {
   private final PartyRegistry parties;
   private final Map<Integer, Constituency> seats;
 
-  SnapshotBuilder(PartyRegistry parties, Map<Integer, Constituency> seats) {
+  public SnapshotBuilder(PartyRegistry parties, Map<Integer, Constituency> seats) {
     this.parties = parties;
     this.seats = seats;
   }

@@ -1,5 +1,10 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.capture.CapturedFrame;
+import io.tallycast.stream.capture.FrameSource;
+import io.tallycast.stream.encode.AudioEncoder;
+import io.tallycast.stream.encode.PacketSink;
+import io.tallycast.stream.encode.VideoEncoder;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 

@@ -4,12 +4,12 @@ package io.tallycast.stream;
  * A per-second rate from a growing total, over the time since the previous reading (at least one second, so two
  * readers close together do not see noise). Thread-safe.
  */
-final class Rate {
+public final class Rate {
   private long lastNanos = System.nanoTime();
   private long lastTotal;
   private double rate;
 
-  synchronized double perSecond(long total) {
+  public synchronized double perSecond(long total) {
     long now = System.nanoTime();
     long elapsed = now - lastNanos;
     if (elapsed >= 1_000_000_000L) {

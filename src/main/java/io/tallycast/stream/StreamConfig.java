@@ -1,5 +1,6 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.output.Destination;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.output.RecordingPolicy;
+
 /**
  * The stream's defaults, written once: the flags of demo and stream take them as picocli defaults (and show them in
  * their help), {@link StreamSettings#parse} gives them to a key the YAML of serve leaves out, and

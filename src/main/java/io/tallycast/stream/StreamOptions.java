@@ -1,5 +1,6 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.output.Destination;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

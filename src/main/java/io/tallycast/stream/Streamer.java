@@ -1,5 +1,12 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.capture.FrameSource;
+import io.tallycast.stream.encode.AudioEncoder;
+import io.tallycast.stream.encode.FfmpegLogging;
+import io.tallycast.stream.encode.Tracks;
+import io.tallycast.stream.encode.VideoEncoder;
+import io.tallycast.stream.output.Destination;
+import io.tallycast.stream.output.Output;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -123,23 +130,23 @@ public final class Streamer implements AutoCloseable {
     return source;
   }
 
-  long repeated() {
+  public long repeated() {
     return pacer == null ? 0 : pacer.repeated.get();
   }
 
-  long encoded() {
+  public long encoded() {
     return pacer == null ? 0 : pacer.encoded.get();
   }
 
-  long dropped() {
+  public long dropped() {
     return pacer == null ? 0 : pacer.dropped.get();
   }
 
-  long droppedByPacer() {
+  public long droppedByPacer() {
     return pacer == null ? 0 : pacer.droppedByPacer.get();
   }
 
-  long encodedBytes() {
+  public long encodedBytes() {
     return encodedBytes.get();
   }
 
@@ -165,7 +172,7 @@ public final class Streamer implements AutoCloseable {
     return p == null ? 0 : p.picture.costMicros();
   }
 
-  List<Output> outputs() {
+  public List<Output> outputs() {
     return outputs;
   }
 

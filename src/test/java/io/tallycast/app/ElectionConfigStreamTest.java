@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tallycast.election.ElectionData;
-import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamVerticle;
+import io.tallycast.stream.output.Destination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -38,7 +38,7 @@ class QuietStopTest {
       assertThat(lines).anyMatch(line -> line.contains("stream: stopped"));
       // a run killed earlier on this machine (KillAndResumeTest kills demos with -9) leaves folders that the capture
       // sweeps away at start with a WARN naming them: that line is true and wanted, so it is not counted
-      assertThat(lines).as("the whole log, start and stop").filteredOn(line -> !line.contains(" Leftovers "))
+      assertThat(lines).as("the whole log, start and stop").filteredOn(line -> !line.contains(" OwnedProcesses "))
           .noneMatch(line -> line.contains(" WARN ")
           || line.contains(" ERROR ") || line.startsWith("WARNING") || line.contains("Exception")
           || line.startsWith("\tat ") || line.contains("x11grab @") || line.startsWith("Input #")

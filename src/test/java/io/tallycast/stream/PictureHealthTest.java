@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.bus.HealthReport;
+import io.tallycast.stream.capture.CapturedFrame;
+import io.tallycast.stream.capture.FrameSource;
+import io.tallycast.stream.capture.TestPatternSource;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;

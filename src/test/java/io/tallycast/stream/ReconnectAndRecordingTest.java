@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tallycast.stream.capture.TestPatternSource;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.SlowTier;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package io.tallycast.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.stream.capture.TestPatternSource;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.SlowTier;
 import io.tallycast.support.TlsProxy;

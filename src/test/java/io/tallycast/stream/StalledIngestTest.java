@@ -3,6 +3,8 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tallycast.stream.capture.TestPatternSource;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.SlowTier;
 import java.nio.file.Path;

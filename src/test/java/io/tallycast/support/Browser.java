@@ -37,7 +37,7 @@ public final class Browser implements AutoCloseable {
           + "apt-get install -y chromium chromium-driver fonts-noto-core (./tallycast test installs them as root)");
     }
     try {
-      Path profile = io.tallycast.Leftovers.claimFolder("chromium");
+      Path profile = io.tallycast.process.OwnedProcesses.claimFolder("chromium");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -87,7 +87,7 @@ public final class Browser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      io.tallycast.Leftovers.delete(profile);
+      io.tallycast.process.OwnedProcesses.delete(profile);
     }
   }
 }

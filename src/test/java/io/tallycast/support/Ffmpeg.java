@@ -1,6 +1,6 @@
 package io.tallycast.support;
 
-import io.tallycast.stream.BundledFfmpeg;
+import io.tallycast.bench.BundledFfmpeg;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

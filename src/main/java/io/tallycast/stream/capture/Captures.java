@@ -1,7 +1,6 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.Leftovers;
-import io.tallycast.stream.FrameSource;
+import io.tallycast.process.OwnedProcesses;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ public final class Captures {
    * reaches the kiosk browser too) is no reason to start another kind: the failure is passed on.
    */
   public static FrameSource open(CaptureConfig config, BooleanSupplier stopping) throws Exception {
-    Leftovers.sweep(); // a browser and X server left by a run that was killed would render on our cores
+    OwnedProcesses.sweep(); // a browser and X server left by a run that was killed would render on our cores
     String why;
     if (config.forceScreencast()) {
       why = "the screencast was asked for";

@@ -1,6 +1,5 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.stream.CapturedFrame;
 import java.nio.ByteBuffer;
 import org.bytedeco.javacv.Frame;
 

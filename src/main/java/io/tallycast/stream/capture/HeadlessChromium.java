@@ -1,6 +1,8 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.Leftovers;
+import io.tallycast.process.ChromiumProcesses;
+import io.tallycast.process.OwnSession;
+import io.tallycast.process.OwnedProcesses;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ final class HeadlessChromium implements AutoCloseable {
   HeadlessChromium(int width, int height) throws IOException {
     this.width = width;
     this.height = height;
-    this.profile = Leftovers.claimFolder("screencast");
+    this.profile = OwnedProcesses.claimFolder("screencast");
   }
 
   void start(String url, Consumer<JsonObject> events, Duration timeout) throws Exception {
@@ -44,7 +46,7 @@ final class HeadlessChromium implements AutoCloseable {
         url)));
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     process = pb.start();
-    Leftovers.note(profile, process.toHandle());
+    OwnedProcesses.note(profile, process.toHandle());
     long deadline = System.nanoTime() + timeout.toNanos();
     Path portFile = profile.resolve("DevToolsActivePort");
     String port = null;
@@ -114,6 +116,6 @@ final class HeadlessChromium implements AutoCloseable {
       }
     }
     ChromiumProcesses.killAll(profile);
-    Leftovers.delete(profile);
+    OwnedProcesses.delete(profile);
   }
 }

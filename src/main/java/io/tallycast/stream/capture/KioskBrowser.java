@@ -1,6 +1,7 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.Leftovers;
+import io.tallycast.process.ChromiumProcesses;
+import io.tallycast.process.OwnedProcesses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class KioskBrowser implements AutoCloseable {
     this.url = url;
     this.width = width;
     this.height = height;
-    this.profile = Leftovers.claimFolder("kiosk");
+    this.profile = OwnedProcesses.claimFolder("kiosk");
   }
 
   static void checkInstalled() {
@@ -91,8 +92,8 @@ final class KioskBrowser implements AutoCloseable {
       browserProcess = (pid instanceof Number n ? ProcessHandle.of(n.longValue()) : java.util.Optional.<ProcessHandle>empty())
           .or(() -> ChromiumProcesses.browser(profile)).orElse(null);
       if (browserProcess != null) { // chromedriver (the browser's parent) too: it outlives a JVM killed hard
-        browserProcess.parent().ifPresent(driverProcess -> Leftovers.note(profile, driverProcess));
-        Leftovers.note(profile, browserProcess);
+        browserProcess.parent().ifPresent(driverProcess -> OwnedProcesses.note(profile, driverProcess));
+        OwnedProcesses.note(profile, browserProcess);
       }
       driver.get(url);
       fitViewport();
@@ -203,7 +204,7 @@ final class KioskBrowser implements AutoCloseable {
 
   boolean alive() {
     ProcessHandle b = browserProcess;
-    return b != null && Leftovers.running(b) && service != null && service.isRunning();
+    return b != null && OwnedProcesses.running(b) && service != null && service.isRunning();
   }
 
   long pid() {
@@ -275,6 +276,6 @@ final class KioskBrowser implements AutoCloseable {
       s.stop();
     }
     calls.shutdownNow();
-    Leftovers.delete(profile);
+    OwnedProcesses.delete(profile);
   }
 }

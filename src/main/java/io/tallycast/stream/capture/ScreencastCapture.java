@@ -1,7 +1,5 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.stream.CapturedFrame;
-import io.tallycast.stream.FrameSource;
 import io.vertx.core.json.JsonObject;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,7 +1,6 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.stream.CapturedFrame;
-import io.tallycast.stream.FrameSource;
+import io.tallycast.stream.encode.FfmpegLogging;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.ffmpeg.global.avutil;
-import io.tallycast.stream.FfmpegLogging;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;

@@ -1,6 +1,7 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.Leftovers;
+import io.tallycast.process.OwnSession;
+import io.tallycast.process.OwnedProcesses;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -28,7 +29,7 @@ public final class XvfbDisplay implements AutoCloseable {
   private final int height;
   private volatile int display = -1;
   private volatile Process process;
-  /** Marks the server as ours, so a run after a hard crash of this one stops it (see {@link Leftovers}). */
+  /** Marks the server as ours, so a run after a hard crash of this one stops it (see {@link OwnedProcesses}). */
   private Path folder;
 
   public XvfbDisplay(int width, int height) {
@@ -62,7 +63,7 @@ public final class XvfbDisplay implements AutoCloseable {
       throw new IOException("Xvfb is not installed: apt-get install -y xvfb");
     }
     if (folder == null) {
-      folder = Leftovers.claimFolder("xvfb");
+      folder = OwnedProcesses.claimFolder("xvfb");
     }
     int first = display > 0 ? display : 90 + ThreadLocalRandom.current().nextInt(400);
     IOException last = null;
@@ -100,7 +101,7 @@ public final class XvfbDisplay implements AutoCloseable {
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
-    Leftovers.note(folder, p.toHandle());
+    OwnedProcesses.note(folder, p.toHandle());
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
@@ -154,7 +155,7 @@ public final class XvfbDisplay implements AutoCloseable {
     Process p = process;
     process = null;
     if (p == null) {
-      Leftovers.delete(folder);
+      OwnedProcesses.delete(folder);
       folder = null;
       return;
     }
@@ -176,7 +177,7 @@ public final class XvfbDisplay implements AutoCloseable {
         // only a later start on this number would care, and it picks another number then
       }
     }
-    Leftovers.delete(folder);
+    OwnedProcesses.delete(folder);
     folder = null;
     LOG.info("Xvfb :{} stopped", display);
   }

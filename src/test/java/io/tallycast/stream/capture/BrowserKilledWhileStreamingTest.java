@@ -3,9 +3,9 @@ package io.tallycast.stream.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.stream.Destination;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.Streamer;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.support.Ffmpeg;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;

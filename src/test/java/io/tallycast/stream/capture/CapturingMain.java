@@ -1,6 +1,5 @@
 package io.tallycast.stream.capture;
 
-import io.tallycast.stream.FrameSource;
 
 /** A JVM that starts a capture, says which processes it runs, then waits to be killed: a crash mid-stream. */
 public final class CapturingMain {

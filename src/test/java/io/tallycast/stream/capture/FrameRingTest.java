@@ -2,7 +2,6 @@ package io.tallycast.stream.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.stream.CapturedFrame;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

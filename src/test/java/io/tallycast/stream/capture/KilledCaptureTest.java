@@ -2,8 +2,8 @@ package io.tallycast.stream.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.Leftovers;
-import io.tallycast.stream.FrameSource;
+import io.tallycast.process.ChromiumProcesses;
+import io.tallycast.process.OwnedProcesses;
 import io.tallycast.support.SlowTier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -63,14 +63,14 @@ class KilledCaptureTest {
     List<Long> left = List.of(Long.parseLong(line[1]), Long.parseLong(line[2]), Long.parseLong(line[3]));
     Path profile = Path.of(line[4]);
     assertThat(left).as("Xvfb, Chromium and chromedriver outlive the killed JVM")
-        .allMatch(pid -> ProcessHandle.of(pid).map(Leftovers::running).orElse(false));
+        .allMatch(pid -> ProcessHandle.of(pid).map(OwnedProcesses::running).orElse(false));
 
     capture = Captures.open(CaptureConfig.of(pages.url("solid.html"), 640, 360, 30));
 
     assertThat(left).as("what the killed run left is stopped")
-        .noneMatch(pid -> ProcessHandle.of(pid).map(Leftovers::running).orElse(false));
+        .noneMatch(pid -> ProcessHandle.of(pid).map(OwnedProcesses::running).orElse(false));
     assertThat(ChromiumProcesses.all(profile)).as("no helper of the old browser runs")
-        .noneMatch(Leftovers::running);
+        .noneMatch(OwnedProcesses::running);
     assertThat(profile).doesNotExist();
     assertThat(capture.newest()).as("the new capture runs").isNotNull();
   }

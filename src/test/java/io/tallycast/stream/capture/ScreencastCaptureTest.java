@@ -2,8 +2,6 @@ package io.tallycast.stream.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.stream.CapturedFrame;
-import io.tallycast.stream.FrameSource;
 import io.tallycast.support.SlowTier;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.AfterEach;

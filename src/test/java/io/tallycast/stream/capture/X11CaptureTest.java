@@ -2,7 +2,6 @@ package io.tallycast.stream.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.stream.CapturedFrame;
 import io.tallycast.support.SlowTier;
 import java.time.Duration;
 import org.bytedeco.ffmpeg.global.avutil;

@@ -1,7 +1,0 @@
-package io.tallycast.stream;
-
-import org.bytedeco.javacv.Frame;
-
-/** One captured picture: the frame, a sequence number that grows with every new picture, and when it was taken. */
-public record CapturedFrame(Frame frame, long sequence, long capturedAtNanos) {
-}
