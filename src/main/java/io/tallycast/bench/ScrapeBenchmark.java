@@ -1,5 +1,7 @@
 package io.tallycast.bench;
 
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.election.ElectionData;
 import io.tallycast.replay.CountingModel;
 import io.tallycast.replay.ReplayModels;
@@ -11,9 +13,7 @@ import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.scrape.ScrapeCycle;
 import io.tallycast.scrape.SnapshotBuilder;
 import io.tallycast.scrape.page.EciPages;
-import io.tallycast.bus.ApplyResult;
 import io.tallycast.store.ResultsStore;
-import io.tallycast.bus.ScrapeBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
 /** Before the night: seat masks and base images for the map renderer, from boundaries or from pictures. */
 @Command(name = "masks", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Builds the seat masks, seats.json, base.png and map.json of the state map and of one map per "
-        + "district, from GeoJSON boundaries, an indexed-colour image, or one highlight screenshot per seat.",
+          + "district, from GeoJSON boundaries, an indexed-colour image, or one highlight screenshot per seat.",
         "Writes DIR/state/, DIR/district/<slug>/ and DIR/index.json. Exit 2 with the reason on bad input."},
     footer = {"", "Example:", "  tallycast masks --geojson ../shared/data/west-bengal/assembly-constituencies.geojson "
-        + "--id-field AC_NO --name-field AC_NAME --group-field DIST_NAME --width 1080 --out maps/west-bengal"})
+          + "--id-field AC_NO --name-field AC_NAME --group-field DIST_NAME --width 1080 --out maps/west-bengal"})
 public final class MasksCommand implements Callable<Integer> {
   static final int MIN_WIDTH = 64;
   static final int MAX_WIDTH = 8192;

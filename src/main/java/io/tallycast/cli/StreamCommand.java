@@ -1,18 +1,17 @@
 package io.tallycast.cli;
 
 import io.micrometer.core.instrument.Metrics;
-import io.tallycast.stream.output.Destination;
-import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamDefaults;
-import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamHealth;
+import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamSettings;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
+import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.capture.TestPatternSource;
 import io.tallycast.stream.capture.X11Capture;
-import io.tallycast.stream.output.RecordingPolicy;
+import io.tallycast.stream.output.Destination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

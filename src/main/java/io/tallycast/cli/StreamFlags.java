@@ -1,9 +1,9 @@
 package io.tallycast.cli;
 
-import io.tallycast.stream.output.Destination;
 import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamSettings;
+import io.tallycast.stream.output.Destination;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

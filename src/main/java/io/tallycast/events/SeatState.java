@@ -1,9 +1,9 @@
 package io.tallycast.events;
 
-import io.tallycast.election.Party;
-import io.tallycast.election.SeatStatus;
 import io.tallycast.bus.SeatFigures;
 import io.tallycast.bus.Standing;
+import io.tallycast.election.Party;
+import io.tallycast.election.SeatStatus;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

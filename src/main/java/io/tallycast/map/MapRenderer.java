@@ -2,13 +2,13 @@ package io.tallycast.map;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import io.tallycast.election.PartyRegistry;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
-import io.tallycast.bus.MapUpdated;
-import io.tallycast.election.SeatStatus;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.HealthReport.Status;
+import io.tallycast.bus.MapUpdated;
+import io.tallycast.election.PartyRegistry;
+import io.tallycast.election.SeatStatus;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,9 +1,9 @@
 package io.tallycast.operator;
 
-import io.tallycast.election.SeatStatus;
-import io.tallycast.bus.Standing;
 import io.tallycast.bus.OverrideRelease;
 import io.tallycast.bus.SeatOverride;
+import io.tallycast.bus.Standing;
+import io.tallycast.election.SeatStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;

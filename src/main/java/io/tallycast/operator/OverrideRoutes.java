@@ -1,11 +1,11 @@
 package io.tallycast.operator;
 
-import io.tallycast.bus.Contract;
 import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
 import io.tallycast.bus.OverrideRelease;
-import io.tallycast.bus.SeatOverride;
-import io.tallycast.bus.ResultEvent;
 import io.tallycast.bus.OverrideResult;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.SeatOverride;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -36,16 +36,16 @@ final class StatewisePageRenderer {
     html.append("  <main class='inner-content'>\n    <div class='container-fluid'>\n");
     EciPageFrame.title(html, day, "<h2> <span> " + esc(state) + " </span> </h2>\n        ");
     html.append("""
-             
+
               <div class='roundwrap'>
-               
+
               </div><!-- End of roundwrap Div -->
 
               <div class='custom-table'>
                 <div class='table-responsive'>
                   <table class='table table-striped table-bordered'>
                     <thead>
-                      
+
                       <tr>
         """);
     html.append("                <th colspan='9'>Status Known For ").append(moment.known()).append(" out of ")
@@ -53,14 +53,14 @@ final class StatewisePageRenderer {
     html.append("""
                       </tr>
                       <tr>
-                            
+
                         <th style='text-align:left'>Constituency  </th>
-                        <th style='text-align:left'>Const. No.</th>  
+                        <th style='text-align:left'>Const. No.</th>
                         <th style='text-align:left'>Leading Candidate </th>
                         <th style='text-align:left'>Leading Party </th>
-                        <th style='text-align:left'>Trailing Candidate </th> 
-                        <th style='text-align:left'>Trailing Party </th> 
-                        <th style='text-align:left'>Margin </th> 
+                        <th style='text-align:left'>Trailing Candidate </th>
+                        <th style='text-align:left'>Trailing Party </th>
+                        <th style='text-align:left'>Margin </th>
                         <th style='text-align:left'>Round</th>
                         <th style='text-align:left'>Status</th>
                       </tr>
@@ -72,20 +72,20 @@ final class StatewisePageRenderer {
       row(html, seat, moment, trends);
     }
     html.append("""
-        
-                       
+
+
                     </tbody>
                     <tfoot>
                       <tr>
                         <th colspan='9'>&nbsp;</th>
-                        
+
                       </tr>
                     </tfoot>
                   </table>
                 </div>
               </div>
               <div class='row'>
-                
+
                 <div class='col-md-12 col-12 align-center'>
                   <div class='custom-pagination'>
                     <ul class='pagination pagination-sm'>
@@ -96,13 +96,13 @@ final class StatewisePageRenderer {
           .append(PageRef.list(p).fileName(stateCode)).append("'>").append(p).append("</a></li>");
     }
     html.append("""
-        
-                       
-                       
+
+
+
                     </ul>
                   </div>
                 </div>
-                
+
               </div>
 
             </div><!-- End of container-fluid Div -->

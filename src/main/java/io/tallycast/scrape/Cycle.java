@@ -1,8 +1,8 @@
 package io.tallycast.scrape;
 
-import io.tallycast.scrape.page.ParsedListRow;
 import io.tallycast.bus.ArchivedPage;
 import io.tallycast.bus.Snapshot;
+import io.tallycast.scrape.page.ParsedListRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.tallycast.scrape;
 
-import io.tallycast.election.Party;
-import io.tallycast.election.PartyRegistry;
 import io.tallycast.bus.PartySeats;
 import io.tallycast.bus.StoredTally;
+import io.tallycast.election.Party;
+import io.tallycast.election.PartyRegistry;
 import io.tallycast.scrape.page.ParsedPartyRow;
 import io.tallycast.scrape.page.ParsedPartySummary;
 import java.util.ArrayList;

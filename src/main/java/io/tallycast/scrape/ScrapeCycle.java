@@ -1,14 +1,14 @@
 package io.tallycast.scrape;
 
-import io.tallycast.scrape.page.EciPages;
-import io.tallycast.scrape.page.ParsedListPage;
-import io.tallycast.scrape.page.ParsedListRow;
-import io.tallycast.scrape.page.ParsedSeatPage;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.ArchivedPage;
 import io.tallycast.bus.Rejection;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.Snapshot;
+import io.tallycast.scrape.page.EciPages;
+import io.tallycast.scrape.page.ParsedListPage;
+import io.tallycast.scrape.page.ParsedListRow;
+import io.tallycast.scrape.page.ParsedSeatPage;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;

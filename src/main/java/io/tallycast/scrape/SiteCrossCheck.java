@@ -1,7 +1,7 @@
 package io.tallycast.scrape;
 
-import io.tallycast.election.PartyRegistry;
 import io.tallycast.bus.StoredTally;
+import io.tallycast.election.PartyRegistry;
 import io.tallycast.scrape.page.EciPages;
 import io.tallycast.scrape.page.ParsedPartySummary;
 import io.vertx.core.Future;

@@ -1,5 +1,7 @@
 package io.tallycast.scrape;
 
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.election.Constituency;
 import io.tallycast.election.Party;
 import io.tallycast.election.PartyRegistry;
@@ -7,8 +9,6 @@ import io.tallycast.election.SeatStatus;
 import io.tallycast.scrape.page.ParsedCandidate;
 import io.tallycast.scrape.page.ParsedListRow;
 import io.tallycast.scrape.page.ParsedSeatPage;
-import io.tallycast.bus.Snapshot;
-import io.tallycast.bus.SnapshotCandidate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

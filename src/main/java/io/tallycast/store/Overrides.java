@@ -1,18 +1,18 @@
 package io.tallycast.store;
 
+import io.tallycast.OnAirText;
 import io.tallycast.bus.OverrideRelease;
+import io.tallycast.bus.OverrideReleased;
 import io.tallycast.bus.OverrideResult;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.SeatOverridden;
 import io.tallycast.bus.SeatOverride;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;
-import io.tallycast.OnAirText;
+import io.tallycast.bus.Standing;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.events.ChangeDetector;
-import io.tallycast.bus.OverrideReleased;
-import io.tallycast.bus.SeatOverridden;
-import io.tallycast.bus.ResultEvent;
 import io.tallycast.events.SeatState;
-import io.tallycast.bus.Standing;
 import io.tallycast.events.Tally;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

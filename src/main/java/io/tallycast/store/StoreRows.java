@@ -1,14 +1,14 @@
 package io.tallycast.store;
 
 import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.ResultEvent;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;
-import io.tallycast.election.SeatStatus;
-import io.tallycast.bus.ResultEvent;
-import io.tallycast.bus.Wire;
-import io.vertx.core.json.JsonObject;
-import io.tallycast.events.SeatState;
 import io.tallycast.bus.Standing;
+import io.tallycast.bus.Wire;
+import io.tallycast.election.SeatStatus;
+import io.tallycast.events.SeatState;
+import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

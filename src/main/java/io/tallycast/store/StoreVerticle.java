@@ -1,16 +1,16 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.Rejection;
-import io.tallycast.election.ElectionData;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
+import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.OverrideResult;
 import io.tallycast.bus.Refusal;
+import io.tallycast.bus.Rejection;
 import io.tallycast.bus.ResultEvent;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.StoredTally;
-import io.tallycast.bus.HealthReport;
+import io.tallycast.election.ElectionData;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;

@@ -1,5 +1,9 @@
 package io.tallycast.stream;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
@@ -7,10 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.Frame;
-
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
 
 /**
  * A small still of what goes on air, for the console: the clock thread samples the picture it is about to encode

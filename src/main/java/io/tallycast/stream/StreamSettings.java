@@ -1,7 +1,7 @@
 package io.tallycast.stream;
 
-import io.tallycast.stream.output.RecordingPolicy;
 import io.tallycast.stream.output.Destination;
+import io.tallycast.stream.output.RecordingPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.tallycast.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tallycast.bus.EventType;
-import io.tallycast.map.MapRoutes;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
+import io.tallycast.bus.EventType;
+import io.tallycast.map.MapRoutes;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.ResultsReader;

@@ -8,7 +8,6 @@ import io.tallycast.derive.DeriveData;
 import io.tallycast.derive.SourceProblem;
 import io.tallycast.support.SharedData;
 import io.tallycast.support.SlowTier;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

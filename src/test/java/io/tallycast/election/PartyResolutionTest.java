@@ -49,7 +49,7 @@ class PartyResolutionTest {
   }
 
   @Test
-  void ECIs_name_dash_code_labels_and_ECIs_own_abbreviations_resolve_to_our_codes() {
+  void labels_in_eci_name_dash_code_form_and_eci_own_abbreviations_resolve_to_our_codes() {
     Map<String, String> expected = Map.of("Bharatiya Janata Party - BJP", "BJP",
         "Communist Party of India (Marxist) - CPI(M)", "CPM", "CPI(M)", "CPM", "Independent - IND", "IND",
         "Aam Janata Unnayan party - AJUP", "AJUP", "All India Secular Front - AISF", "AISF",

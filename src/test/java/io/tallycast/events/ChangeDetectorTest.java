@@ -1,11 +1,11 @@
 package io.tallycast.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tallycast.bus.EventType;
 import io.tallycast.bus.ResultEvent;
 import io.tallycast.bus.Standing;
 import io.tallycast.bus.Wire;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.tallycast.election.SeatStatus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,19 +1,19 @@
 package io.tallycast.map;
 
-import io.tallycast.bus.Wire;
-import io.tallycast.bus.Bus;
-import io.tallycast.bus.Contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tallycast.election.ElectionData;
-import io.tallycast.election.SeatStatus;
-import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.ApplyResult;
-import io.tallycast.store.ResultsReader;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;
+import io.tallycast.bus.Wire;
+import io.tallycast.election.ElectionData;
+import io.tallycast.election.SeatStatus;
+import io.tallycast.store.ResultsReader;
 import io.tallycast.store.StoreVerticle;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;

@@ -5,9 +5,9 @@ import static io.tallycast.map.MapRendererTest.apply;
 import static io.tallycast.map.MapRendererTest.cand;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.bus.Snapshot;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.store.ResultsReader;
-import io.tallycast.bus.Snapshot;
 import io.tallycast.store.StoreVerticle;
 import io.tallycast.support.SlowTier;
 import io.tallycast.web.ApiVerticle;

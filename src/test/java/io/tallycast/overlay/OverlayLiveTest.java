@@ -1,15 +1,14 @@
 package io.tallycast.overlay;
 
-import io.tallycast.bus.Bus;
-import io.tallycast.bus.ResultEvent;
-import io.tallycast.bus.Contract;
-import io.tallycast.bus.SceneChosen;
-import io.tallycast.bus.Wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.MeteredVertx;
-import io.tallycast.store.StoreVerticle;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
+import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.SceneChosen;
+import io.tallycast.bus.Wire;
 import io.tallycast.support.Browser;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;

@@ -3,12 +3,12 @@ package io.tallycast.replay;
 import static io.tallycast.replay.Skeleton.assertSameShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.election.Constituency;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Party;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.support.SharedData;
 import java.nio.charset.StandardCharsets;
-import io.tallycast.election.Constituency;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.tallycast.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.election.ElectionData;
 import io.tallycast.bus.PartySeats;
 import io.tallycast.bus.StoredTally;
+import io.tallycast.election.ElectionData;
 import io.tallycast.scrape.page.ParsedPartyRow;
 import io.tallycast.scrape.page.ParsedPartySummary;
 import java.util.List;

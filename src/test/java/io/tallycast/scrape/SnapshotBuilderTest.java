@@ -3,12 +3,12 @@ package io.tallycast.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tallycast.bus.Snapshot;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.scrape.page.ParsedCandidate;
 import io.tallycast.scrape.page.ParsedListRow;
 import io.tallycast.scrape.page.ParsedSeatPage;
-import io.tallycast.bus.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

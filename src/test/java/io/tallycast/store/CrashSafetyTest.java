@@ -1,9 +1,9 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.ApplyResult;
 import static io.tallycast.store.StoreFixtures.WB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.bus.ApplyResult;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;

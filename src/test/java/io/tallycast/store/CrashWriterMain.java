@@ -1,6 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;

@@ -1,11 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.Wire;
-import io.tallycast.bus.ApplyResult;
-import io.tallycast.bus.OverrideRelease;
-import io.tallycast.bus.OverrideResult;
-import io.tallycast.bus.SeatOverride;
-import io.tallycast.bus.Snapshot;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -15,10 +9,15 @@ import static io.tallycast.store.StoreFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tallycast.election.SeatStatus;
-import io.tallycast.bus.EventType;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.OverrideRelease;
+import io.tallycast.bus.OverrideResult;
 import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.SeatOverride;
+import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.Standing;
+import io.tallycast.bus.Wire;
+import io.tallycast.election.SeatStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;

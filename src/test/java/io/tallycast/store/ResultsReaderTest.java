@@ -1,6 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.SnapshotCandidate;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -9,6 +8,7 @@ import static io.tallycast.store.StoreFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.election.SeatStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

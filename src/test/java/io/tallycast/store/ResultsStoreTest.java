@@ -1,10 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.Wire;
-import io.tallycast.bus.ApplyResult;
-import io.tallycast.bus.ArchivedPage;
-import io.tallycast.bus.ScrapeBatch;
-import io.tallycast.bus.Snapshot;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.allFinals;
@@ -15,10 +10,15 @@ import static io.tallycast.store.StoreFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tallycast.election.ElectionData;
-import io.tallycast.election.SeatStatus;
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ArchivedPage;
 import io.tallycast.bus.EventType;
 import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.bus.Wire;
+import io.tallycast.election.ElectionData;
+import io.tallycast.election.SeatStatus;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;

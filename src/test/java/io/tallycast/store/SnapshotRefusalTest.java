@@ -1,8 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.ApplyResult;
-import io.tallycast.bus.Rejection;
-import io.tallycast.bus.Snapshot;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -12,8 +9,11 @@ import static io.tallycast.store.StoreFixtures.dump;
 import static io.tallycast.store.StoreFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.election.SeatStatus;
+import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.EventType;
+import io.tallycast.bus.Rejection;
+import io.tallycast.bus.Snapshot;
+import io.tallycast.election.SeatStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.Bus;
-import io.tallycast.bus.Contract;
-import io.tallycast.bus.ApplyResult;
-import io.tallycast.bus.ArchivedPage;
-import io.tallycast.bus.ScrapeBatch;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -14,7 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.support.LogCapture;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;

@@ -1,19 +1,18 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.SeatDeclared;
-import io.tallycast.bus.Wire;
-import io.tallycast.bus.Bus;
-import io.tallycast.bus.Contract;
-import io.tallycast.bus.ApplyResult;
-import io.tallycast.bus.ArchivedPage;
-import io.tallycast.bus.ScrapeBatch;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
 import static io.tallycast.store.StoreFixtures.finalResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.bus.ArchivedPage;
+import io.tallycast.bus.Bus;
+import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.SeatDeclared;
+import io.tallycast.bus.Wire;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;

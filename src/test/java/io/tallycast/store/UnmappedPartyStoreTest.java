@@ -1,6 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.bus.ApplyResult;
 import static io.tallycast.store.StoreFixtures.T0;
 import static io.tallycast.store.StoreFixtures.WB;
 import static io.tallycast.store.StoreFixtures.batch;
@@ -8,6 +7,7 @@ import static io.tallycast.store.StoreFixtures.cand;
 import static io.tallycast.store.StoreFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.bus.ApplyResult;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Party;
 import io.tallycast.election.PartyRegistry;

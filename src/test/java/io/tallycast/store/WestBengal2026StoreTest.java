@@ -1,11 +1,11 @@
 package io.tallycast.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.tallycast.election.CandidateResult;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.SeatResult;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
-import io.tallycast.bus.HealthReport;
 import io.tallycast.stream.capture.TestPatternSource;
 import io.tallycast.stream.output.Destination;
 import io.tallycast.support.SlowTier;
@@ -16,7 +15,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.bus.HealthReport;
-import io.tallycast.stream.output.Destination;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamHealth;
 import io.tallycast.stream.Streamer;
+import io.tallycast.stream.output.Destination;
 import io.tallycast.support.SlowTier;
 import java.nio.file.Path;
 import java.time.Duration;
