@@ -1,7 +1,7 @@
 package io.tallycast.bus;
 
-import io.tallycast.OnAirText;
 import io.tallycast.election.SeatStatus;
+import io.tallycast.util.OnAirText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -12,6 +12,7 @@ import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.capture.TestPatternSource;
 import io.tallycast.stream.capture.X11Capture;
 import io.tallycast.stream.output.Destination;
+import io.tallycast.util.Quantities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class StreamCommand implements Callable<Integer> {
   private int stream() throws Exception {
     StreamSettings settings = stream.settings();
     StreamConfig config = settings.config(destinations(settings)).withPreset(preset)
-        .withDuration(duration == null ? null : StreamOptions.parseDuration(duration));
+        .withDuration(duration == null ? null : Quantities.parseDuration(duration));
     int fps = config.fps();
     FrameSource frames = source.testPattern ? new TestPatternSource(config.width(), config.height())
         : new X11Capture(CaptureConfig.of(source.page, config.width(), config.height(), fps));

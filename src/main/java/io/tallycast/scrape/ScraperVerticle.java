@@ -2,7 +2,6 @@ package io.tallycast.scrape;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import io.tallycast.Backoff;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
@@ -12,6 +11,7 @@ import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.ScraperControl;
 import io.tallycast.bus.StoredTally;
 import io.tallycast.election.ElectionData;
+import io.tallycast.util.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;

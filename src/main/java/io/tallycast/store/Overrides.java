@@ -1,6 +1,5 @@
 package io.tallycast.store;
 
-import io.tallycast.OnAirText;
 import io.tallycast.bus.OverrideRelease;
 import io.tallycast.bus.OverrideReleased;
 import io.tallycast.bus.OverrideResult;
@@ -14,6 +13,7 @@ import io.tallycast.election.SeatStatus;
 import io.tallycast.events.ChangeDetector;
 import io.tallycast.events.SeatState;
 import io.tallycast.events.Tally;
+import io.tallycast.util.OnAirText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;

@@ -1,6 +1,8 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.encode.EncoderSettings;
 import io.tallycast.stream.output.Destination;
+import io.tallycast.stream.output.OutputSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,7 +28,7 @@ public record StreamConfig(int width, int height, int fps, long bitrate, boolean
                            Duration dropWindow) {
   public static final int AUDIO_RATE = 48_000;
   public static final int AUDIO_CHANNELS = 2;
-  public static final int GOP_SECONDS = 2;
+  public static final int GOP_SECONDS = EncoderSettings.GOP_SECONDS;
 
   public StreamConfig {
     if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
@@ -66,7 +68,17 @@ public record StreamConfig(int width, int height, int fps, long bitrate, boolean
   }
 
   public int gop() {
-    return fps * GOP_SECONDS;
+    return encoder().gop();
+  }
+
+  /** What the encoder is asked for. */
+  public EncoderSettings encoder() {
+    return new EncoderSettings(width, height, fps, bitrate, cbr, preset);
+  }
+
+  /** How every destination is kept. */
+  public OutputSettings output() {
+    return new OutputSettings(fps, startTimeout, rwTimeout, backoffBase, backoffMax, queuePackets, sendBufferBytes());
   }
 
   public StreamConfig withSize(int w, int h) {

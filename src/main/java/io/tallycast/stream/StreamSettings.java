@@ -2,6 +2,7 @@ package io.tallycast.stream;
 
 import io.tallycast.stream.output.Destination;
 import io.tallycast.stream.output.RecordingPolicy;
+import io.tallycast.util.Quantities;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +72,7 @@ public record StreamSettings(Size size, int fps, long bitrate, boolean cbr, Dura
     return new StreamSettings(Size.parse(or(size, StreamDefaults.SIZE)),
         fps == null ? Integer.parseInt(StreamDefaults.FPS) : fps,
         parseBitrate(or(bitrate, StreamDefaults.BITRATE)), cbr,
-        StreamOptions.parseDuration(or(segment, StreamDefaults.SEGMENT)),
+        Quantities.parseDuration(or(segment, StreamDefaults.SEGMENT)),
         RecordingPolicy.parse(or(diskFloor, StreamDefaults.DISK_FLOOR), or(keepRecordings, StreamDefaults.KEEP_RECORDINGS),
             keepRecordingsSize));
   }

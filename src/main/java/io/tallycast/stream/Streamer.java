@@ -7,6 +7,7 @@ import io.tallycast.stream.encode.Tracks;
 import io.tallycast.stream.encode.VideoEncoder;
 import io.tallycast.stream.output.Destination;
 import io.tallycast.stream.output.Output;
+import io.tallycast.util.Rate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -62,12 +63,12 @@ public final class Streamer implements AutoCloseable {
   public synchronized void start() throws Exception {
     state = State.STARTING;
     VideoEncoder.require(VideoEncoder.ENCODER);
-    video = new VideoEncoder(config);
+    video = new VideoEncoder(config.encoder());
     audio = new AudioEncoder();
     tracks = new Tracks(video.context(), audio.context());
     source.start();
     for (Destination destination : config.destinations()) {
-      outputs.add(new Output(destination, config, tracks));
+      outputs.add(new Output(destination, config.output(), tracks));
     }
     outputs.forEach(Output::start);
     long deadline = System.nanoTime() + config.startTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);

@@ -1,6 +1,6 @@
 package io.tallycast.scrape.page;
 
-import io.tallycast.OnAirText;
+import io.tallycast.util.OnAirText;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;

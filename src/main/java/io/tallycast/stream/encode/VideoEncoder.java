@@ -3,7 +3,6 @@ package io.tallycast.stream.encode;
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
-import io.tallycast.stream.StreamConfig;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -49,7 +48,7 @@ public final class VideoEncoder implements AutoCloseable {
     return codec;
   }
 
-  public VideoEncoder(StreamConfig config) {
+  public VideoEncoder(EncoderSettings config) {
     AVCodec codec = require(ENCODER);
     ctx = avcodec_alloc_context3(codec);
     ctx.width(config.width()).height(config.height()).pix_fmt(AV_PIX_FMT_YUV420P)

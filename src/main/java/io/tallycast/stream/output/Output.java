@@ -2,11 +2,10 @@ package io.tallycast.stream.output;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 
-import io.tallycast.Backoff;
-import io.tallycast.stream.Rate;
-import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.encode.PacketSink;
 import io.tallycast.stream.encode.Tracks;
+import io.tallycast.util.Backoff;
+import io.tallycast.util.Rate;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +33,7 @@ public final class Output {
   private static final Item END = new Item(null, -1);
 
   private final Destination destination;
-  private final StreamConfig config;
+  private final OutputSettings config;
   private final Tracks tracks;
   private final BlockingQueue<Item> queue;
   private final Backoff backoff;
@@ -57,7 +56,7 @@ public final class Output {
   /** Touched only by the encoder thread: drop everything until the next video keyframe. */
   private boolean resync = true;
 
-  public Output(Destination destination, StreamConfig config, Tracks tracks) {
+  public Output(Destination destination, OutputSettings config, Tracks tracks) {
     this.destination = destination;
     this.config = config;
     this.tracks = tracks;

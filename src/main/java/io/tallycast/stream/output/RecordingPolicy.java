@@ -1,6 +1,6 @@
 package io.tallycast.stream.output;
 
-import io.tallycast.stream.StreamOptions;
+import io.tallycast.util.Quantities;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -62,10 +62,10 @@ public record RecordingPolicy(long floorBytes, double floorPercent, long resumeM
     if (f.endsWith("%")) {
       percent = Double.parseDouble(f.substring(0, f.length() - 1).strip());
     } else {
-      bytes = StreamOptions.parseBytes(f);
+      bytes = Quantities.parseBytes(f);
     }
-    Duration age = keepAge == null || all(keepAge) ? null : StreamOptions.parseDuration(keepAge);
-    long size = keepSize == null || all(keepSize) ? 0 : StreamOptions.parseBytes(keepSize);
+    Duration age = keepAge == null || all(keepAge) ? null : Quantities.parseDuration(keepAge);
+    long size = keepSize == null || all(keepSize) ? 0 : Quantities.parseBytes(keepSize);
     return new RecordingPolicy(bytes, percent, GIB / 2, age, size, Duration.ofSeconds(2), FreeSpace.REAL);
   }
 
@@ -99,7 +99,7 @@ public record RecordingPolicy(long floorBytes, double floorPercent, long resumeM
   public String describe() {
     String f = floorPercent > 0 ? fmtPercent(floorPercent) + "% of the disk" : size(floorBytes);
     String keep = keepAge == null && keepBytes == 0 ? "keep all"
-        : "keep " + (keepAge == null ? "" : StreamOptions.format(keepAge))
+        : "keep " + (keepAge == null ? "" : Quantities.format(keepAge))
             + (keepAge != null && keepBytes > 0 ? " and " : "") + (keepBytes > 0 ? size(keepBytes) : "");
     return "floor " + f + ", " + keep;
   }

@@ -1,6 +1,6 @@
 package io.tallycast.stream.output;
 
-import io.tallycast.stream.StreamOptions;
+import io.tallycast.util.Quantities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,7 +43,7 @@ final class SegmentRetention {
       if (!old && !over) {
         break; // the rest are newer, and what is kept fits
       }
-      if (delete(s, old ? "older than " + StreamOptions.format(policy.keepAge())
+      if (delete(s, old ? "older than " + Quantities.format(policy.keepAge())
           : "recordings over " + RecordingPolicy.size(policy.keepBytes()))) {
         deleted.add(s);
         total -= s.size();

@@ -2,7 +2,7 @@ package io.tallycast.stream.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tallycast.stream.StreamOptions;
+import io.tallycast.util.Quantities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -62,7 +62,7 @@ class SegmentRetentionTest {
     assertThat(d.floor(1L << 40)).isEqualTo(RecordingPolicy.GIB);
     assertThat(d.describe()).isEqualTo("floor 1.0 GB, keep 24h");
     assertThat(RecordingPolicy.parse("500M", "0", null).describe()).isEqualTo("floor 0.5 GB, keep all");
-    assertThat(StreamOptions.parseBytes("1.5GB")).isEqualTo(3 * RecordingPolicy.GIB / 2);
+    assertThat(Quantities.parseBytes("1.5GB")).isEqualTo(3 * RecordingPolicy.GIB / 2);
     assertThat(RecordingPolicy.size(400 * RecordingPolicy.MIB)).isEqualTo("0.4 GB");
   }
 

@@ -1,4 +1,4 @@
-package io.tallycast;
+package io.tallycast.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tallycast;
+package io.tallycast.util;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package io.tallycast.stream;
+package io.tallycast.util;
 
 /**
  * A per-second rate from a growing total, over the time since the previous reading (at least one second, so two
