@@ -31,10 +31,13 @@ public final class Bus {
     vertx.eventBus().publish(address.name(), payload);
   }
 
-  /** A committed event, on its kind's address and on {@link Contract#EVENTS}. */
-  public void publishEvent(ResultEvent event) {
-    vertx.eventBus().publish(Contract.of(event.type()).name(), event);
-    publish(Contract.EVENTS, event);
+  /** The committed events of one kind ({@link Contract#EVENTS} carries them all). */
+  public <E extends ResultEvent> MessageConsumer<ResultEvent> subscribeTo(Class<E> kind, Consumer<E> handler) {
+    return subscribe(Contract.EVENTS, e -> {
+      if (kind.isInstance(e)) {
+        handler.accept(kind.cast(e));
+      }
+    });
   }
 
   public <T> MessageConsumer<T> subscribe(Address<T> address, Consumer<T> handler) {

@@ -18,15 +18,11 @@ public final class Contract {
   public static final Ask<OverrideRelease, OverrideResult> STORE_RELEASE =
       new Ask<>("store.override.release", OverrideRelease.class, OverrideResult.class);
 
-  /** Every committed event, in id order. */
+  /**
+   * Every committed event, in id order, on one address: a consumer takes the kinds it needs
+   * ({@link Bus#subscribeTo}), so events of one seat never overtake each other between addresses.
+   */
   public static final Address<ResultEvent> EVENTS = new Address<>("events.all", ResultEvent.class);
-  public static final Address<SeatChanged> SEAT_CHANGED = event(EventType.SEAT_CHANGED, SeatChanged.class);
-  public static final Address<LeadFlipped> LEAD_FLIPPED = event(EventType.LEAD_FLIPPED, LeadFlipped.class);
-  public static final Address<SeatDeclared> SEAT_DECLARED = event(EventType.SEAT_DECLARED, SeatDeclared.class);
-  public static final Address<TallyChanged> TALLY_CHANGED = event(EventType.TALLY_CHANGED, TallyChanged.class);
-  public static final Address<SeatOverridden> SEAT_OVERRIDDEN = event(EventType.SEAT_OVERRIDDEN, SeatOverridden.class);
-  public static final Address<OverrideReleased> OVERRIDE_RELEASED =
-      event(EventType.OVERRIDE_RELEASED, OverrideReleased.class);
 
   public static final Address<MapUpdated> MAP_UPDATED = new Address<>("map.updated", MapUpdated.class);
   public static final Address<SceneChosen> SCENE = new Address<>("overlay.scene", SceneChosen.class);
@@ -43,18 +39,6 @@ public final class Contract {
   private Contract() {
   }
 
-  /** The address each committed event is also published on, by its kind. */
-  public static Address<? extends ResultEvent> of(EventType type) {
-    return switch (type) {
-      case SEAT_CHANGED -> SEAT_CHANGED;
-      case LEAD_FLIPPED -> LEAD_FLIPPED;
-      case SEAT_DECLARED -> SEAT_DECLARED;
-      case TALLY_CHANGED -> TALLY_CHANGED;
-      case SEAT_OVERRIDDEN -> SEAT_OVERRIDDEN;
-      case OVERRIDE_RELEASED -> OVERRIDE_RELEASED;
-    };
-  }
-
   /** Every concrete type that travels on the bus (each needs its codec; an event travels as its own kind). */
   public static List<Class<?>> payloadTypes() {
     List<Class<?>> types = new ArrayList<>(List.of(ScrapeBatch.class, ApplyResult.class, StoredTally.class,
@@ -64,7 +48,4 @@ public final class Contract {
     return types;
   }
 
-  private static <T extends ResultEvent> Address<T> event(EventType type, Class<T> payload) {
-    return new Address<>(type.address(), payload);
-  }
 }

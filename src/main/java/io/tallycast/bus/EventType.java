@@ -1,6 +1,6 @@
 package io.tallycast.bus;
 
-/** The kinds of {@link ResultEvent}; each name is also the address its events are published on (see {@link Contract}). */
+/** The kinds of {@link ResultEvent}, by the name the API, the store and the live channel give them. */
 public enum EventType {
   SEAT_CHANGED("seat.changed"),
   LEAD_FLIPPED("lead.flipped"),
@@ -15,7 +15,7 @@ public enum EventType {
     this.address = address;
   }
 
-  /** The name the API, the store and the bus use: "seat.declared". */
+  /** The kind's name: "seat.declared". */
   public String address() {
     return address;
   }

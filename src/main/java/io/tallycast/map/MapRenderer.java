@@ -7,6 +7,8 @@ import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.HealthReport.Status;
 import io.tallycast.bus.MapUpdated;
+import io.tallycast.bus.SeatChanged;
+import io.tallycast.bus.SeatDeclared;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.store.ResultsReader;
@@ -103,9 +105,9 @@ public final class MapRenderer extends VerticleBase {
     report(Status.STARTING);
     // listen before reading the store, so that no change committed in between is missed
     Bus bus = Bus.of(vertx);
-    bus.subscribe(Contract.SEAT_CHANGED,
+    bus.subscribeTo(SeatChanged.class,
         e -> changed(e.seat(), colors.of(e.after().status().json(), e.after().leadingParty())));
-    bus.subscribe(Contract.SEAT_DECLARED, e -> changed(e.seat(), colors.of(SeatStatus.DECLARED.json(),
+    bus.subscribeTo(SeatDeclared.class, e -> changed(e.seat(), colors.of(SeatStatus.DECLARED.json(),
         e.winner() == null ? null : e.winner().party())));
     return painter.executeBlocking(this::load, true)
         .compose(n -> painter.executeBlocking(reader::constituencies, true))

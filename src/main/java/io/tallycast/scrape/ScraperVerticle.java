@@ -7,8 +7,10 @@ import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.HealthReport.Status;
+import io.tallycast.bus.OverrideReleased;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.ScraperControl;
+import io.tallycast.bus.SeatOverridden;
 import io.tallycast.bus.StoredTally;
 import io.tallycast.election.ElectionData;
 import io.tallycast.util.Backoff;
@@ -71,8 +73,8 @@ public final class ScraperVerticle extends VerticleBase {
         this::store, crossCheck);
     bus.answer(Contract.SCRAPER_CONTROL, this::control);
     // an overridden seat is offered to the store every cycle (held there), and read again once released
-    bus.subscribe(Contract.SEAT_OVERRIDDEN, e -> cycle.forget(e.seat()));
-    bus.subscribe(Contract.OVERRIDE_RELEASED, e -> cycle.forget(e.seat()));
+    bus.subscribeTo(SeatOverridden.class, e -> cycle.forget(e.seat()));
+    bus.subscribeTo(OverrideReleased.class, e -> cycle.forget(e.seat()));
     report(Status.STARTING);
     schedule(0);
     watchId = vertx.setPeriodic(1000, id -> watchCycle());

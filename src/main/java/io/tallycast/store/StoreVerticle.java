@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer on the bus: takes {@link ScrapeBatch}es on {@link Contract#STORE_APPLY}, replies with the
- * {@link ApplyResult}, then publishes each committed event on its kind's address and on {@link Contract#EVENTS}.
+ * {@link ApplyResult}, then publishes each committed event on {@link Contract#EVENTS}.
  * Operator overrides come on {@link Contract#STORE_OVERRIDE} and {@link Contract#STORE_RELEASE}, are answered with an
  * {@link OverrideResult} or refused with the HTTP status that fits ({@link OverrideRefused#status()}) and publish their
  * events the same way. Deploy it with {@link #deploy} (a worker, one instance), so that every write
@@ -157,7 +157,7 @@ public final class StoreVerticle extends VerticleBase {
   }
 
   private void publish(List<ResultEvent> events) {
-    events.forEach(bus::publishEvent);
+    events.forEach(e -> bus.publish(Contract.EVENTS, e));
   }
 
   private void report(HealthReport.Status status) {

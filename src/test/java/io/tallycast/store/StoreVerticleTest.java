@@ -38,7 +38,7 @@ class StoreVerticleTest {
     List<SeatDeclared> declared = new CopyOnWriteArrayList<>();
     List<HealthReport> health = new CopyOnWriteArrayList<>();
     Bus.of(vertx).subscribe(Contract.EVENTS, e -> all.add(Wire.json(e)));
-    Bus.of(vertx).subscribe(Contract.SEAT_DECLARED, declared::add);
+    Bus.of(vertx).subscribeTo(SeatDeclared.class, declared::add);
     Bus.of(vertx).subscribe(Contract.HEALTH, health::add);
 
     StoreVerticle.deploy(vertx, dir, WB)
