@@ -1,6 +1,8 @@
 package io.tallycast.bus;
 
-/** The kinds of {@link ResultEvent}; each name is also the address its events are published on (see {@link Contract}). */
+/**
+ * The kinds of {@link ResultEvent}; each name is also the address its events are published on (see {@link Contract}).
+ */
 public enum EventType {
   SEAT_CHANGED("seat.changed"),
   LEAD_FLIPPED("lead.flipped"),
