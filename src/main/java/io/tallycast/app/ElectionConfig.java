@@ -81,7 +81,8 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     ScrapeConfig d = ScrapeConfig.forSite(source.baseUrl(), election.stateCode());
     return new ScrapeConfig(d.baseUrl(), d.stateCode(), or(source.listPages(), d.listPages()),
         seconds(source.intervalSeconds(), d.interval()), seconds(source.timeoutSeconds(), d.requestTimeout()),
-        d.slowThreshold(), or(source.concurrency(), d.concurrency()), seconds(source.maxBackoffSeconds(), d.maxBackoff()),
+        d.slowThreshold(), or(source.concurrency(), d.concurrency()),
+        seconds(source.maxBackoffSeconds(), d.maxBackoff()),
         source.allowedHosts() == null ? Set.of() : Set.copyOf(source.allowedHosts()))
         .withStaleAfter(seconds(source.staleAfterSeconds(), null));
   }

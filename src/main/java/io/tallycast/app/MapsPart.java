@@ -4,7 +4,9 @@ import io.tallycast.map.MapRenderer;
 import io.tallycast.map.MapSource;
 import io.vertx.core.Future;
 
-/** The map renderer on a source of maps: paints the store's state, then follows its events; offers the published maps. */
+/**
+ * The map renderer on a source of maps: paints the store's state, then follows its events; offers the published maps.
+ */
 public final class MapsPart implements Part {
   static final String NAME = "maps";
   private final MapSource source;

@@ -8,7 +8,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
-/** A Vert.x instance whose own metrics and tallycast's meters (Micrometer's global registry) feed one Prometheus page. */
+/**
+ * A Vert.x instance whose own metrics and tallycast's meters (Micrometer's global registry) feed one Prometheus page.
+ */
 public record MeteredVertx(Vertx vertx, PrometheusMeterRegistry prometheus) {
 
   public static MeteredVertx create() {

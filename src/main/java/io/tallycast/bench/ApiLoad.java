@@ -56,7 +56,8 @@ public final class ApiLoad {
     }
   }
 
-  private void next(HttpClientAgent client, String path, Map<String, String> headers, Window window, Runnable finished) {
+  private void next(HttpClientAgent client, String path, Map<String, String> headers, Window window,
+      Runnable finished) {
     long sent = System.nanoTime();
     if (sent >= window.end) {
       finished.run();
@@ -110,7 +111,8 @@ public final class ApiLoad {
     }
 
     private static double ms(long[] sorted, double quantile) {
-      return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+      return sorted.length == 0 ? 0
+          : sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
     }
   }
 }

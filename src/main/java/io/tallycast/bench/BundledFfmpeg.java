@@ -53,7 +53,9 @@ public final class BundledFfmpeg {
     return pb;
   }
 
-  /** Starts a one-connection RTMP listener that copies whatever it receives into {@code out} (FLV), logging beside it. */
+  /**
+   * Starts a one-connection RTMP listener that copies whatever it receives into {@code out} (FLV), logging beside it.
+   */
   public static Process listen(int port, String app, String key, Path out) throws IOException {
     Path log = out.resolveSibling(out.getFileName() + ".log");
     Process process = builder(ffmpeg(), List.of("-hide_banner", "-nostdin", "-loglevel", "warning", "-y",

@@ -60,7 +60,8 @@ public final class ScrapeBenchmark {
       site.clock().advance(site.model().totalDurationSeconds() + 60);
       ScrapeConfig config = ScrapeConfig.forSite(site.baseUrl(), election.stateCode());
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("bench-parse", 2);
-      out.printf("full cycle = live JSON + %d list pages + %d constituency pages over loopback (ECI's 2026 layout, West "
+      out.printf("full cycle = live JSON + %d list pages + %d constituency pages over loopback "
+          + "(ECI's 2026 layout, West "
           + "Bengal 2026 at the end of the day), parsed, stored in a new SQLite file%n", 15, election.seats().size());
       // Every cycle writes into a new store (so all 294 seats are new and make their events); they are all opened
       // first, so that opening them (Flyway, seeding) and its JIT work stay out of the measured cycles.
@@ -189,7 +190,8 @@ public final class ScrapeBenchmark {
     double listMicros = (System.nanoTime() - t1) / 1e3 / (rounds * 20);
     out.printf("parse per page       : constituency table %.0f us (%.1f KB), state-wise list %.0f us (%.1f KB)%n",
         seatMicros, seatPages.get(0).length() / 1024.0, listMicros, listPage.length() / 1024.0);
-    out.printf("                       cards %.0f us (%.1f KB), party-wise %.0f us (%.1f KB), live JSON %.0f us (%.1f KB)%n",
+    out.printf("                       cards %.0f us (%.1f KB), party-wise %.0f us (%.1f KB), "
+        + "live JSON %.0f us (%.1f KB)%n",
         micros(() -> EciPages.parseSeatPage(cardsPage, "bench")), cardsPage.length() / 1024.0,
         micros(() -> EciPages.parsePartySummary(partyPage, "bench")), partyPage.length() / 1024.0,
         micros(() -> EciPages.parseLiveJson(liveJson, "bench")), liveJson.length() / 1024.0);
@@ -217,6 +219,7 @@ public final class ScrapeBenchmark {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }

@@ -72,7 +72,8 @@ public final class StreamBenchmark {
       String url = page.url() + (height <= 720 ? "?size=720" : "");
       out.printf("%n== %dx%d: capturing %s, pushing to rtmp://127.0.0.1:%d/live/****%n", width, height, url, port);
       FrameSource source = Captures.open(CaptureConfig.of(url, width, height, 30));
-      StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port + "/live/bench")))
+      StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:"
+          + port + "/live/bench")))
           .withSize(width, height).withFps(30).withBitrate(4_500_000, false).withPreset("veryfast");
       Result result;
       long sent;
@@ -169,7 +170,8 @@ public final class StreamBenchmark {
     });
     List<String> top = new ArrayList<>();
     byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
-        .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue() / tick / seconds * 100)));
+        .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(),
+            e.getValue() / tick / seconds * 100)));
     return top;
   }
 
@@ -198,7 +200,8 @@ public final class StreamBenchmark {
           r -> fmt("%.1f%%", r.cpu().get(group)) + " /" + r.processes().get(group));
     }
     line(row, results, "WHOLE MACHINE (sum of the above, cores)", r -> fmt("%.2f", r.wholeMachineCores()));
-    line(row, results, "not counted: the test's receiver (ffmpeg)", r -> fmt("%.1f%%", r.cpu().get(ProcessGroups.PEER)));
+    line(row, results, "not counted: the test's receiver (ffmpeg)",
+        r -> fmt("%.1f%%", r.cpu().get(ProcessGroups.PEER)));
     line(row, results, "output fps (encoded / s)", r -> fmt("%.2f", r.fps()));
     line(row, results, "capture fps (new pictures / s)", r -> fmt("%.2f", r.captureFps()));
     line(row, results, "dropped frames (clock ticks skipped)", r -> String.valueOf(r.dropped()));
@@ -207,7 +210,8 @@ public final class StreamBenchmark {
     line(row, results, "video bitrate (kbit/s)", r -> String.valueOf(r.bitrate() / 1000));
     line(row, results, "frames sent / received by the peer", r -> r.sent() + "/" + r.received());
     line(row, results, "machine busy, everything (cores)", r -> fmt("%.2f", r.machineBusy()));
-    out.println("(/N after a cpu figure: processes counted. 'machine busy' is /proc/stat over the window: every process "
+    out.println("(/N after a cpu figure: processes counted. 'machine busy' is /proc/stat over the window: "
+        + "every process "
         + "of every user, so it also shows any other load on the machine.)");
     for (Result r : results) {
       out.printf("java's busiest threads at %dx%d: %s%n", r.width(), r.height(), String.join(", ", r.topThreads()));

@@ -28,10 +28,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a benchmark and prints its figures.")
 public final class BenchCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "WHAT", description = "scrape: a full 294-seat cycle (fetch + parse + store) and parse per page; "
-      + "map: one seat repainted and published on the state map, against all seats; "
-      + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process; "
-      + "api: the seat list and summary under --connections keep-alive clients, plain, gzip and revalidated")
+  @Parameters(paramLabel = "WHAT",
+      description = "scrape: a full 294-seat cycle (fetch + parse + store) and parse per page; "
+          + "map: one seat repainted and published on the state map, against all seats; "
+          + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process; "
+          + "api: the seat list and summary under --connections keep-alive clients, plain, gzip and revalidated")
   String what;
 
   @Option(names = "--cycles", description = "measured cycles (map: rounds over every seat). Default: scrape 20, map 10")
@@ -78,8 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
           System.err.println("tallycast bench map: no maps in " + source + " (build them with ./tallycast masks)");
           return 2;
         }
-        new MapBenchmark(System.out).run(source, ElectionData.westBengal2021().parties(), or(warmups, 5), or(cycles, 10),
-            work);
+        new MapBenchmark(System.out).run(source, ElectionData.westBengal2021().parties(), or(warmups, 5),
+            or(cycles, 10), work);
       }
     } finally {
       OwnedProcesses.delete(work);

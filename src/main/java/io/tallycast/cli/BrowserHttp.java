@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One-off GETs for the operator's commands (parse, check), with the scraper's {@link BrowserHeaders}, and with a deadline on the whole answer (a server that trickles or says nothing cannot hold the
- * command) and redirects followed by hand, a few hops at most, so a loop is named rather than followed forever.
+ * One-off GETs for the operator's commands (parse, check), with the scraper's {@link BrowserHeaders}, and with a
+ * deadline on the whole answer (a server that trickles or says nothing cannot hold the command) and redirects followed
+ * by hand, a few hops at most, so a loop is named rather than followed forever.
  */
 final class BrowserHttp implements SiteCheck.Fetch {
   static final Duration DEADLINE = Duration.ofSeconds(20);

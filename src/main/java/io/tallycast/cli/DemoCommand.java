@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
  * 2021 final result.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Replays West Bengal's real 2026 counting day (or 2021's) locally and runs the whole engine against it.")
+    description = "Replays West Bengal's real 2026 counting day (or 2021's) locally and runs the whole engine "
+        + "against it.")
 public final class DemoCommand implements Callable<Integer> {
   /** The embedded elections the demo can replay. */
   static final List<String> ELECTIONS = List.of("wb2026", "wb2021");
@@ -48,7 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
       + "60 = about 10 minutes. Default: ${DEFAULT-VALUE}")
   double speed;
 
-  @Option(names = "--port", defaultValue = WebConfig.DEFAULT_PORT, description = "API and console port. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--port", defaultValue = WebConfig.DEFAULT_PORT,
+      description = "API and console port. Default: ${DEFAULT-VALUE}")
   int port;
 
   @Option(names = "--host", defaultValue = WebConfig.LOOPBACK, description = "address the API and console listen on: "
@@ -70,8 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-stream", description = "do not capture, encode or push the overlay stream")
   boolean noStream;
 
-  @Option(names = "--rtmp", paramLabel = "URL", description = "also stream to this rtmp:// or rtmps:// ingest (no secret "
-      + "key here: use --youtube-key-file or YOUTUBE_STREAM_KEY for YouTube); repeatable")
+  @Option(names = "--rtmp", paramLabel = "URL",
+      description = "also stream to this rtmp:// or rtmps:// ingest (no secret "
+          + "key here: use --youtube-key-file or YOUTUBE_STREAM_KEY for YouTube); repeatable")
   List<String> rtmp = new ArrayList<>();
 
   @Mixin
@@ -160,8 +163,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   /**
    * How long each recorded moment of a real day stays on the replay site at least: two scrape intervals and the time
-   * of a slow cycle (2 s at least: a busy 2-core machine once missed a moment held 1.5 s), so the scraper sees every one of them (every lead that
-   * changed and changed back) even at 2000x.
+   * of a slow cycle (2 s at least: a busy 2-core machine once missed a moment held 1.5 s), so the scraper sees every
+   * one of them (every lead that changed and changed back) even at 2000x.
    */
   public static long dwellFor(Duration interval) {
     return Math.max(2000, 2 * interval.toMillis() + 500);

@@ -36,7 +36,8 @@ public final class ReplaySiteCommand implements Callable<Integer> {
   @Option(names = "--parties", description = "party table CSV (code,name,color,aliases); default: the embedded one")
   Path parties;
 
-  @Option(names = "--speed", defaultValue = "1", description = "replay speed (1 = real time). Default: ${DEFAULT-VALUE}")
+  @Option(names = "--speed", defaultValue = "1",
+      description = "replay speed (1 = real time). Default: ${DEFAULT-VALUE}")
   double speed;
 
   @Option(names = "--port", defaultValue = "8090", description = "port. Default: ${DEFAULT-VALUE}")

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     description = "Runs the engine against the results site named in an election configuration file.")
 public final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--config", required = true, description = "election configuration (YAML), e.g. examples/west-bengal.yaml")
+  @Option(names = "--config", required = true,
+      description = "election configuration (YAML), e.g. examples/west-bengal.yaml")
   Path config;
 
   @Option(names = "--host", description = "address the API and console listen on, over the configuration's 'host:' "
@@ -35,8 +36,9 @@ public final class ServeCommand implements Callable<Integer> {
     Engine engine = Engine.start(runtime, parts).await();
     String api = web.localUrl(engine.apiPort());
     System.out.printf("tallycast serving %s%n  listening    %s%n  results API  %s/api/summary%n  source       %s%n"
-        + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(), web.reach(engine.apiPort()), api,
-        cfg.source().baseUrl(), cfg.mapSource(base).isEmpty() ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
+        + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(),
+        web.reach(engine.apiPort()), api, cfg.source().baseUrl(),
+        cfg.mapSource(base).isEmpty() ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     Shutdown.awaitSignal(engine::close);
     return 0;

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * --youtube-key-file, other secret ingests from --out-file; every destination is shown redacted.
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
-    description = "Captures a page (or a test pattern), encodes it once (H.264 + silent AAC) and pushes it to RTMP/RTMPS "
+    description = "Captures a page (or a test pattern), encodes it once (H.264 + silent AAC) and pushes it "
+        + "to RTMP/RTMPS "
         + "ingests and/or a segmented local recording.")
 public final class StreamCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
@@ -53,7 +54,8 @@ public final class StreamCommand implements Callable<Integer> {
       + "use --out-file), or a recording path (name.mkv or name.mp4, cut into name-000.mkv...); repeatable")
   List<String> outs = new ArrayList<>();
 
-  @Option(names = "--out-file", paramLabel = "FILE", description = "a file with one ingest URL per line (keys included)")
+  @Option(names = "--out-file", paramLabel = "FILE",
+      description = "a file with one ingest URL per line (keys included)")
   List<Path> outFiles = new ArrayList<>();
 
   @Option(names = "--youtube-ingest", defaultValue = YOUTUBE_INGEST, description = "YouTube's ingest, without the key. "

@@ -17,7 +17,9 @@ final class ElectionFiles {
 
   static final Facts WB2021 = new Facts("wb2021", "West Bengal", 25, 2021, 2016, LocalDate.of(2021, 5, 2),
       "/Result2021/", false);
-  /** The 2026 source lists each seat's candidates by ECI's serial number (ballot order): kept, pages show that order. */
+  /**
+   * The 2026 source lists each seat's candidates by ECI's serial number (ballot order): kept, pages show that order.
+   */
   static final Facts WB2026 = new Facts("wb2026", "West Bengal", 25, 2026, 2021, LocalDate.of(2026, 5, 4),
       "/ResultAcGenMay2026/", true);
 

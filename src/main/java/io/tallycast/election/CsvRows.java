@@ -24,7 +24,8 @@ final class CsvRows {
       }
       for (String column : required) {
         if (!all.get(0).containsKey(column)) {
-          throw new IllegalArgumentException("the CSV has no '" + column + "' column (it has " + all.get(0).keySet() + ")");
+          throw new IllegalArgumentException("the CSV has no '" + column + "' column (it has " + all.get(0).keySet()
+              + ")");
         }
       }
       return all;

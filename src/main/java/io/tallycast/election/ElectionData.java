@@ -73,8 +73,8 @@ public record ElectionData(String id, String state, int stateCode, int year, Loc
    * party and votes columns make it a replayable result) and optionally a past result (ac_no, candidate, party,
    * votes; NOTA rows are left out).
    */
-  public static ElectionData fromCsv(String state, int stateCode, PartyRegistry parties, Reader results, Reader pastResults,
-                                     int pastYear) throws IOException {
+  public static ElectionData fromCsv(String state, int stateCode, PartyRegistry parties, Reader results,
+                                     Reader pastResults, int pastYear) throws IOException {
     SortedMap<Integer, Constituency> seats = new TreeMap<>();
     Map<Integer, Integer> rounds = new TreeMap<>();
     Map<Integer, List<CandidateResult>> finals = new LinkedHashMap<>();

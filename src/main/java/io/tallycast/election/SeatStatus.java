@@ -18,7 +18,9 @@ public enum SeatStatus {
     return valueOf(text.toUpperCase(Locale.ROOT));
   }
 
-  /** ECI wording: "Result Declared", "Result in Progress", "Counting in Progress", blank or "Awaiting" before round 1. */
+  /**
+   * ECI wording: "Result Declared", "Result in Progress", "Counting in Progress", blank or "Awaiting" before round 1.
+   */
   public static SeatStatus fromEci(String text) {
     String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
     if (t.contains("declared") || t.contains("uncontested")) {

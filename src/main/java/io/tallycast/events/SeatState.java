@@ -12,8 +12,8 @@ import java.util.List;
  * Where one seat stands after a snapshot: what change detection compares. A seat with no snapshot yet is
  * {@link #awaiting(int)}: no leader, no rounds, no source time.
  */
-public record SeatState(int seat, SeatStatus status, int roundsDone, int roundsTotal, Standing leader, Standing runnerUp,
-                        Instant sourceTime) {
+public record SeatState(int seat, SeatStatus status, int roundsDone, int roundsTotal, Standing leader,
+                        Standing runnerUp, Instant sourceTime) {
 
   /** Highest votes first; equal votes ordered by name then party so the same figures always give the same leader. */
   static final Comparator<Standing> RANK = Comparator.comparingLong(Standing::votes).reversed()

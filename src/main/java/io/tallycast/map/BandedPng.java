@@ -19,8 +19,8 @@ import java.util.zip.Deflater;
  * that kind concatenate into one stream a zlib reader decodes in one go (a fresh stream never refers back before its
  * own start). The zlib wrapper is a 2-byte header before band 0 and the Adler-32 of all filtered bytes after the last
  * band, combined from the per-band Adler-32s with zlib's adler32_combine arithmetic. Each band is written as its own
- * IDAT chunk (PNG allows the zlib stream to be split across consecutive IDATs at any byte), so its chunk CRC is computed
- * once when the band changes, not over the whole image on every publish.
+ * IDAT chunk (PNG allows the zlib stream to be split across consecutive IDATs at any byte), so its chunk CRC is
+ * computed once when the band changes, not over the whole image on every publish.
  *
  * <p>Filters: the first row of each band uses Sub and the others Up, so no band's filtered bytes depend on another
  * band's pixels (Up looks at the row above). Maps are flat areas with thin borders: Up turns most rows into zeros.
@@ -53,7 +53,9 @@ public final class BandedPng implements AutoCloseable {
   /** Signature, IHDR and the 2-byte zlib header in an IDAT chunk of its own: the same for every snapshot. */
   private final byte[] head;
   private final Deflater deflater;
-  /** The whole image filtered, row by row ({@code stride + 1} bytes each): kept, so only changed rows are re-filtered. */
+  /**
+   * The whole image filtered, row by row ({@code stride + 1} bytes each): kept, so only changed rows are re-filtered.
+   */
   private final byte[] filtered;
   /** Rows whose filtered bytes are out of date: the repainted rows and, within a band, the row below each. */
   private final BitSet dirtyRows = new BitSet();
@@ -107,7 +109,9 @@ public final class BandedPng implements AutoCloseable {
     return rgb;
   }
 
-  /** Marks rows {@code fromRow..toRow} (inclusive) as changed: their bands are re-encoded by the next {@link #encode}. */
+  /**
+   * Marks rows {@code fromRow..toRow} (inclusive) as changed: their bands are re-encoded by the next {@link #encode}.
+   */
   public void touchRows(int fromRow, int toRow) {
     if (toRow < fromRow) {
       return;
@@ -198,7 +202,9 @@ public final class BandedPng implements AutoCloseable {
     }
   }
 
-  /** One band as a raw deflate stream: SYNC_FLUSH keeps the stream open for the next band; the last band FINISHes it. */
+  /**
+   * One band as a raw deflate stream: SYNC_FLUSH keeps the stream open for the next band; the last band FINISHes it.
+   */
   private byte[] deflate(int offset, int length, boolean last) {
     deflater.reset();
     deflater.setInput(filtered, offset, length);

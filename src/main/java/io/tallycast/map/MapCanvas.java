@@ -22,7 +22,8 @@ public final class MapCanvas implements AutoCloseable {
   boolean needsPublish = true;
 
   /** Pixel offsets to fill (runs where the base is transparent) and partly transparent pixels to blend. */
-  private record SeatPaint(int firstRow, int lastRow, int[] fillStart, int[] fillLength, int[] blendAt, int[] blendArgb) {
+  private record SeatPaint(int firstRow, int lastRow, int[] fillStart, int[] fillLength, int[] blendAt,
+      int[] blendArgb) {
   }
 
   private MapCanvas(String name, BandedPng png) {

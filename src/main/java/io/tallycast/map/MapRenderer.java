@@ -251,7 +251,9 @@ public final class MapRenderer extends VerticleBase {
     return new Pass(done, errors);
   }
 
-  /** The disk copies are a convenience for outside readers: a failed write degrades health, it never stops publishing. */
+  /**
+   * The disk copies are a convenience for outside readers: a failed write degrades health, it never stops publishing.
+   */
   private void fileWritten(PublishedMaps.FileOutcome outcome) {
     if (outcome.error() == null) {
       if (fileErrors.remove(outcome.map()) != null) {

@@ -39,7 +39,10 @@ public record MapSource(Path folder, String classpathPrefix) {
     return new MapSource(null, p.endsWith("/") ? p : p + "/");
   }
 
-  /** The configuration spelling: "classpath:/maps/west-bengal/" for embedded maps, otherwise a folder (relative to base). */
+  /**
+   * The configuration spelling: "classpath:/maps/west-bengal/" for embedded maps, otherwise a folder (relative to
+   * base).
+   */
   public static MapSource parse(String text, Path base) {
     String t = text.strip();
     return t.startsWith(CLASSPATH) ? classpath(t.substring(CLASSPATH.length())) : folder(base.resolve(t));

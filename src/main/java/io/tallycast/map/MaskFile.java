@@ -96,7 +96,8 @@ public final class MaskFile {
           if (rows[i] >= height || lengths[i] == 0 || starts[i] + lengths[i] > width) {
             throw new IOException("seat " + seat + ": run " + i + " lies outside the " + width + "x" + height + " map");
           }
-          if (i > 0 && (rows[i] < rows[i - 1] || rows[i] == rows[i - 1] && starts[i] < starts[i - 1] + lengths[i - 1])) {
+          if (i > 0 && (rows[i] < rows[i - 1]
+              || rows[i] == rows[i - 1] && starts[i] < starts[i - 1] + lengths[i - 1])) {
             throw new IOException("seat " + seat + ": runs are not sorted or overlap at run " + i);
           }
         }

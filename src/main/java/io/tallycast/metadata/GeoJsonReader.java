@@ -90,7 +90,8 @@ public final class GeoJsonReader {
     }
     List<SeatShape> seats = new ArrayList<>();
     for (Map.Entry<Integer, SeatMeta> e : metas.entrySet()) {
-      seats.add(new SeatShape(e.getValue(), List.copyOf(polygons.get(e.getKey())), List.copyOf(sources.get(e.getKey()))));
+      seats.add(new SeatShape(e.getValue(), List.copyOf(polygons.get(e.getKey())),
+          List.copyOf(sources.get(e.getKey()))));
     }
     return new Result(List.copyOf(seats), features.size(), List.copyOf(warnings));
   }

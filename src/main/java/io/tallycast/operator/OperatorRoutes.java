@@ -43,7 +43,9 @@ final class OperatorRoutes {
     router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, StreamControl.Action.STOP));
   }
 
-  /** Asks the stream itself; in a run without a stream (demo --no-stream, no stream configured) its "off" form says so. */
+  /**
+   * Asks the stream itself; in a run without a stream (demo --no-stream, no stream configured) its "off" form says so.
+   */
   private void stream(RoutingContext ctx, StreamControl.Action action) {
     bus.request(Contract.STREAM_CONTROL, new StreamControl(action), STREAM_TIMEOUT_MS)
         .onSuccess(status -> Replies.json(ctx, 200, status.status()))
@@ -88,6 +90,7 @@ final class OperatorRoutes {
       bus.publish(Contract.SCENE, new SceneChosen(saved));
       LOG.info("operator: overlay scene {}", saved);
       Replies.json(ctx, 200, new JsonObject().put("scene", saved));
-    }).onFailure(e -> Replies.error(ctx, 500, "the scene could not be saved, so it was not changed: " + e.getMessage()));
+    }).onFailure(e -> Replies.error(ctx, 500, "the scene could not be saved, so it was not changed: "
+        + e.getMessage()));
   }
 }

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The overlay's settings as {@code GET /api/overlay} gives them: the configured title, subtitle and logo, the election's
- * size, and the scene the operator chose. The scene is kept in {@value #FILE} in the data dir, so a restart (or a crash)
- * keeps what is on air. Only the API verticle's event loop reads and changes the scene; the file is written off it.
+ * The overlay's settings as {@code GET /api/overlay} gives them: the configured title, subtitle and logo, the
+ * election's size, and the scene the operator chose. The scene is kept in {@value #FILE} in the data dir, so a restart
+ * (or a crash) keeps what is on air. Only the API verticle's event loop reads and changes the scene; the file is
+ * written off it.
  */
 public final class OverlaySettings {
   public static final String FILE = "overlay.json";

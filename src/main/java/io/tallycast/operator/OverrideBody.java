@@ -20,7 +20,9 @@ final class OverrideBody {
   private OverrideBody() {
   }
 
-  /** {"reason","status":"counting|declared","candidates":[{"candidate","party","votes"}]?,"rounds":{"done","total"}?}. */
+  /**
+   * {"reason","status":"counting|declared","candidates":[{"candidate","party","votes"}]?,"rounds":{"done","total"}?}.
+   */
   static SeatOverride override(int seat, JsonObject body) {
     String reason = text(body.getValue("reason"), "reason");
     Object status = body.getValue("status");

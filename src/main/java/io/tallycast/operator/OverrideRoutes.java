@@ -80,7 +80,8 @@ final class OverrideRoutes {
     reply.onSuccess(result -> {
       JsonObject row = result.override();
       LOG.info("operator: seat {} ({}) {} (override #{}): {}", row.getInteger("seat"), row.getString("name"), done,
-          row.getLong("id"), oneLine("released".equals(done) ? row.getString("releaseReason") : row.getString("reason")));
+          row.getLong("id"),
+          oneLine("released".equals(done) ? row.getString("releaseReason") : row.getString("reason")));
       JsonArray ids = new JsonArray();
       result.events().stream().map(ResultEvent::id).forEach(ids::add);
       Replies.json(ctx, 200, new JsonObject().put("override", row).put("events", ids));

@@ -11,7 +11,8 @@ final class Replies {
   }
 
   static void json(RoutingContext ctx, int status, Object body) {
-    String text = body instanceof JsonArray a ? a.encode() : body instanceof JsonObject o ? o.encode() : Json.encode(body);
+    String text = body instanceof JsonArray a ? a.encode()
+        : body instanceof JsonObject o ? o.encode() : Json.encode(body);
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store").end(text);
   }

@@ -58,7 +58,8 @@ public final class ProcessCpu {
       for (Path task : tasks) {
         try {
           String stat = Files.readString(task.resolve("stat"));
-          threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(parseComm(stat), parseTicks(stat)));
+          threads.put(Long.parseLong(task.getFileName().toString()),
+              new ThreadTicks(parseComm(stat), parseTicks(stat)));
         } catch (IOException | RuntimeException gone) {
           // the thread ended meanwhile
         }

@@ -49,10 +49,12 @@ final class ConstituencyPagesRenderer {
           .append(".jpg\" alt=\"\"></figure>\n                <div class=\"cand-info\">\n")
           .append("                  <div class=\"status ").append(status).append("\">\n")
           .append("                    <div style=\"text-transform: capitalize\">").append(status).append("</div>\n")
-          .append("                    <div>").append(c.total()).append(" <span>").append(margin).append("</span></div>\n")
+          .append("                    <div>").append(c.total()).append(" <span>").append(margin)
+          .append("</span></div>\n")
           .append("                  </div>\n                  <div class=\"nme-prty\">\n                    <h5>")
           .append(esc(c.name())).append("</h5>\n                    <h6>").append(esc(parties.name(c.party())))
-          .append("</h6>\n                  </div>\n                </div>\n              </div>\n            </div>\n");
+          .append("</h6>\n                  </div>\n                </div>\n              </div>\n"
+              + "            </div>\n");
     }
     html.append("""
                   </div>
@@ -113,8 +115,8 @@ final class ConstituencyPagesRenderer {
     EciPageFrame.head(html, "Election Commission of India", "");
     EciPageFrame.header(html, "./hi/" + page.fileName(data.stateCode()), false);
     html.append("  <main class='inner-content'>\n    <div class='container-fluid'>\n");
-    EciPageFrame.title(html, day, "<h2>Assembly Constituency <span>" + seat.seat().no() + " - " + esc(seat.seat().name())
-        + "<strong>(" + esc(data.state()) + ")</strong></span></h2>");
+    EciPageFrame.title(html, day, "<h2>Assembly Constituency <span>" + seat.seat().no() + " - "
+        + esc(seat.seat().name()) + "<strong>(" + esc(data.state()) + ")</strong></span></h2>");
     html.append("      <div class='roundwrap'>\n        <div class='round-status'>Status of EVM Round: <span>")
         .append(seat.round()).append("</span>/").append(seat.rounds())
         .append("</div>\n      </div><!-- End of roundwrap Div -->\n");

@@ -34,9 +34,9 @@ public interface CountingModel {
   long versionAt(int seat, double elapsedSeconds);
 
   /**
-   * Simulated seconds at which the site changes as a whole (the recorded snapshots of a real day), ascending; empty when
-   * changes are spread over the day. A fast replay shows each of them for a minimum of wall time, so a scraper polling
-   * the site sees every one (see {@link ReplayClock}).
+   * Simulated seconds at which the site changes as a whole (the recorded snapshots of a real day), ascending; empty
+   * when changes are spread over the day. A fast replay shows each of them for a minimum of wall time, so a scraper
+   * polling the site sees every one (see {@link ReplayClock}).
    */
   default long[] moments() {
     return new long[0];

@@ -13,9 +13,8 @@ import java.util.TreeSet;
  * @param delayMs how long {@code slow} holds each answer
  * @param seats   seat pages the fault is limited to; empty = every seat page
  * @param pages   which pages: {@code all}, {@code list} (the pages of the whole state: state-wise list pages, the party
- *                summary, the live JSON), {@code statewise} (the state-wise list pages only), {@code json} (the live JSON only),
- *                {@code party} (the party summary only) or
- *                {@code seat} (a seat's cards and table pages)
+ *                summary, the live JSON), {@code statewise} (the state-wise list pages only), {@code json} (the live
+ *                JSON only), {@code party} (the party summary only) or {@code seat} (a seat's cards and table pages)
  */
 public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) {
   public static final String HTTP_500 = "http-500";
@@ -76,7 +75,8 @@ public record Fault(String name, long delayMs, Set<Integer> seats, Pages pages) 
     try {
       return Pages.valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"pages\" must be all, list, statewise, json, party or seat, not '" + text + "'");
+      throw new IllegalArgumentException("\"pages\" must be all, list, statewise, json, party or seat, not '" + text
+          + "'");
     }
   }
 

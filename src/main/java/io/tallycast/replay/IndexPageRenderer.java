@@ -13,7 +13,8 @@ final class IndexPageRenderer {
   static String render(String state, int stateCode, CountingDay day) {
     StringBuilder html = new StringBuilder(4000);
     EciPageFrame.head(html, "Election Commission of India", "");
-    html.append("  <!-- tallycast's own entry page: the real ECI index was not saved, so this one is not a copy of it -->\n");
+    html.append("  <!-- tallycast's own entry page: the real ECI index was not saved, so this one is not a copy "
+        + "of it -->\n");
     EciPageFrame.header(html, "./hi/index.htm", false);
     html.append("  <main class='inner-content'>\n    <div class='container-fluid'>\n");
     EciPageFrame.title(html, day, "<h2> <span> " + esc(state) + " </span> </h2>");

@@ -1,8 +1,8 @@
 package io.tallycast.replay;
 
 /**
- * {@code election-json-S25-live.json}, ECI's own feed of the state map, as the real 2026 file writes it: one key for the
- * state, {@code chartData} rows {@code [abbr, "S25", ac, leading candidate, colour]} and {@code tableData} rows
+ * {@code election-json-S25-live.json}, ECI's own feed of the state map, as the real 2026 file writes it: one key for
+ * the state, {@code chartData} rows {@code [abbr, "S25", ac, leading candidate, colour]} and {@code tableData} rows
  * {@code [abbr, "S25", ac]}, one per seat in AC order, compact. A seat with no leader yet is
  * {@code ["NA","S25",ac,"NA","#DDDDDD"]}, as the real file shows Falta (AC 144) waiting for its repoll.
  */

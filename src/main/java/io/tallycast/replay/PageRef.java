@@ -103,7 +103,8 @@ public record PageRef(Kind kind, int number) {
     }
     String digits = fileName.substring(stem.length(), fileName.length() - ".htm".length());
     // exactly the canonical spelling: "S2501.htm" is not seat 1
-    if (digits.isEmpty() || digits.length() > 6 || digits.charAt(0) == '0' || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty() || digits.length() > 6 || digits.charAt(0) == '0'
+        || !digits.chars().allMatch(Character::isDigit)) {
       return null;
     }
     return Integer.parseInt(digits);

@@ -122,8 +122,8 @@ final class PageStore {
           (long) Math.floor(c.postal() * factor)));
     }
     scaled.sort(Comparator.comparingLong(CandidateCount::total).reversed().thenComparing(CandidateCount::name));
-    SeatView down = new SeatView(view.seat(), view.round(), view.rounds(), List.copyOf(scaled), view.lastChangedSeconds(),
-        view.statusText());
+    SeatView down = new SeatView(view.seat(), view.round(), view.rounds(), List.copyOf(scaled),
+        view.lastChangedSeconds(), view.statusText());
     return finish(seatPage(ref, down), down.lastChangedSeconds());
   }
 

@@ -50,9 +50,12 @@ final class PartywisePageRenderer {
         // ECI never closes this container: the section below ends up inside it
         .append("        <div class=\"container-fluid\">\n    <div class=\"row justify-content-center\">\n");
     for (PartyTally t : rows.subList(0, Math.min(BOXES, rows.size()))) {
-      html.append("                    <div class=\"col\">\n                        <div class=\"grid-box gen inc-pty-bg\" ")
-          .append("style=\"background-color: ").append(parties.colour(t.party())).append("\">\n                            <h4>")
-          .append(esc(parties.abbreviation(t.party()))).append("</h4>\n                            <h2>").append(t.total())
+      html.append("                    <div class=\"col\">\n"
+          + "                        <div class=\"grid-box gen inc-pty-bg\" ")
+          .append("style=\"background-color: ").append(parties.colour(t.party()))
+          .append("\">\n                            <h4>")
+          .append(esc(parties.abbreviation(t.party()))).append("</h4>\n                            <h2>")
+          .append(t.total())
           .append("</h2>\n                        </div><!-- End of grid-box div -->\n                    </div>\n");
     }
     html.append("""
@@ -85,7 +88,8 @@ final class PartywisePageRenderer {
       String abbreviation = parties.abbreviation(t.party());
       int id = EciParties.id(abbreviation);
       html.append("                                    <tr class=\"tr\"> \n")
-          .append("                                        <td style=\"text-align:left\">").append(esc(parties.name(t.party())))
+          .append("                                        <td style=\"text-align:left\">")
+          .append(esc(parties.name(t.party())))
           .append(" - ").append(esc(abbreviation)).append("</td>\n");
       count(html, t.won(), "partywisewinresult-" + id + PageRef.eciState(stateCode) + ".htm");
       count(html, t.leading(), "partywiseleadresult-" + id + PageRef.eciState(stateCode) + ".htm");
@@ -99,7 +103,8 @@ final class PartywisePageRenderer {
                                                 <th>Total</th>
         """);
     html.append("                                        <th style=\"text-align:right\">").append(won).append("</th>\n")
-        .append("                                        <th style=\"text-align:right\">").append(leading).append("</th>\n")
+        .append("                                        <th style=\"text-align:right\">").append(leading)
+        .append("</th>\n")
         .append("                                        <th style=\"text-align:right\">").append(won + leading)
         .append("</th>\n");
     html.append("""

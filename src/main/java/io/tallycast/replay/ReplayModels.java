@@ -13,7 +13,8 @@ public final class ReplayModels {
    */
   public static CountingModel embedded(String id, long seed) {
     ElectionData data = ElectionData.embedded(id);
-    return Timeline.isEmbedded(id) ? TimelineCounting.of(data, Timeline.embedded(id)) : new SyntheticCounting(data, seed);
+    return Timeline.isEmbedded(id) ? TimelineCounting.of(data, Timeline.embedded(id))
+        : new SyntheticCounting(data, seed);
   }
 
   /** Whether the model replays a real recorded day (as opposed to one made up from the final result). */

@@ -55,10 +55,13 @@ public final class ReplaySite {
       Faults faults = new Faults(parts.clock()::elapsedSeconds);
       ReplaySiteVerticle verticle = new ReplaySiteVerticle(options, parts.pages(), parts.clock(), faults);
       return vertx.deployVerticle(verticle).map(id -> {
-        ReplaySite site = new ReplaySite(vertx, options, parts.model(), parts.clock(), faults, parts.pages(), verticle, id);
-        LOG.info("replay site for {} at {}: {} seats, {} list pages, last declaration at {} (simulated), speed {}, seed {}",
+        ReplaySite site = new ReplaySite(vertx, options, parts.model(), parts.clock(), faults, parts.pages(),
+            verticle, id);
+        LOG.info("replay site for {} at {}: {} seats, {} list pages, last declaration at {} (simulated), speed {}, "
+            + "seed {}",
             data.state(), site.baseUrl(), parts.model().seatNumbers().size(), parts.pages().pageCount(),
-            parts.model().day().at(parts.model().totalDurationSeconds()).toLocalTime(), parts.clock().speed(), options.seed());
+            parts.model().day().at(parts.model().totalDurationSeconds()).toLocalTime(), parts.clock().speed(),
+            options.seed());
         return site;
       });
     });

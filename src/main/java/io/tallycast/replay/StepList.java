@@ -51,7 +51,8 @@ final class StepList {
     if (row.declared()) {
       step = SeatTrajectory.Step.declared(row.done(), row.total());
     } else if (row.hasLeader()) {
-      int trailer = row.trailer() == null || row.trailer().isBlank() ? -1 : candidate(row.trailer(), row.trailerParty());
+      int trailer = row.trailer() == null || row.trailer().isBlank() ? -1
+          : candidate(row.trailer(), row.trailerParty());
       step = SeatTrajectory.Step.recorded(candidate(row.leader(), row.leaderParty()), trailer, row.margin(), row.done(),
           row.total());
     } else {

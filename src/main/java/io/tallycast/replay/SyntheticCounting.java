@@ -11,11 +11,11 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * A plausible counting day made up from the final result, as a pure function of simulated elapsed seconds since 08:00 IST: every seat counts in
- * rounds from its own start time, and after round r shows, per candidate,
- * {@code floor(evm * f(r/R)) + floor(postal * min(1, r/2))} with {@code f(t) = t + a*t*(1-t)}, |a| < 1, so figures
- * only grow and round R shows exactly the real final result. Close seats get a bent curve that lets the
- * runner-up lead early, so leads change hands the way they do on a real counting day.
+ * A plausible counting day made up from the final result, as a pure function of simulated elapsed seconds since 08:00
+ * IST: every seat counts in rounds from its own start time, and after round r shows, per candidate,
+ * {@code floor(evm * f(r/R)) + floor(postal * min(1, r/2))} with {@code f(t) = t + a*t*(1-t)}, |a| < 1, so figures only
+ * grow and round R shows exactly the real final result. Close seats get a bent curve that lets the runner-up lead
+ * early, so leads change hands the way they do on a real counting day.
  */
 public final class SyntheticCounting implements CountingModel {
   static final int MIN_ROUNDS = 12;
@@ -45,7 +45,8 @@ public final class SyntheticCounting implements CountingModel {
     }
   }
 
-  private record SeatPlan(Constituency seat, int rounds, long start, long roundSeconds, List<CandidatePlan> candidates) {
+  private record SeatPlan(Constituency seat, int rounds, long start, long roundSeconds,
+      List<CandidatePlan> candidates) {
     long roundEnd(int round) {
       return start + round * roundSeconds;
     }

@@ -128,7 +128,8 @@ public final class TimelineCounting implements CountingModel {
     this.totalDuration = last;
     this.relaxedSteps = relaxed;
     if (relaxed > 0) {
-      LOG.warn("replay: {} recorded step(s) could not be met exactly by any counting (the runner-up was held)", relaxed);
+      LOG.warn("replay: {} recorded step(s) could not be met exactly by any counting (the runner-up was held)",
+          relaxed);
     }
   }
 

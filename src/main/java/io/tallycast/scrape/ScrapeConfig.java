@@ -8,7 +8,8 @@ import java.util.Set;
  * Where and how politely to poll a results site.
  *
  * @param baseUrl          folder of the results pages, ending in '/', e.g. https://results.eci.gov.in/ResultAcGenMay2026/
- * @param stateCode        ECI's state code in page names (West Bengal: 25 -> statewiseS251.htm, ConstituencywiseS2512.htm)
+ * @param stateCode        ECI's state code in page names (West Bengal: 25 -> statewiseS251.htm,
+ *                         ConstituencywiseS2512.htm)
  * @param listPages        how many state-wise list pages to start with; more are found from their pagination links
  * @param interval         time between the start of two cycles when all is well
  * @param requestTimeout   a request that takes longer is a failure (the site is down or the fault is "timeout")
@@ -69,8 +70,8 @@ public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duratio
   }
 
   public ScrapeConfig withInterval(Duration value) {
-    return new ScrapeConfig(baseUrl, stateCode, listPages, value, requestTimeout, slowThreshold, concurrency, maxBackoff,
-        allowedHosts, liveJson, partyCheck, staleAfter);
+    return new ScrapeConfig(baseUrl, stateCode, listPages, value, requestTimeout, slowThreshold, concurrency,
+        maxBackoff, allowedHosts, liveJson, partyCheck, staleAfter);
   }
 
   public ScrapeConfig withRequestTimeout(Duration value) {

@@ -134,8 +134,8 @@ public final class ScraperVerticle extends VerticleBase {
       cycleTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       cycles++;
       CycleReport report = done.succeeded() ? done.result()
-          : new CycleReport(false, 0, 0, 0, 0, 0, List.of("scrape cycle failed: " + done.cause().getMessage()), List.of(),
-              0, 0);
+          : new CycleReport(false, 0, 0, 0, 0, 0, List.of("scrape cycle failed: " + done.cause().getMessage()),
+              List.of(), 0, 0);
       long next = record(report);
       schedule(next);
     });

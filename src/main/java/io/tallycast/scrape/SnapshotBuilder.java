@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Checks that a parsed constituency page is the seat that was asked for, resolves each party label to its party (or
- * keeps an unknown one as written), then turns it into a {@link Snapshot}. What the page alone can prove (rows add up, totals match) the parser has already checked;
- * what needs history (votes never go down) the store checks.
+ * keeps an unknown one as written), then turns it into a {@link Snapshot}. What the page alone can prove (rows add up,
+ * totals match) the parser has already checked; what needs history (votes never go down) the store checks.
  */
 public final class SnapshotBuilder {
   private final PartyRegistry parties;

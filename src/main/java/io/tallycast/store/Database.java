@@ -73,7 +73,8 @@ final class Database {
   /** A connection that can only read; it never blocks the writer, nor the writer it (WAL). */
   static Connection openReader(Path dataDir) throws SQLException {
     if (!Files.isRegularFile(file(dataDir))) {
-      throw new IllegalStateException("no results database at " + file(dataDir) + ": the store creates it when it opens");
+      throw new IllegalStateException("no results database at " + file(dataDir)
+          + ": the store creates it when it opens");
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);

@@ -84,7 +84,8 @@ public final class ResultsStore implements AutoCloseable {
       if (e instanceof IllegalStateException ise) {
         throw ise;
       }
-      throw new StoreException("cannot open the results store in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new StoreException("cannot open the results store in " + dataDir.toAbsolutePath() + ": "
+          + e.getMessage(), e);
     }
   }
 

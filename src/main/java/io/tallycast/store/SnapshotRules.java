@@ -44,7 +44,8 @@ final class SnapshotRules {
       return Optional.of(seat + "snapshot lacks its status, candidates or times; refused");
     }
     if (s.roundsDone() < 0 || s.roundsTotal() < 0 || s.roundsDone() > s.roundsTotal()) {
-      return Optional.of(seat + "rounds done " + s.roundsDone() + " of " + s.roundsTotal() + " total is impossible; refused");
+      return Optional.of(seat + "rounds done " + s.roundsDone() + " of " + s.roundsTotal()
+          + " total is impossible; refused");
     }
     Set<Key> seen = new HashSet<>();
     boolean anyVotes = false;

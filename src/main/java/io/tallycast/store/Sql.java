@@ -20,7 +20,8 @@ final class Sql {
   // Name and colour follow the configuration on every start: an operator may fix a colour between runs.
   static final String PARTY_UPSERT = "INSERT INTO parties (code, name, color) VALUES (?, ?, ?) "
       + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, color = excluded.color, unmapped = 0";
-  static final String ALIAS_PUT = "INSERT INTO party_aliases (alias, party) VALUES (?, ?) ON CONFLICT (alias) DO NOTHING";
+  static final String ALIAS_PUT = "INSERT INTO party_aliases (alias, party) VALUES (?, ?) "
+      + "ON CONFLICT (alias) DO NOTHING";
   static final String SEATS_ALL = "SELECT no, name FROM constituencies ORDER BY no";
   static final String SEAT_PUT = "INSERT INTO constituencies (no, name, district, type) VALUES (?, ?, ?, ?) "
       + "ON CONFLICT (no) DO NOTHING";

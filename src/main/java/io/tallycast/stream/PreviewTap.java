@@ -44,7 +44,8 @@ public final class PreviewTap implements AutoCloseable {
     if (System.currentTimeMillis() > wantedUntil || now - lastTaken < EVERY_NANOS) {
       return;
     }
-    int channels = pixelFormat == AV_PIX_FMT_BGR24 ? 3 : pixelFormat == AV_PIX_FMT_BGR0 || pixelFormat == AV_PIX_FMT_BGRA ? 4 : 0;
+    int channels = pixelFormat == AV_PIX_FMT_BGR24 ? 3
+        : pixelFormat == AV_PIX_FMT_BGR0 || pixelFormat == AV_PIX_FMT_BGRA ? 4 : 0;
     if (channels == 0 || !(frame.image[0] instanceof ByteBuffer image)
         || image.capacity() < (long) frame.imageStride * frame.imageHeight) {
       return; // a layout the still does not know: the console shows none rather than a wrong one

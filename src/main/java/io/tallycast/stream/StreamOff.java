@@ -14,7 +14,8 @@ import io.vertx.core.VerticleBase;
  */
 public final class StreamOff extends VerticleBase {
   /** What the console shows when asked to start or stop a stream that is not in this run. */
-  public static final String NOT_YET = "this run has no stream to start or stop (the demo was started with --no-stream, "
+  public static final String NOT_YET = "this run has no stream to start or stop "
+      + "(the demo was started with --no-stream, "
       + "or the configuration has no stream section)";
   /** The failure code of the answer on {@link Contract#STREAM_CONTROL}: no stream in this run (the console's 409). */
   public static final int ABSENT = 410;

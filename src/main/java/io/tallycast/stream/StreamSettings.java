@@ -51,7 +51,8 @@ public record StreamSettings(Size size, int fps, long bitrate, boolean cbr, Dura
       throw new IllegalArgumentException("fps must be 1-120: " + fps);
     }
     if (bitrate <= 0) {
-      throw new IllegalArgumentException("the bitrate must be above 0, e.g. " + StreamDefaults.BITRATE + ": " + bitrate);
+      throw new IllegalArgumentException("the bitrate must be above 0, e.g. " + StreamDefaults.BITRATE + ": "
+          + bitrate);
     }
     if (segment.isNegative() || segment.isZero()) {
       throw new IllegalArgumentException("the segment must be longer than 0, e.g. " + StreamDefaults.SEGMENT);
@@ -73,8 +74,8 @@ public record StreamSettings(Size size, int fps, long bitrate, boolean cbr, Dura
         fps == null ? Integer.parseInt(StreamDefaults.FPS) : fps,
         parseBitrate(or(bitrate, StreamDefaults.BITRATE)), cbr,
         Quantities.parseDuration(or(segment, StreamDefaults.SEGMENT)),
-        RecordingPolicy.parse(or(diskFloor, StreamDefaults.DISK_FLOOR), or(keepRecordings, StreamDefaults.KEEP_RECORDINGS),
-            keepRecordingsSize));
+        RecordingPolicy.parse(or(diskFloor, StreamDefaults.DISK_FLOOR),
+            or(keepRecordings, StreamDefaults.KEEP_RECORDINGS), keepRecordingsSize));
   }
 
   /** A recording at this path (name.mkv, cut into name-000.mkv ...), in segments of this length, under this policy. */

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link Streamer}). Started at deploy when asked to (the demo does), and started or stopped by the operator on
  * {@link Contract#STREAM_CONTROL} (answered with the stream's status); {@link Contract#STREAM_PREVIEW} answers a still
  * of what is on air, or fails 404 when nothing is. Capture and encoder start-up and
- * shut-down block for seconds: they run on a single "stream-control" thread, never on the event loop, and one at a time.
+ * shut-down block for seconds: they run on a single "stream-control" thread, never on the event loop, and one at a
+ * time.
  */
 public final class StreamVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StreamVerticle.class);

@@ -165,7 +165,8 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private static void send(RoutingContext ctx, int status, Object body) {
-    String text = body instanceof JsonArray a ? a.encode() : body instanceof JsonObject o ? o.encode() : String.valueOf(body);
+    String text = body instanceof JsonArray a ? a.encode()
+        : body instanceof JsonObject o ? o.encode() : String.valueOf(body);
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store").end(text);
   }

@@ -38,7 +38,8 @@ class DemoRealDayTest {
     Map<Integer, RealDay2026.FinalRow> winners = real.winners();
     ElectionData wb = ElectionData.westBengal2026(); // only to name parties by our codes
     try (DemoProcess demo = DemoProcess.start(dataDir, "--speed", "2000", "--port", "0", "--no-stream")) {
-      await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> declared() == winners.size());
+      await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> declared() == winners.size());
       // nothing can change after the last declaration: Falta never counts, every other seat is final
       assertThat(demo.output()).anyMatch(line -> line.contains("the real counting day of 2026-05-04"));
     }

@@ -16,7 +16,8 @@ class ElectionConfigStreamTest {
   Path dir;
 
   @Test
-  void the_example_configuration_records_the_overlay_at_1080p_in_the_data_dir_and_waits_for_the_console() throws Exception {
+  void the_example_configuration_records_the_overlay_at_1080p_in_the_data_dir_and_waits_for_the_console()
+      throws Exception {
     Path example = Path.of("examples", "west-bengal.yaml").toAbsolutePath();
     ElectionConfig config = ElectionConfig.read(example);
     StreamVerticle.Settings stream = config.streamSettings(example.getParent()).orElseThrow();

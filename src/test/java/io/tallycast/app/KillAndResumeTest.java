@@ -25,7 +25,8 @@ class KillAndResumeTest {
   @Test
   void a_killed_demo_loses_nothing_committed_and_resumes_to_the_real_result() throws Exception {
     JsonArray committed;
-    try (DemoProcess first = DemoProcess.start(dataDir, "--election", "wb2021", "--speed", "1000", "--port", "0", "--no-stream")) {
+    try (DemoProcess first = DemoProcess.start(dataDir, "--election", "wb2021", "--speed", "1000", "--port", "0",
+        "--no-stream")) {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> declared() >= 40);
       first.kill9();
       assertThat(first.output()).noneMatch(line -> line.contains("stopping"));
@@ -36,7 +37,8 @@ class KillAndResumeTest {
     }
     assertThat(committed).isNotEmpty();
 
-    try (DemoProcess second = DemoProcess.start(dataDir, "--election", "wb2021", "--speed", "1000", "--port", "0", "--no-stream")) {
+    try (DemoProcess second = DemoProcess.start(dataDir, "--election", "wb2021", "--speed", "1000", "--port", "0",
+        "--no-stream")) {
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> declared() == 294);
       try (ResultsReader reader = ResultsReader.open(dataDir)) {
         JsonArray all = reader.events(0, 1_000_000, java.util.Set.of());

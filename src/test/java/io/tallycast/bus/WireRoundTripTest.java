@@ -45,10 +45,12 @@ class WireRoundTripTest {
         new OverrideReleased(3_144, 210, AT, "NANDIGRAM", 7, "the site caught up"));
     events.forEach(e -> all.put(e.getClass(), e));
     all.put(ScrapeBatch.class, new ScrapeBatch(List.of(SNAPSHOT), List.of(new ArchivedPage(SNAPSHOT.url(), AT,
-        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "<html>".getBytes(StandardCharsets.UTF_8)))));
-    all.put(ApplyResult.class, new ApplyResult(List.of(210, 211), List.of(new Rejection(12, "votes fell from 900 to 800")),
-        events, List.of(44)));
-    all.put(StoredTally.class, new StoredTally(Map.of("BJP", new PartySeats(207, 0), "AITC", new PartySeats(80, 0)), 1));
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "<html>".getBytes(StandardCharsets.UTF_8)))));
+    all.put(ApplyResult.class, new ApplyResult(List.of(210, 211),
+        List.of(new Rejection(12, "votes fell from 900 to 800")), events, List.of(44)));
+    all.put(StoredTally.class,
+        new StoredTally(Map.of("BJP", new PartySeats(207, 0), "AITC", new PartySeats(80, 0)), 1));
     all.put(SeatOverride.class, new SeatOverride(210, "RO's sheet", SeatStatus.DECLARED, List.of(WINNER), 21, 21));
     all.put(OverrideRelease.class, new OverrideRelease(210, "the site caught up"));
     all.put(OverrideResult.class, new OverrideResult(row, events));

@@ -27,7 +27,8 @@ class DemoCommandTest {
     new CommandLine(demo).parseArgs("--rtmp", "rtmp://ingest.example/live/secret-key");
     demo.dataDir = Path.of("data", "wb2026");
     String line = DemoCommand.streamLine(demo.streamSettings());
-    assertThat(line).contains(Path.of("data", "wb2026", "recordings", "overlay-000.mkv") + ", -001.mkv ... every 10 min")
+    assertThat(line).contains(Path.of("data", "wb2026", "recordings", "overlay-000.mkv")
+        + ", -001.mkv ... every 10 min")
         .doesNotContain("overlay.mkv").doesNotContain("secret-key").contains("rtmp://ingest.example/live/****");
   }
 }

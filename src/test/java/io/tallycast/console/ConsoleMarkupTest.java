@@ -85,7 +85,8 @@ class ConsoleMarkupTest {
       assertThat(page.text("#override-candidates tr[data-candidate='0'] td.candidate")).isEqualTo(MARKUP);
       page.screenshot("console-markup-candidate");
 
-      assertThat(page.browser.js("return document.querySelectorAll('img:not(#stream-preview)').length")).as("no img but the stream still").isEqualTo(0L);
+      assertThat(page.browser.js("return document.querySelectorAll('img:not(#stream-preview)').length"))
+          .as("no img but the stream still").isEqualTo(0L);
       assertThat(page.browser.js("return window.__alerts")).isEqualTo(0L);
       assertThat(page.all("#override-candidates img, #seats img, #events img")).isEmpty();
     }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code tallycast derive-data} (io.tallycast.derive; tested here, beside the data it makes): what is committed under src/main/resources/elections is exactly what the command
- * makes from ../shared/data, and bad input is refused with file, line and problem, leaving the output untouched.
+ * {@code tallycast derive-data} (io.tallycast.derive; tested here, beside the data it makes): what is committed under
+ * src/main/resources/elections is exactly what the command makes from ../shared/data, and bad input is refused with
+ * file, line and problem, leaving the output untouched.
  */
 @SlowTier
 class DeriveDataTest {
@@ -174,7 +175,8 @@ class DeriveDataTest {
 
   @Test
   void a_counting_day_leader_who_is_not_among_the_seats_candidates_is_refused() throws Exception {
-    Path shared = sharedWith(SharedSources.SNAPSHOTS, text -> text.replaceFirst("\"DADHIRAM RAY\"", "\"DADHIRAM ROY\""));
+    Path shared = sharedWith(SharedSources.SNAPSHOTS,
+        text -> text.replaceFirst("\"DADHIRAM RAY\"", "\"DADHIRAM ROY\""));
     assertRefusedAndUntouched(shared, "list-snapshots.jsonl.gz line 2",
         "seat 1: leader 'DADHIRAM ROY' (BJP) is not among the seat's candidates");
   }

@@ -15,7 +15,8 @@ class MapCanvasTest {
   Path dir;
 
   @Test
-  void a_seat_takes_its_colour_only_where_the_base_is_transparent_and_blends_half_transparent_pixels() throws Exception {
+  void a_seat_takes_its_colour_only_where_the_base_is_transparent_and_blends_half_transparent_pixels()
+      throws Exception {
     SyntheticMaps.write(dir, "T", 2, List.of(11, 12, 13), List.of("A", "A", "B"));
     MapDefinition map = MapDefinition.load("state", dir);
     try (MapCanvas canvas = MapCanvas.build(map)) {

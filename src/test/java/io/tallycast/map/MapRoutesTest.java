@@ -86,7 +86,8 @@ class MapRoutesTest {
         .containsEntry("seats", "/api/maps/state/seats.json");
     HttpResponse<String> seats = get("/api/maps/district/beta/seats.json", null, HttpResponse.BodyHandlers.ofString());
     assertThat(seats.statusCode()).isEqualTo(200);
-    assertThat(new JsonArray(seats.body()).getJsonObject(0).getMap()).containsKeys("no", "name", "group", "bbox", "label");
+    assertThat(new JsonArray(seats.body()).getJsonObject(0).getMap())
+        .containsKeys("no", "name", "group", "bbox", "label");
   }
 
   @Test
@@ -101,7 +102,8 @@ class MapRoutesTest {
     HttpResponse<byte[]> again = get("/api/maps/district/alpha.png", etag, HttpResponse.BodyHandlers.ofByteArray());
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
-    HttpResponse<byte[]> stale = get("/api/maps/district/alpha.png", "\"0.old\"", HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> stale = get("/api/maps/district/alpha.png", "\"0.old\"",
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(stale.statusCode()).isEqualTo(200);
   }
 

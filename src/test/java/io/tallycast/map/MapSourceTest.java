@@ -17,7 +17,8 @@ class MapSourceTest {
 
   @Test
   void a_source_is_a_folder_relative_to_the_configuration_or_an_embedded_classpath_prefix() {
-    assertThat(MapSource.parse("classpath:/maps/west-bengal/", dir)).isEqualTo(MapSource.classpath("/maps/west-bengal/"));
+    assertThat(MapSource.parse("classpath:/maps/west-bengal/", dir))
+        .isEqualTo(MapSource.classpath("/maps/west-bengal/"));
     assertThat(MapSource.parse("classpath:maps/west-bengal", dir).classpathPrefix()).isEqualTo("/maps/west-bengal/");
     assertThat(MapSource.parse("../maps/west-bengal", dir).folder()).isEqualTo(dir.resolve("../maps/west-bengal"));
     assertThat(MapSource.classpath("/maps/nowhere/").exists()).isFalse();

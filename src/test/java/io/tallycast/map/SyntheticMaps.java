@@ -40,7 +40,8 @@ final class SyntheticMaps {
           groups.add(district);
         }
       }
-      write(root.resolve("district").resolve(district.toLowerCase().replace(' ', '-')), district, columns, mine, groups);
+      write(root.resolve("district").resolve(district.toLowerCase().replace(' ', '-')), district, columns, mine,
+          groups);
     }
     return root;
   }

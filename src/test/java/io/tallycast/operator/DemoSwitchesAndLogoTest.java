@@ -97,7 +97,8 @@ class DemoSwitchesAndLogoTest {
     assertThat(unknown.bodyAsJsonObject().getString("error")).startsWith("unknown fault 'no-such-fault'; known: ");
     HttpResponse<Buffer> bad = operator.put("/api/operator/replay/faults/slow", "{\"pages\":\"some\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.bodyAsJsonObject().getString("error")).contains("\"pages\" must be all, list, statewise, json, party or seat");
+    assertThat(bad.bodyAsJsonObject().getString("error"))
+        .contains("\"pages\" must be all, list, statewise, json, party or seat");
     HttpResponse<Buffer> sneaky = operator.put("/api/operator/replay/faults/..%2Fclock", null);
     assertThat(sneaky.statusCode()).isEqualTo(404);
     assertThat(siteFaults()).isEmpty();

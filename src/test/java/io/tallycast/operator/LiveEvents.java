@@ -16,7 +16,8 @@ final class LiveEvents implements AutoCloseable {
 
   LiveEvents(Vertx vertx, int port) {
     client = vertx.createHttpClient();
-    client.request(new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setHost("127.0.0.1").setURI("/api/live"))
+    client.request(new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setHost("127.0.0.1")
+        .setURI("/api/live"))
         .compose(req -> req.send()).onSuccess(response -> response.handler(chunk -> {
           pending.append(chunk.toString());
           int end;

@@ -64,7 +64,8 @@ class OverrideInputTest {
         Arguments.of("no status", "{\"reason\":\"r\"}", "'status' is required: counting or declared"),
         Arguments.of("unknown status", "{\"reason\":\"r\",\"status\":\"won\"}",
             "'status' must be counting or declared, not 'won'"),
-        Arguments.of("awaiting status", "{\"reason\":\"r\",\"status\":\"awaiting\"}", "'status' must be counting or declared"),
+        Arguments.of("awaiting status", "{\"reason\":\"r\",\"status\":\"awaiting\"}",
+            "'status' must be counting or declared"),
         Arguments.of("not JSON", "{\"reason\":", "the body is not valid JSON"),
         Arguments.of("not an object", "[1,2]", "the body must be a JSON object"),
         Arguments.of("candidates not a list", "{\"reason\":\"r\",\"status\":\"counting\",\"candidates\":{}}",
@@ -76,14 +77,18 @@ class OverrideInputTest {
         Arguments.of("votes missing", "{\"reason\":\"r\",\"status\":\"counting\",\"candidates\":"
             + "[{\"candidate\":\"A\",\"party\":\"BJP\"}]}", "'candidates[0].votes' is required"),
         Arguments.of("negative votes", "{\"reason\":\"r\",\"status\":\"counting\",\"candidates\":"
-            + "[{\"candidate\":\"A\",\"party\":\"BJP\",\"votes\":-1}]}", "'candidates[0].votes' must be a whole number"),
+            + "[{\"candidate\":\"A\",\"party\":\"BJP\",\"votes\":-1}]}",
+            "'candidates[0].votes' must be a whole number"),
         Arguments.of("fractional votes", "{\"reason\":\"r\",\"status\":\"counting\",\"candidates\":"
-            + "[{\"candidate\":\"A\",\"party\":\"BJP\",\"votes\":1.5}]}", "'candidates[0].votes' must be a whole number"),
+            + "[{\"candidate\":\"A\",\"party\":\"BJP\",\"votes\":1.5}]}",
+            "'candidates[0].votes' must be a whole number"),
         Arguments.of("votes as text", "{\"reason\":\"r\",\"status\":\"counting\",\"candidates\":"
-            + "[{\"candidate\":\"A\",\"party\":\"BJP\",\"votes\":\"12\"}]}", "'candidates[0].votes' must be a whole number"),
+            + "[{\"candidate\":\"A\",\"party\":\"BJP\",\"votes\":\"12\"}]}",
+            "'candidates[0].votes' must be a whole number"),
         Arguments.of("rounds not an object", "{\"reason\":\"r\",\"status\":\"counting\",\"rounds\":5}",
             "'rounds' must be {\"done\": n, \"total\": n}"),
-        Arguments.of("rounds impossible", "{\"reason\":\"r\",\"status\":\"counting\",\"rounds\":{\"done\":9,\"total\":8}}",
+        Arguments.of("rounds impossible",
+            "{\"reason\":\"r\",\"status\":\"counting\",\"rounds\":{\"done\":9,\"total\":8}}",
             "rounds done 9 of 8 total is impossible"));
   }
 

@@ -62,7 +62,8 @@ class OverlayAcceptanceTest {
   private static List<String> figures(Document dom, String party) {
     Element row = dom.selectFirst("#tally [data-party=" + party + "]");
     assertThat(row).as("#tally row of " + party).isNotNull();
-    return List.of(row.selectFirst(".won").text(), row.selectFirst(".leading").text(), row.selectFirst(".total").text());
+    return List.of(row.selectFirst(".won").text(), row.selectFirst(".leading").text(),
+        row.selectFirst(".total").text());
   }
 
   /** The command an operator (or CI) runs by hand; a fresh profile so parallel Chromiums never share one. */

@@ -35,7 +35,8 @@ class OverlayEscapingTest {
 
   @Test
   void a_candidate_named_like_markup_shows_in_the_ticker_as_text_and_nothing_runs(Vertx vertx) throws Exception {
-    try (Pipeline pipeline = Pipeline.start(MeteredVertx.of(vertx), dataDir, 1, c -> c, withWinnerRenamed(SEAT, MARKUP))) {
+    try (Pipeline pipeline = Pipeline.start(MeteredVertx.of(vertx), dataDir, 1, c -> c,
+        withWinnerRenamed(SEAT, MARKUP))) {
       pipeline.clock(new JsonObject().put("paused", true));
       pipeline.clock(new JsonObject().put("advanceSeconds", 12 * 3600)); // past the last declaration
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))

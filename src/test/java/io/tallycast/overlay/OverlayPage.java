@@ -83,7 +83,8 @@ final class OverlayPage {
         const img = document.querySelector('#map img');
         return document.fonts.status === 'loaded' && (!img || img.complete);""")));
     browser.waitUpTo(Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(browser.js(
-        "return document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)")));
+        "return document.getAnimations().every(a => a.playState !== 'running' "
+            + "|| a.effect?.getTiming().iterations === Infinity)")));
     browser.screenshot(name);
   }
 

@@ -37,7 +37,8 @@ class ConstituencyPagesStructureTest {
   private static final long DECLARED_AT = (12 * 60 + 42) * 60;
 
   private static Document reconstruction(String file) throws IOException {
-    try (InputStream in = ConstituencyPagesStructureTest.class.getResourceAsStream("/eci-pages/reconstructed-2026/" + file)) {
+    try (InputStream in = ConstituencyPagesStructureTest.class.getResourceAsStream("/eci-pages/reconstructed-2026/"
+        + file)) {
       return Jsoup.parse(in, "UTF-8", "");
     }
   }
@@ -59,7 +60,8 @@ class ConstituencyPagesStructureTest {
     List<CandidateResult> ballot = new ArrayList<>();
     for (String[] row : rows) {
       Party party = parties.computeIfAbsent(row[1], name -> name.equals("None of the Above")
-          ? new Party(Party.NOTA, name, "#5A5A5A", List.of()) : new Party("P" + parties.size(), name, "#123456", List.of()));
+          ? new Party(Party.NOTA, name, "#5A5A5A", List.of())
+          : new Party("P" + parties.size(), name, "#123456", List.of()));
       long evm = Long.parseLong(row[2]) * round / 19;
       long postal = Long.parseLong(row[3]) * round / 19;
       counts.add(new CandidateCount(row[0], party.code(), evm, postal));
@@ -90,10 +92,12 @@ class ConstituencyPagesStructureTest {
 
   @Test
   void the_cards_have_the_shape_of_ecis_real_2024_cards() throws IOException {
-    Document real = Jsoup.parse(SharedData.text("eci-pages/2024-assembly-fragment/cand-box_fragment_S13_2024_UNATTRIBUTED.html"));
+    Document real = Jsoup.parse(
+        SharedData.text("eci-pages/2024-assembly-fragment/cand-box_fragment_S13_2024_UNATTRIBUTED.html"));
     Document ours = ours(habraAt(19, SeatView.DECLARED), PageRef.candidates(100));
     assertSameShape("the cards (won, lost, NOTA)", real.selectFirst(CARD), ours.selectFirst(CARD));
-    assertThat(ours.select("div.cand-box .status > div:eq(1)").first().html()).matches("\\d+ <span>\\(\\+ \\d+\\)</span>");
+    assertThat(ours.select("div.cand-box .status > div:eq(1)").first().html())
+        .matches("\\d+ <span>\\(\\+ \\d+\\)</span>");
     assertThat(ours.select("div.cand-box .status > div:eq(1)").last().html()).matches("\\d+ <span>\\( -\\d+\\)</span>");
   }
 
@@ -124,16 +128,18 @@ class ConstituencyPagesStructureTest {
     Document expected = reconstruction("ConstituencywiseS25100.htm");
     FixedCounting model = habraAt(19, SeatView.DECLARED);
     Document ours = ours(model, PageRef.constituency(100));
-    for (String part : List.of("head", "header.header", "div.page-title", "div.roundwrap", "div.table-responsive > table > thead",
-        ROW, "div.table-responsive > table > tfoot", "footer.footer")) {
+    for (String part : List.of("head", "header.header", "div.page-title", "div.roundwrap",
+        "div.table-responsive > table > thead", ROW, "div.table-responsive > table > tfoot", "footer.footer")) {
       assertSameShape(part, expected.selectFirst(part), ours.selectFirst(part));
     }
     assertSameShape("the whole body", expected.body(), ours.body());
     for (String fixed : List.of("div.page-title", "div.roundwrap", "thead", "tfoot", "footer")) {
       assertThat(ours.select(fixed).text()).as(fixed).isEqualTo(expected.select(fixed).text());
     }
-    List<String> ourRows = ours.select(ROW).stream().map(tr -> tr.children().eachText().subList(1, 7).toString()).toList();
-    List<String> realRows = expected.select(ROW).stream().map(tr -> tr.children().eachText().subList(1, 7).toString()).toList();
+    List<String> ourRows = ours.select(ROW).stream()
+        .map(tr -> tr.children().eachText().subList(1, 7).toString()).toList();
+    List<String> realRows = expected.select(ROW).stream()
+        .map(tr -> tr.children().eachText().subList(1, 7).toString()).toList();
     // the table lists the candidates in ballot order, as the data keeps it (the reconstruction's own order)
     assertThat(ourRows).containsExactlyElementsOf(realRows);
     assertThat(ours.select(ROW + " > td:eq(0)").eachText()).isEqualTo(expected.select(ROW + " > td:eq(0)").eachText());

@@ -74,7 +74,8 @@ class LiveJsonStructureTest {
     for (int i = 0; i < MODEL.seatNumbers().size(); i++) {
       SeatView v = MODEL.seatAt(MODEL.seatNumbers().get(i), t);
       JsonNode chart = ours.get("chartData").get(i);
-      assertThat(chart.get(0).asText()).isEqualTo(EciParties.abbreviation(WB.parties().byCode(v.leader().party()).orElseThrow()));
+      assertThat(chart.get(0).asText())
+          .isEqualTo(EciParties.abbreviation(WB.parties().byCode(v.leader().party()).orElseThrow()));
       assertThat(chart.get(1).asText()).isEqualTo("S25");
       assertThat(chart.get(3).asText()).isEqualTo(v.leader().name());
       assertThat(chart.get(4).asText()).matches("#[0-9A-Fa-f]{6}");
@@ -101,7 +102,8 @@ class LiveJsonStructureTest {
     assertThat(compact(real)).isEqualTo(real.strip());
     String ours = ours(MODEL.totalDurationSeconds());
     assertThat(compact(ours)).isEqualTo(ours);
-    assertThat(LiveJsonRenderer.quote("TAPAS MONDAL S/O-SHIBPRASAD MONDAL")).isEqualTo("\"TAPAS MONDAL S\\/O-SHIBPRASAD MONDAL\"");
+    assertThat(LiveJsonRenderer.quote("TAPAS MONDAL S/O-SHIBPRASAD MONDAL"))
+        .isEqualTo("\"TAPAS MONDAL S\\/O-SHIBPRASAD MONDAL\"");
   }
 
   /** Jackson's compact writing, with '/' escaped as the real file does (a '/' can only be inside a string). */

@@ -39,8 +39,10 @@ class ReplayEscapingTest {
         1, new Constituency(1, "TOWN <script>alert(2)</script>", "DISTRICT", "GEN"),
         2, new Constituency(2, "VILLAGE", "DISTRICT", "SC")));
     Map<Integer, SeatResult> finals = Map.of(
-        1, new SeatResult(1, List.of(new CandidateResult(EVIL, "AAA", 61_000), new CandidateResult("BOB & ALICE", "BBB", 60_000))),
-        2, new SeatResult(2, List.of(new CandidateResult("CAROL", "BBB", 90_000), new CandidateResult("DAVE", "AAA", 30_000))));
+        1, new SeatResult(1, List.of(new CandidateResult(EVIL, "AAA", 61_000),
+            new CandidateResult("BOB & ALICE", "BBB", 60_000))),
+        2, new SeatResult(2, List.of(new CandidateResult("CAROL", "BBB", 90_000),
+            new CandidateResult("DAVE", "AAA", 30_000))));
     return new ElectionData("Test<land>", 25, parties, seats, Map.of(), 2016, finals);
   }
 

@@ -35,12 +35,13 @@ class ReplayFaultsTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
     client = WebClient.create(vertx);
-    ReplaySite.start(vertx, ReplayTestSupport.westBengal(), ReplayTestSupport.options()).onComplete(ctx.succeeding(s -> {
-      site = s;
-      site.clock().pause();
-      site.clock().advance(4 * 3600); // every seat has votes, none declared yet
-      ctx.completeNow();
-    }));
+    ReplaySite.start(vertx, ReplayTestSupport.westBengal(), ReplayTestSupport.options())
+        .onComplete(ctx.succeeding(s -> {
+          site = s;
+          site.clock().pause();
+          site.clock().advance(4 * 3600); // every seat has votes, none declared yet
+          ctx.completeNow();
+        }));
   }
 
   @AfterEach

@@ -113,7 +113,8 @@ class ReplaySiteTest {
         }
         assertThat(footer(doc)).containsExactly("Total", "", String.valueOf(evm), String.valueOf(postal),
             String.valueOf(real.totalVotes()));
-        assertThat(doc.select("footer .foot-content").text()).matches("Last Updated at \\d\\d:\\d\\d [AP]M On 02/05/2021");
+        assertThat(doc.select("footer .foot-content").text())
+            .matches("Last Updated at \\d\\d:\\d\\d [AP]M On 02/05/2021");
       });
       ctx.completeNow();
     })));
@@ -193,8 +194,10 @@ class ReplaySiteTest {
               assertThat(row.get(7)).as("seat %d", seat).isEqualTo(round(cards));
               assertThat(row.get(2)).isEqualTo(boxes.get(0).select("h5").text()).isEqualTo(leaders.get(seat));
               // a party cell nests a table whose first cell is the name (the tooltip's text follows it)
-              assertThat(trs.get(r).child(3).selectFirst("table td").text()).isEqualTo(boxes.get(0).select("h6").text());
-              assertThat(trs.get(r).child(5).selectFirst("table td").text()).isEqualTo(boxes.get(1).select("h6").text());
+              assertThat(trs.get(r).child(3).selectFirst("table td").text())
+                  .isEqualTo(boxes.get(0).select("h6").text());
+              assertThat(trs.get(r).child(5).selectFirst("table td").text())
+                  .isEqualTo(boxes.get(1).select("h6").text());
               assertThat(row.get(4)).isEqualTo(boxes.get(1).select("h5").text());
               assertThat(row.get(6)).isEqualTo(boxes.get(0).select("div.status span").text().replaceAll("[^0-9]", ""));
               assertThat(boxes.get(0).select("div.status").first().classNames())

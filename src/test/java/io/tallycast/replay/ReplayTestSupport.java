@@ -49,7 +49,8 @@ final class ReplayTestSupport {
 
   /** The cell texts of the results table's footer row. */
   static List<String> footer(Document page) {
-    return page.select("div.table-responsive > table > tfoot > tr").first().children().stream().map(Element::text).toList();
+    return page.select("div.table-responsive > table > tfoot > tr").first().children()
+        .stream().map(Element::text).toList();
   }
 
   static long number(String cell) {

@@ -79,7 +79,8 @@ class StatewisePageStructureTest {
     assertThat(ours.select("div.page-title h2 > span").text()).isEqualTo("West Bengal");
     Element realTooltip = real.selectFirst(ROW + " div.tooltip");
     Element ourTooltip = ours.selectFirst(ROW + " div.tooltip");
-    assertThat(ourTooltip.select("h3").text()).isEqualTo(realTooltip.select("h3").text()).isEqualTo("Party Wise State Trends");
+    assertThat(ourTooltip.select("h3").text()).isEqualTo(realTooltip.select("h3").text())
+        .isEqualTo("Party Wise State Trends");
     assertThat(ourTooltip.select("td:eq(0)").eachText()).isEqualTo(realTooltip.select("td:eq(0)").eachText())
         .containsExactly("Leading In", "Won In", "Trailing In");
     assertThat(ours.select("footer .foot-content").text()).matches("Last Updated at \\d\\d:\\d\\d [AP]M On 02/05/2021");
@@ -153,8 +154,8 @@ class StatewisePageStructureTest {
     assertThat(page.select("thead th[colspan=9]").text()).isEqualTo("Status Known For 0 out of 294 Constituencies");
     Element tr = page.selectFirst(ROW);
     SeatView v = MODEL.seatAt(Integer.parseInt(tr.child(1).text()), 0);
-    assertThat(tr.children().stream().map(Element::text)).containsExactly(v.seat().name(), String.valueOf(v.seat().no()), "", "", "", "",
-        "", "0/" + v.rounds(), SeatView.AWAITING);
+    assertThat(tr.children().stream().map(Element::text)).containsExactly(v.seat().name(),
+        String.valueOf(v.seat().no()), "", "", "", "", "", "0/" + v.rounds(), SeatView.AWAITING);
     assertThat(tr.select("table")).isEmpty();
     assertThat(tr.child(3).attributes().get("align")).isEqualTo("left");
     assertThat(tr.child(5).attributes().size()).isZero(); // ECI's trailing-party cell has no align, full or empty

@@ -31,7 +31,8 @@ public final class CrashWriterMain {
           Instant at = t0.plusSeconds(round * 60L + seat);
           snapshots.add(new Snapshot(seat, SeatStatus.COUNTING, round, 100_000, List.of(
               new SnapshotCandidate("A" + seat, "AITC", round * 100L, 0, round * 100L),
-              new SnapshotCandidate("B" + seat, "BJP", round * 99L + (round % 2) * 3, 0, round * 99L + (round % 2) * 3)),
+              new SnapshotCandidate("B" + seat, "BJP", round * 99L + (round % 2) * 3, 0,
+                  round * 99L + (round % 2) * 3)),
               at, at, "https://results.example/" + seat, false));
         }
         store.apply(new ScrapeBatch(snapshots, List.of()));

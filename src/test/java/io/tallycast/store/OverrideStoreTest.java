@@ -209,7 +209,8 @@ class OverrideStoreTest {
         .hasMessage("votes of 'A' (BJP) must not be negative (-1)");
     assertThatThrownBy(() -> new SeatOverride(12, "x", SeatStatus.AWAITING, null, null, null))
         .hasMessage("'status' must be counting or declared");
-    assertThatThrownBy(() -> new OverrideRelease(12, null)).hasMessage("'reason' is required: say why the seat is released");
+    assertThatThrownBy(() -> new OverrideRelease(12, null))
+        .hasMessage("'reason' is required: say why the seat is released");
     assertThat(declare(12, " padded ").reason()).isEqualTo("padded");
   }
 

@@ -52,7 +52,8 @@ class StoreDiskFullTest {
     List<HealthReport> health = new CopyOnWriteArrayList<>();
     Bus.of(vertx).subscribe(Contract.HEALTH, health::add);
     StoreVerticle verticle = new StoreVerticle(dir, WB);
-    try (LogCapture trouble = new LogCapture(WriteTrouble.class); LogCapture store = new LogCapture(StoreVerticle.class)) {
+    try (LogCapture trouble = new LogCapture(WriteTrouble.class);
+        LogCapture store = new LogCapture(StoreVerticle.class)) {
       wait(vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
       assertThat(apply(vertx, batch(finalResult(26, T0))).acceptedSeats()).containsExactly(26);
       List<String> committed = dump(dir);

@@ -35,7 +35,8 @@ class UnmappedPartyStoreTest {
       assertThat(store.unmappedParties().get("New Front - NF")).containsExactly(14, 15);
     }
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      assertThat(reader.constituency(14).orElseThrow().getJsonObject("leader").getString("party")).isEqualTo("New Front - NF");
+      assertThat(reader.constituency(14).orElseThrow().getJsonObject("leader").getString("party"))
+          .isEqualTo("New Front - NF");
       assertThat(reader.constituency(14).orElseThrow().getJsonObject("leader").getLong("votes")).isEqualTo(500L);
     }
   }

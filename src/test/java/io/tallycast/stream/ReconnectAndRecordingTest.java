@@ -28,7 +28,8 @@ class ReconnectAndRecordingTest {
   Path dir;
 
   @Test
-  void an_ingest_that_dies_for_twenty_seconds_is_reconnected_while_the_recording_goes_on_without_a_gap() throws Exception {
+  void an_ingest_that_dies_for_twenty_seconds_is_reconnected_while_the_recording_goes_on_without_a_gap()
+      throws Exception {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();

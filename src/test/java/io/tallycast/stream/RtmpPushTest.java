@@ -14,19 +14,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The encoder's output as a real RTMP server receives it (the ffmpeg in the FFmpeg jar, listening), read by ffprobe. */
+/**
+ * The encoder's output as a real RTMP server receives it (the ffmpeg in the FFmpeg jar, listening), read by ffprobe.
+ */
 @SlowTier
 class RtmpPushTest {
   @TempDir
   Path dir;
 
   @Test
-  void ten_seconds_of_test_pattern_arrive_as_1080p30_h264_with_a_keyframe_every_60_frames_and_silent_aac() throws Exception {
+  void ten_seconds_of_test_pattern_arrive_as_1080p30_h264_with_a_keyframe_every_60_frames_and_silent_aac()
+      throws Exception {
     int port = Ffmpeg.freePort();
     int seconds = 10;
     long dropped;
     try (Ffmpeg.Peer peer = Ffmpeg.listen(port, "live", "test-key", dir.resolve("received.flv"))) {
-      StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port + "/live/test-key")))
+      StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:"
+          + port + "/live/test-key")))
           .withDuration(Duration.ofSeconds(seconds));
       try (Streamer streamer = new Streamer(config, new TestPatternSource(1920, 1080))) {
         streamer.start();
@@ -42,7 +46,8 @@ class RtmpPushTest {
       assertThat(probe.videoCodec()).isEqualTo("h264");
       assertThat(probe.size()).isEqualTo("1920x1080");
       assertThat(probe.frameRate()).isEqualTo("30/1");
-      assertThat(probe.frameCount()).isBetween((int) ((30 * seconds - dropped) * 0.99), (int) Math.ceil(30 * seconds * 1.01));
+      assertThat(probe.frameCount()).isBetween((int) ((30 * seconds - dropped) * 0.99),
+          (int) Math.ceil(30 * seconds * 1.01));
       List<Integer> keys = probe.keyframePositions();
       assertThat(keys).hasSize((probe.frameCount() + 59) / 60);
       for (int i = 0; i < keys.size(); i++) {

@@ -29,7 +29,8 @@ class StalledIngestTest {
       throws Exception {
     int port = Ffmpeg.freePort();
     // YouTube's recommended constant bitrate (720p); the defaults otherwise: 3 s stall limit, reconnects 1 s .. 5 s
-    StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port + "/live/" + KEY)))
+    StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port
+        + "/live/" + KEY)))
         .withSize(1280, 720).withBitrate(2_500_000, true);
     assertThat(config.rwTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(5));

@@ -24,7 +24,8 @@ class StreamCommandTest {
   Path dir;
 
   @Test
-  void streams_the_test_pattern_to_youtube_with_the_key_from_the_environment_and_never_prints_the_key() throws Exception {
+  void streams_the_test_pattern_to_youtube_with_the_key_from_the_environment_and_never_prints_the_key()
+      throws Exception {
     int port = Ffmpeg.freePort();
     try (Ffmpeg.Peer peer = Ffmpeg.listen(port, "live2", KEY, dir.resolve("youtube.flv"))) {
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

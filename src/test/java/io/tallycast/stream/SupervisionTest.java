@@ -103,7 +103,8 @@ class SupervisionTest {
       assertThat(state(streamer, 0)).isEqualTo("live");
       new ProcessBuilder("kill", "-STOP", Long.toString(peer.process().pid())).start().waitFor();
       try {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !state(streamer, 0).equals("live"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            .until(() -> !state(streamer, 0).equals("live"));
         assertThat(streamer.status().getJsonArray("destinations").getJsonObject(0).getString("lastError"))
             .contains("nothing accepted for 2000 ms");
         assertThat(state(streamer, 1)).isEqualTo("live");

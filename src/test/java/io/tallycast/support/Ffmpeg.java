@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code ffmpeg} and {@code ffprobe} executables that ship inside the FFmpeg -gpl jar ({@link BundledFfmpeg}): a real
- * RTMP peer to push to, and a prober for what arrived, with what the tests check of it.
+ * The {@code ffmpeg} and {@code ffprobe} executables that ship inside the FFmpeg -gpl jar ({@link BundledFfmpeg}): a
+ * real RTMP peer to push to, and a prober for what arrived, with what the tests check of it.
  */
 public final class Ffmpeg {
   private Ffmpeg() {

@@ -40,7 +40,9 @@ public final class Pipeline implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  /** A fast scraper (interval 100 ms, timeout 600 ms, back-off capped at 400 ms) against a replay at the given speed. */
+  /**
+   * A fast scraper (interval 100 ms, timeout 600 ms, back-off capped at 400 ms) against a replay at the given speed.
+   */
   public static Pipeline start(Vertx vertx, Path dataDir, double speed) {
     return start(vertx, dataDir, speed, config -> config);
   }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The fast tier stays fast: a test class that starts a browser, a demo, a capture or FFmpeg belongs to the full tier. */
+/**
+ * The fast tier stays fast: a test class that starts a browser, a demo, a capture or FFmpeg belongs to the full tier.
+ */
 class TestTiersTest {
   private static final List<String> HEAVY = List.of("Browser.open(", "DemoProcess.start", "Ffmpeg.listen(",
       "new Streamer(", "Captures.open(", "new X11Capture(", "new XvfbDisplay(");

@@ -55,7 +55,8 @@ class TextEncodingTest {
       browser.go("http://127.0.0.1:" + port + "/overlay/");
       // a gain and a loss against 2021 are on the board once the count has run a while
       List<String> changes = await().atMost(Duration.ofSeconds(90)).until(() -> changeColumn(browser),
-          shown -> shown.stream().anyMatch(c -> c.startsWith("+")) && shown.stream().anyMatch(c -> c.startsWith("\u2212")));
+          shown -> shown.stream().anyMatch(c -> c.startsWith("+"))
+              && shown.stream().anyMatch(c -> c.startsWith("\u2212")));
       assertThat(changes).allSatisfy(c -> assertThat(c).matches(CHANGE));
       String board = (String) browser.js("return document.querySelector('#tally').textContent");
       assertThat(board).doesNotContain("\u00c2", "\u00e2");

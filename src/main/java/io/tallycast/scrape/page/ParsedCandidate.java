@@ -5,6 +5,7 @@ public record ParsedCandidate(String name, String party, long evmVotes, long pos
                               Double percent) {
   /** ECI lists "None of the Above" as a row; it is never a leader or a winner. */
   public boolean isNota() {
-    return "NOTA".equalsIgnoreCase(name.strip()) || party.toLowerCase(java.util.Locale.ROOT).contains("none of the above");
+    return "NOTA".equalsIgnoreCase(name.strip())
+        || party.toLowerCase(java.util.Locale.ROOT).contains("none of the above");
   }
 }

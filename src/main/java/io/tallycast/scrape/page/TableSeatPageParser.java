@@ -7,12 +7,16 @@ import org.jsoup.nodes.Element;
  * The constituency pages that show a candidate table: the 2024 Bootstrap layout (PcResultGenJune2024) and the 2026
  * one (ConstituencywiseS25100.htm, ResultAcGenMay2026, and our replay site). Both carry the title
  * "Assembly Constituency 100 - HABRA (West Bengal)" and the table S.N. / Candidate / Party / EVM Votes / Postal Votes /
- * Total Votes / % of Votes, with a day-first "Last Updated at" footer. They differ in the few ways {@link Layout} names.
+ * Total Votes / % of Votes, with a day-first "Last Updated at" footer. They differ in the few ways {@link Layout}
+ * names.
  */
 final class TableSeatPageParser {
   /** What one of the two layouts writes differently. */
   enum Layout {
-    /** 2024: status and "Round 9/18" in {@code div.roundBtn}, footer {@code .sm-text}, a Total row as wide as the header. */
+    /**
+     * 2024: status and "Round 9/18" in {@code div.roundBtn}, footer {@code .sm-text}, a Total row as wide as the
+     * header.
+     */
     ECI_2024("eci-2024", false, ".sm-text"),
     /**
      * 2026: "Status of EVM Round: 19/19" in {@code div.round-status}, footer "Last Updated at {@code <span>...</span>}"

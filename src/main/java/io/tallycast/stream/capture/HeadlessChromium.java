@@ -37,8 +37,8 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   void start(String url, Consumer<JsonObject> events, Duration timeout) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(OwnSession.command(List.of(KioskBrowser.CHROMIUM.toString(), "--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+    ProcessBuilder pb = new ProcessBuilder(OwnSession.command(List.of(KioskBrowser.CHROMIUM.toString(),
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
         "--force-device-scale-factor=1", "--window-size=" + width + "," + height, "--force-color-profile=srgb",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--autoplay-policy=no-user-gesture-required", "--disable-features=Translate",

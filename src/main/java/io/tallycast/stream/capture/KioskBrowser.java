@@ -89,7 +89,8 @@ final class KioskBrowser implements AutoCloseable {
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
       // chromedriver reports the browser's process id; the profile scan is the fallback
       Object pid = driver.getCapabilities().getCapability("goog:processID");
-      browserProcess = (pid instanceof Number n ? ProcessHandle.of(n.longValue()) : java.util.Optional.<ProcessHandle>empty())
+      browserProcess = (pid instanceof Number n ? ProcessHandle.of(n.longValue())
+          : java.util.Optional.<ProcessHandle>empty())
           .or(() -> ChromiumProcesses.browser(profile)).orElse(null);
       if (browserProcess != null) { // chromedriver (the browser's parent) too: it outlives a JVM killed hard
         browserProcess.parent().ifPresent(driverProcess -> OwnedProcesses.note(profile, driverProcess));

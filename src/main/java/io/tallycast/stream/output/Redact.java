@@ -27,7 +27,8 @@ public final class Redact {
       String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
       String host = uri.getHost() == null ? "?" : uri.getHost();
       int port = uri.getPort();
-      boolean defaultPort = port < 0 || (scheme.equals("rtmp") && port == 1935) || (scheme.equals("rtmps") && port == 443);
+      boolean defaultPort = port < 0 || (scheme.equals("rtmp") && port == 1935)
+          || (scheme.equals("rtmps") && port == 443);
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();
       int slash = path.lastIndexOf('/');
       String app = slash > 0 ? path.substring(0, slash) : "";

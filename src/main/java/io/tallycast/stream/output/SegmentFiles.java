@@ -27,7 +27,8 @@ final class SegmentFiles {
     Path dir = folder(recording);
     String file = Path.of(recording.segmentPattern()).getFileName().toString();
     int at = file.indexOf("%03d");
-    Pattern name = Pattern.compile(Pattern.quote(file.substring(0, at)) + "(\\d+)" + Pattern.quote(file.substring(at + 4)));
+    Pattern name = Pattern.compile(Pattern.quote(file.substring(0, at)) + "(\\d+)"
+        + Pattern.quote(file.substring(at + 4)));
     List<Segment> found = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return found;

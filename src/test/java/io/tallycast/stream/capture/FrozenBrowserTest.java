@@ -89,8 +89,8 @@ class FrozenBrowserTest {
       });
       System.out.printf("frozen browser (limit 5 s): DEGRADED %.2f s after SIGSTOP; SIGCONT at %.1f s; OK again %.2f s "
               + "later; largest picture age %.1f s; browser restarts %d, reloads %d; health said %s%n", detectSeconds,
-          continuedAfter, (System.nanoTime() - continuedAt) / 1e9, maxAge.get(), capture.status().getInteger("restarts"),
-          capture.status().getInteger("reloads"), errors);
+          continuedAfter, (System.nanoTime() - continuedAt) / 1e9, maxAge.get(),
+          capture.status().getInteger("restarts"), capture.status().getInteger("reloads"), errors);
       assertThat(detectSeconds).as("the 5 s limit, polled").isBetween(4.9, 12.0);
       assertThat(maxAge.get()).isGreaterThan(6.0);
       assertThat(health.report().details().getDouble("pictureAgeSeconds")).isLessThan(5.0);
@@ -131,7 +131,8 @@ class FrozenBrowserTest {
       assertThat(errors).as("health tells the operator what is being done")
           .anyMatch(e -> e.contains("the capture is restarting the browser") || e.contains("reloading the page"));
       assertThat(capture.browserPid()).isNotEqualTo(browser.get(0).pid());
-      assertThat(okAfter).as("heartbeats failing for 6 s + 2 s for an answer + a new browser, busy machine").isLessThan(30);
+      assertThat(okAfter).as("heartbeats failing for 6 s + 2 s for an answer + a new browser, busy machine")
+          .isLessThan(30);
     }
   }
 

@@ -52,7 +52,8 @@ class ScreencastCaptureTest {
         .isTrue();
     assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 5, 5), TestPages.TOP_LEFT, 24)).isTrue();
     assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 1274, 714), TestPages.BOTTOM_RIGHT, 24))
-        .as("bottom-right marker %s", java.util.Arrays.toString(Pixels.rgb(f.frame(), capture.pixelFormat(), 1274, 714)))
+        .as("bottom-right marker %s",
+            java.util.Arrays.toString(Pixels.rgb(f.frame(), capture.pixelFormat(), 1274, 714)))
         .isTrue();
     // the markers end where the page says: no stretched picture of another viewport size
     assertThat(Pixels.near(Pixels.rgb(f.frame(), capture.pixelFormat(), 1280 - TestPages.MARK - 4, 714),

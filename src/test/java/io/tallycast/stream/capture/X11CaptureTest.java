@@ -101,7 +101,8 @@ class X11CaptureTest {
     double secs = (System.nanoTime() - t0) / 1e9;
     var cpu1 = CpuMeter.sample(capture.display().pid(), capture.browserPid());
     double fps = (seq1 - seq0) / secs;
-    StringBuilder line = new StringBuilder(String.format("x11grab 1080p30, animated page: %.1f new frames/s over %.1f s; CPU", fps, secs));
+    StringBuilder line = new StringBuilder(
+        String.format("x11grab 1080p30, animated page: %.1f new frames/s over %.1f s; CPU", fps, secs));
     cpu1.forEach((k, v) -> line.append(String.format(" %s %.0f%%", k, 100 * (v - cpu0.get(k)) / secs)));
     System.out.println(line);
     System.out.println("status " + capture.status().encode());

@@ -188,8 +188,9 @@ class RecordingDiskTest {
       Files.createSymbolicLink(next, Path.of("/dev/full"));
       long linked = System.nanoTime();
       await().atMost(Duration.ofSeconds(60)).until(() -> destination(streamer, 0).getLong("reconnects") >= 1);
-      await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(next, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          && Files.size(next) > 0 && state(streamer, 0).equals("live"));
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> Files.isRegularFile(next, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              && Files.size(next) > 0 && state(streamer, 0).equals("live"));
       long recoveredMs = (System.nanoTime() - linked) / 1_000_000;
       assertThat(destination(streamer, 0).getString("lastError")).isNull();
       assertThat(disk.lines()).contains("INFO recording: removed the empty segment rec-001.mkv (nothing could be "
