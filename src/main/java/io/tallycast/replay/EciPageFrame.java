@@ -14,7 +14,8 @@ final class EciPageFrame {
             <style>
             .custom-cell-style { padding-right: 16px; display: inline-block; }
       .tooltiptext { font-size: 1rem; }
-              .tooltip-icon { border-radius: 50%; background: #000; color: #fff; width: 15px; height: 15px; display: block;
+              .tooltip-icon { border-radius: 50%; background: #000; color: #fff; width: 15px; height: 15px;\
+       display: block;
                   text-align: center; padding-left: 1px; }
               .tooltip-icon:hover + .tooltip { display: block; }
               .tooltip:hover { display: block; }

@@ -130,7 +130,8 @@ final class PartywisePageRenderer {
         </select></div>
                             <div class="card-body">
                                 <div class="map" id='elector_geotagging' style='width:100%;height:586px;'></div>
-                                <p style="float: right;font-size: 11px;margin-bottom: -10px;font-weight: 500;">Not to Scale</p>
+                                <p style="float: right;font-size: 11px;margin-bottom: -10px;font-weight: 500;">\
+        Not to Scale</p>
                             </div>
                         </div>
                     </div>
