@@ -5,7 +5,6 @@ import io.tallycast.bus.Contract;
 import io.tallycast.bus.SceneChosen;
 import io.tallycast.bus.ScraperControl;
 import io.tallycast.bus.StreamControl;
-import io.tallycast.stream.StreamOff;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -51,7 +50,7 @@ final class OperatorRoutes {
         .onSuccess(status -> Replies.json(ctx, 200, status.status()))
         .onFailure(e -> {
           if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
-              && r.failureCode() == StreamOff.ABSENT) {
+              && r.failureCode() == StreamControl.NO_STREAM) {
             Replies.error(ctx, 409, e.getMessage());
           } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
             Replies.error(ctx, 503, "no stream part answered: " + e.getMessage());

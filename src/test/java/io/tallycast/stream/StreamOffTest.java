@@ -39,7 +39,7 @@ class StreamOffTest {
       Throwable refused = Bus.of(vertx).request(Contract.STREAM_CONTROL, new StreamControl(action), 10_000)
           .map(m -> (Throwable) null).otherwise(e -> e).await();
       assertThat(refused).isInstanceOf(ReplyException.class);
-      assertThat(((ReplyException) refused).failureCode()).isEqualTo(StreamOff.ABSENT);
+      assertThat(((ReplyException) refused).failureCode()).isEqualTo(StreamControl.NO_STREAM);
       assertThat(refused.getMessage()).isEqualTo(StreamOff.NOT_YET);
     }
   }
