@@ -22,7 +22,8 @@ public final class StreamOff extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Bus.of(vertx).answer(Contract.STREAM_CONTROL, asked -> Future.failedFuture(new Refusal(StreamControl.NO_STREAM, NOT_YET)));
+    Bus.of(vertx).answer(Contract.STREAM_CONTROL,
+        asked -> Future.failedFuture(new Refusal(StreamControl.NO_STREAM, NOT_YET)));
     StreamHealth.atRest("off", null).publish(vertx);
     return Future.succeededFuture();
   }
