@@ -55,8 +55,8 @@ public final class WebPart implements Part {
             OverlaySettings.load(assembly.dataDir(), overlay, election.state(), election.seats().size(),
                 election.majority()), faultSwitches))
         .compose(operator -> {
-          ApiVerticle api = new ApiVerticle(web, assembly.reader(), assembly.runtime().prometheus(), assembly.maps(),
-              operator);
+          ApiVerticle api = new ApiVerticle(web, assembly.reader(), assembly.runtime().prometheus(),
+              assembly.maps(), Optional.of(operator));
           return assembly.vertx().deployVerticle(api).map(id -> {
             assembly.web(new Assembly.Web(api.port(), web.localUrl(api.port()), operator));
             return id;

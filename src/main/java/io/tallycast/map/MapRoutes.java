@@ -26,21 +26,21 @@ public final class MapRoutes {
   private static final String PNG = ".png";
   private static final String SEATS = "/" + MapDefinition.SEATS_JSON;
 
-  private final PublishedMaps maps;
+  private final Optional<PublishedMaps> maps;
 
-  private MapRoutes(PublishedMaps maps) {
+  private MapRoutes(Optional<PublishedMaps> maps) {
     this.maps = maps;
   }
 
-  /** Mounts the routes; with no maps (null) the list is empty and every map is a 404. */
-  public static void mount(Router router, PublishedMaps maps) {
+  /** Mounts the routes; with no maps the list is empty and every map is a 404 saying so. */
+  public static void mount(Router router, Optional<PublishedMaps> maps) {
     MapRoutes routes = new MapRoutes(maps);
     router.get("/api/maps").handler(routes::list);
     router.get(PREFIX + "*").handler(routes::file);
   }
 
   private void list(RoutingContext ctx) {
-    JsonArray list = maps == null ? new JsonArray() : maps.toJson(PREFIX);
+    JsonArray list = maps.map(m -> m.toJson(PREFIX)).orElseGet(JsonArray::new);
     json(ctx.response(), 200, list.encode());
   }
 
@@ -50,7 +50,7 @@ public final class MapRoutes {
       png(ctx, rest.substring(0, rest.length() - PNG.length()));
     } else if (rest.endsWith(SEATS)) {
       String name = rest.substring(0, rest.length() - SEATS.length());
-      Optional<PublishedMaps.Entry> entry = maps == null ? Optional.empty() : maps.entry(name);
+      Optional<PublishedMaps.Entry> entry = maps.flatMap(m -> m.entry(name));
       entry.ifPresentOrElse(e -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").end(Buffer.buffer(e.seatsJson())),
           () -> unknown(ctx, name));
@@ -60,12 +60,13 @@ public final class MapRoutes {
   }
 
   private void png(RoutingContext ctx, String name) {
-    if (maps == null || maps.entry(name).isEmpty()) {
+    if (maps.flatMap(m -> m.entry(name)).isEmpty()) {
       unknown(ctx, name);
       return;
     }
+    PublishedMaps published = maps.orElseThrow();
     String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-    ctx.vertx().executeBlocking(() -> maps.read(name, ifNoneMatch).orElseThrow(), false).onSuccess(read -> {
+    ctx.vertx().executeBlocking(() -> published.read(name, ifNoneMatch).orElseThrow(), false).onSuccess(read -> {
       HttpServerResponse response = ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
       switch (read.status()) {
         case 200 -> response.putHeader(HttpHeaders.ETAG, read.etag()).putHeader(HttpHeaders.CONTENT_TYPE, "image/png")
@@ -77,7 +78,8 @@ public final class MapRoutes {
   }
 
   private void unknown(RoutingContext ctx, String name) {
-    error(ctx.response(), 404, maps == null ? "no maps are configured" : "no map named '" + name + "' (see /api/maps)");
+    error(ctx.response(), 404, maps.isEmpty() ? "no maps are configured"
+        : "no map named '" + name + "' (see /api/maps)");
   }
 
   private static void error(HttpServerResponse response, int status, String message) {

@@ -39,37 +39,26 @@ public final class ApiVerticle extends VerticleBase {
 
   private final WebConfig config;
   private final ResultsReader reader;
-  private final PrometheusMeterRegistry prometheus;
-  private final PublishedMaps maps;
-  private final OperatorApi operator;
+  private final Optional<PrometheusMeterRegistry> prometheus;
+  private final Optional<PublishedMaps> maps;
+  private final Optional<OperatorApi> operator;
   private WorkerExecutor readers;
   private VersionedJson summaryJson;
   private VersionedJson seatsJson;
   private HealthBoard health;
   private HttpServer server;
 
-  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus) {
-    this(config, reader, prometheus, null);
-  }
-
-  /** @param maps the map renderer's published files, or null when no maps are configured */
-  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus, PublishedMaps maps) {
-    this(config, reader, prometheus, maps, null);
-  }
-
-  /** @param operator the overlay settings and operator routes, or null for the results API alone */
-  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus, PublishedMaps maps,
-                     OperatorApi operator) {
-    this(config, reader, prometheus, Optional.ofNullable(maps), operator);
-  }
-
-  /** The engine's: the maps when the run has them, and the operator's side. */
-  public ApiVerticle(WebConfig config, ResultsReader reader, PrometheusMeterRegistry prometheus,
-                     Optional<PublishedMaps> maps, OperatorApi operator) {
+  /**
+   * @param prometheus the engine's metrics for {@code /metrics} (a test of the results API alone may leave them out)
+   * @param maps       the map renderer's published files, when the run has maps
+   * @param operator   the overlay settings and operator routes, when the run has an operator's side
+   */
+  public ApiVerticle(WebConfig config, ResultsReader reader, Optional<PrometheusMeterRegistry> prometheus,
+                     Optional<PublishedMaps> maps, Optional<OperatorApi> operator) {
     this.config = config;
     this.reader = reader;
     this.prometheus = prometheus;
-    this.maps = maps.orElse(null);
+    this.maps = maps;
     this.operator = operator;
   }
 
@@ -89,14 +78,10 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
     router.get("/api/stream/preview.jpg").handler(this::streamPreview);
-    if (operator != null) {
-      operator.mount(vertx, router, reader, readers);
-    }
+    operator.ifPresent(o -> o.mount(vertx, router, reader, readers));
     MapRoutes.mount(router, maps);
     FrontendRoutes.mount(router);
-    if (prometheus != null) {
-      router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
-    }
+    prometheus.ifPresent(p -> router.get("/metrics").handler(PrometheusScrapingHandler.create(p)));
     return vertx.createHttpServer(Compression.serverOptions()).requestHandler(router)
         .listen(config.port(), config.host()).onSuccess(s -> {
           server = s;

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +64,8 @@ class MapRoutesTest {
     reader = ResultsReader.open(dataDir);
     renderer = new MapRenderer(MapSource.folder(mapsDir), dataDir, reader, WB.parties());
     vertx.deployVerticle(renderer).await();
-    ApiVerticle api = new ApiVerticle(WebConfig.on(0), reader, null, renderer.maps());
+    ApiVerticle api = new ApiVerticle(WebConfig.on(0), reader, Optional.empty(), Optional.of(renderer.maps()),
+        Optional.empty());
     vertx.deployVerticle(api).await();
     base = "http://127.0.0.1:" + api.port();
   }
