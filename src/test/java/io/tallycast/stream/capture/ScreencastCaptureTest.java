@@ -29,7 +29,7 @@ class ScreencastCaptureTest {
 
   @Test
   void theScreencastFallbackGivesFramesOfTheExactSizeWithThePagesColours() throws Exception {
-    capture = Captures.open(CaptureConfig.of(pages.url("solid.html"), 1280, 720, 30).withForceScreencast(true));
+    capture = Captures.open(CaptureConfig.of(pages.url("ticking.html"), 1280, 720, 30).withForceScreencast(true));
     assertThat(capture).isInstanceOf(ScreencastCapture.class);
     assertThat(capture.pixelFormat()).isEqualTo(avutil.AV_PIX_FMT_BGR24);
     CapturedFrame f = null;

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny local site for the capture tests: a solid page with a marker square in two corners, and a page that freezes
- * (an endless loop) on its first load only, so a reload brings it back.
+ * A tiny local site for the capture tests: a solid page with a marker square in two corners (also with a ticking
+ * clock), and a page that freezes (an endless loop) on its first load only, so a reload brings it back.
  */
 final class TestPages implements AutoCloseable {
   static final int[] BACKGROUND = {20, 110, 200};
@@ -23,6 +23,12 @@ final class TestPages implements AutoCloseable {
   TestPages() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/solid.html", ex -> send(ex, page("")));
+    // the solid page with what every overlay has, a clock: a small square changing colour every 250 ms, away from the
+    // points the tests sample. A screencast sends pictures only when something is painted, so on a page that never
+    // changes, a last picture taken while the new viewport was still being laid out would stay the last one.
+    server.createContext("/ticking.html", ex -> send(ex, page("<div id=tick style='position:fixed;left:300px;"
+        + "top:300px;width:12px;height:12px'></div><script>let k=0;setInterval(()=>{tick.style.background="
+        + "(k++%2)?'#fff':'#000'},250)</script>")));
     // first load: after 2 s the page's only thread spins forever; later loads are healthy
     server.createContext("/freezes.html", ex -> send(ex, page(frozenLoads.incrementAndGet() == 1
         ? "<script>setTimeout(() => { while (true) {} }, 2000);</script>" : "")));
