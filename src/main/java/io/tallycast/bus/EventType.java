@@ -9,23 +9,23 @@ public enum EventType {
   SEAT_OVERRIDDEN("seat.overridden"),
   OVERRIDE_RELEASED("override.released");
 
-  private final String address;
+  private final String typeName;
 
-  EventType(String address) {
-    this.address = address;
+  EventType(String typeName) {
+    this.typeName = typeName;
   }
 
   /** The kind's name: "seat.declared". */
-  public String address() {
-    return address;
+  public String typeName() {
+    return typeName;
   }
 
-  public static EventType fromAddress(String address) {
+  public static EventType fromTypeName(String name) {
     for (EventType t : values()) {
-      if (t.address.equals(address)) {
+      if (t.typeName.equals(name)) {
         return t;
       }
     }
-    throw new IllegalArgumentException("no event type '" + address + "'");
+    throw new IllegalArgumentException("no event type '" + name + "'");
   }
 }

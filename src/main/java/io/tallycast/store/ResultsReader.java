@@ -72,7 +72,7 @@ public final class ResultsReader implements AutoCloseable {
     return read(() -> {
       List<String> wanted = types == null ? List.of() : List.copyOf(types);
       for (String t : wanted) {
-        EventType.fromAddress(t); // an unknown type is a caller's mistake: say so rather than return nothing
+        EventType.fromTypeName(t); // an unknown type is a caller's mistake: say so rather than return nothing
       }
       JsonArray out = new JsonArray();
       String sql = wanted.isEmpty() ? Sql.EVENTS_AFTER : Sql.eventsAfterOfTypes(wanted.size());

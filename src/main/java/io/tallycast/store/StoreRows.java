@@ -150,7 +150,7 @@ final class StoreRows implements AutoCloseable {
 
   /** Stores an event as the API shows it, less what has its own column (id, type, seat, time). */
   long addEvent(ResultEvent e) throws SQLException {
-    eventAdd.setString(1, e.type().address());
+    eventAdd.setString(1, e.type().typeName());
     if (e.seat() == null) {
       eventAdd.setNull(2, Types.INTEGER);
     } else {

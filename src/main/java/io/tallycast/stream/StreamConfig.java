@@ -31,12 +31,8 @@ public record StreamConfig(int width, int height, int fps, long bitrate, boolean
   public static final int GOP_SECONDS = EncoderSettings.GOP_SECONDS;
 
   public StreamConfig {
-    if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
-      throw new IllegalArgumentException("the size must be even and positive: " + width + "x" + height);
-    }
-    if (fps <= 0 || fps > 120) {
-      throw new IllegalArgumentException("fps must be 1-120: " + fps);
-    }
+    new StreamSettings.Size(width, height); // the one check of a size
+    StreamSettings.checkFps(fps);
     destinations = List.copyOf(destinations);
   }
 

@@ -47,15 +47,20 @@ public record StreamSettings(Size size, int fps, long bitrate, boolean cbr, Dura
   }
 
   public StreamSettings {
-    if (fps <= 0 || fps > 120) {
-      throw new IllegalArgumentException("fps must be 1-120: " + fps);
-    }
+    checkFps(fps);
     if (bitrate <= 0) {
       throw new IllegalArgumentException("the bitrate must be above 0, e.g. " + StreamDefaults.BITRATE + ": "
           + bitrate);
     }
     if (segment.isNegative() || segment.isZero()) {
       throw new IllegalArgumentException("the segment must be longer than 0, e.g. " + StreamDefaults.SEGMENT);
+    }
+  }
+
+  /** A frame rate the encoder takes: 1 to 120. */
+  static void checkFps(int fps) {
+    if (fps <= 0 || fps > 120) {
+      throw new IllegalArgumentException("fps must be 1-120: " + fps);
     }
   }
 

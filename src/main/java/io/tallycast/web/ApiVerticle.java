@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
   private static final int MAX_EVENTS = 100_000;
-  private static final Set<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::address)
+  private static final Set<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::typeName)
       .collect(Collectors.toCollection(java.util.TreeSet::new));
 
   private final WebConfig config;

@@ -34,12 +34,13 @@ final class LiveChannel {
 
   /** A bus address pushed to the browser under an SSE event name, as its {@link Wire} JSON. */
   private record Broadcast<T>(Address<T> address, String event) {
-    MessageConsumer<T> forward(Bus bus, Client client) {
-      return bus.subscribe(address, payload -> client.write(event, null, Wire.json(payload)));
+    MessageConsumer<T> forward(Bus bus, Client client, LastJson json) {
+      return bus.subscribe(address, payload -> client.write(event, null, json.of(payload)));
     }
   }
 
   private final Vertx vertx;
+  private final LastJson json = new LastJson();
   private final LongFunction<Future<JsonArray>> missedSince;
 
   LiveChannel(Vertx vertx, LongFunction<Future<JsonArray>> missedSince) {
@@ -66,9 +67,9 @@ final class LiveChannel {
     response.write("retry: 2000\n\n");
     Client client = new Client(response, after);
     Bus bus = Bus.of(vertx);
-    MessageConsumer<ResultEvent> events = bus.subscribe(Contract.EVENTS, e -> client.event(Wire.json(e)));
+    MessageConsumer<ResultEvent> events = bus.subscribe(Contract.EVENTS, e -> client.event(json.of(e)));
     List<MessageConsumer<?>> broadcasts = new ArrayList<>();
-    BROADCASTS.forEach(b -> broadcasts.add(b.forward(bus, client)));
+    BROADCASTS.forEach(b -> broadcasts.add(b.forward(bus, client, json)));
     long keepalive = vertx.setPeriodic(KEEPALIVE_MS, id -> response.write(": keepalive\n\n"));
     response.closeHandler(v -> {
       events.unregister();
@@ -82,6 +83,23 @@ final class LiveChannel {
         missed.forEach(e -> client.send((JsonObject) e));
         client.live();
       }).onFailure(e -> response.reset());
+    }
+  }
+
+  /**
+   * Every connected browser gets the same payload object from the bus, one after the other on this event loop: its JSON
+   * is made once for all of them, not once per browser.
+   */
+  private static final class LastJson {
+    private Object payload;
+    private JsonObject json;
+
+    JsonObject of(Object next) {
+      if (next != payload) {
+        payload = next;
+        json = Wire.json(next);
+      }
+      return json;
     }
   }
 

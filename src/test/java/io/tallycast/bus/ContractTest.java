@@ -1,5 +1,8 @@
 package io.tallycast.bus;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,9 +23,7 @@ class ContractTest {
   @Test
   void no_class_outside_the_bus_package_sends_publishes_or_listens_on_the_event_bus_itself() {
     noClasses().that().resideOutsideOfPackage("io.tallycast.bus..")
-        .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(EventBus.class))))
+        .should().callMethodWhere(target(owner(assignableTo(EventBus.class))))
         .because("every address and its payload type are declared in io.tallycast.bus.Contract; parts go through Bus")
         .check(MAIN);
   }
@@ -40,9 +41,10 @@ class ContractTest {
   void every_address_of_the_contract_has_its_own_name_and_its_row_in_the_architecture_document() throws Exception {
     List<String> names = new ArrayList<>();
     for (Field f : Contract.class.getFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof Address<?> a) {
+      Object declared = Modifier.isStatic(f.getModifiers()) ? f.get(null) : null;
+      if (declared instanceof Address<?> a) {
         names.add(a.name());
-      } else if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof Ask<?, ?> a) {
+      } else if (declared instanceof Ask<?, ?> a) {
         names.add(a.name());
       }
     }

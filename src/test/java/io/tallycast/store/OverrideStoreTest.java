@@ -55,7 +55,7 @@ class OverrideStoreTest {
   }
 
   private static List<String> types(List<ResultEvent> events) {
-    return events.stream().map(e -> e.type().address()).toList();
+    return events.stream().map(e -> e.type().typeName()).toList();
   }
 
   @Test
