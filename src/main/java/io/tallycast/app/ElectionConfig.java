@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.election.StateCodes;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.scrape.ScrapeConfig;
@@ -34,7 +35,13 @@ import java.util.Set;
 public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
                              Overlay overlay, Stream stream) {
 
-  public record Election(String state, int stateCode, String parties, String seats, String past, Integer pastYear) {
+  /** stateCode: ECI's code ("S25", "U07"); a bare number (25), as files before union territories wrote it, is S25. */
+  public record Election(String state, String stateCode, String parties, String seats, String past, Integer pastYear) {
+    public Election {
+      if (stateCode != null && !stateCode.isEmpty() && stateCode.chars().allMatch(Character::isDigit)) {
+        stateCode = StateCodes.ofStateNumber(Integer.parseInt(stateCode));
+      }
+    }
   }
 
   /** staleAfterSeconds: a seat not read for longer is stale in health; unset = three intervals (see ScrapeConfig). */

@@ -159,16 +159,16 @@ public final class ScrapeBenchmark {
     WebClient client = WebClient.create(vertx);
     List<String> seatPages = new ArrayList<>();
     for (int seat : election.seats().keySet()) {
-      seatPages.add(client.getAbs(site.baseUrl() + "ConstituencywiseS" + election.stateCode() + seat + ".htm")
+      seatPages.add(client.getAbs(site.baseUrl() + "Constituencywise" + election.stateCode() + seat + ".htm")
           .send().await().bodyAsString());
     }
-    String listPage = client.getAbs(site.baseUrl() + "statewiseS" + election.stateCode() + "1.htm").send().await()
+    String listPage = client.getAbs(site.baseUrl() + "statewise" + election.stateCode() + "1.htm").send().await()
         .bodyAsString();
-    String cardsPage = client.getAbs(site.baseUrl() + "candidateswise-S" + election.stateCode() + "100.htm").send()
+    String cardsPage = client.getAbs(site.baseUrl() + "candidateswise-" + election.stateCode() + "100.htm").send()
         .await().bodyAsString();
-    String liveJson = client.getAbs(site.baseUrl() + "election-json-S" + election.stateCode() + "-live.json").send()
+    String liveJson = client.getAbs(site.baseUrl() + "election-json-" + election.stateCode() + "-live.json").send()
         .await().bodyAsString();
-    String partyPage = client.getAbs(site.baseUrl() + "partywiseresult-S" + election.stateCode() + ".htm").send()
+    String partyPage = client.getAbs(site.baseUrl() + "partywiseresult-" + election.stateCode() + ".htm").send()
         .await().bodyAsString();
     int rounds = 20;
     for (int warm = 0; warm < 5; warm++) {

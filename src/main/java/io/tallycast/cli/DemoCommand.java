@@ -115,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
           console       %s/console/
           overlay       %s/overlay/
           state map     %s
-          replay site   %sstatewiseS%d1.htm
+          replay site   %sstatewise%s1.htm
           fault switch  %sfaults   (also on the console)
           data          %s
           stream        %s

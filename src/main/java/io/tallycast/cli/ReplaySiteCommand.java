@@ -66,7 +66,7 @@ public final class ReplaySiteCommand implements Callable<Integer> {
     ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withHost(host).withPort(port)
         .withSpeed(speed).withSeed(seed).withStateFile(stateFile).withPrefix(prefix)
         .withMinDwellMillis(minDwellMillis)).await();
-    System.out.printf("replay site  %sstatewiseS%d1.htm%nfaults       %sfaults%nclock        %sclock%n"
+    System.out.printf("replay site  %sstatewise%s1.htm%nfaults       %sfaults%nclock        %sclock%n"
         + "listening    %s%n", site.baseUrl(), election.stateCode(), site.controlUrl(), site.controlUrl(),
         new WebConfig(host, site.port()).reach(site.port()));
     Shutdown.awaitSignal(runtime::close);

@@ -11,16 +11,16 @@ import java.util.Map;
 /** The files of one embedded election: election.properties, seats.csv, results.csv and past.csv. */
 final class ElectionFiles {
   /** What an embedded election is, beyond its results: set here, not found in the sources. */
-  record Facts(String id, String state, int stateCode, int year, int pastYear, LocalDate countingDay,
+  record Facts(String id, String state, String stateCode, int year, int pastYear, LocalDate countingDay,
                String replayPrefix, boolean ballotOrder) {
   }
 
-  static final Facts WB2021 = new Facts("wb2021", "West Bengal", 25, 2021, 2016, LocalDate.of(2021, 5, 2),
+  static final Facts WB2021 = new Facts("wb2021", "West Bengal", "S25", 2021, 2016, LocalDate.of(2021, 5, 2),
       "/Result2021/", false);
   /**
    * The 2026 source lists each seat's candidates by ECI's serial number (ballot order): kept, pages show that order.
    */
-  static final Facts WB2026 = new Facts("wb2026", "West Bengal", 25, 2026, 2021, LocalDate.of(2026, 5, 4),
+  static final Facts WB2026 = new Facts("wb2026", "West Bengal", "S25", 2026, 2021, LocalDate.of(2026, 5, 4),
       "/ResultAcGenMay2026/", true);
 
   /** Seat, then votes (highest first), then name, party and the vote split, so equal votes still sort one way. */

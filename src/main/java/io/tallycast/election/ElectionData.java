@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * What is known before counting starts: parties, seats, the past result per seat, and (for the replay only) the final
  * result that the replay counts towards. The embedded sets ({@link #embedded}) also carry their id, year, counting
  * day, ECI's URL prefix of that year and the number of counting rounds per seat where known; data loaded from a
- * configuration's CSV files ({@link #fromCsv}) has id "", year 0, no counting day and no prefix.
+ * configuration's CSV files ({@link #fromCsv}) has id "", year 0, no counting day and no prefix. One state's data:
+ * an {@link Election} holds one or several of them. {@code stateCode} is ECI's code of the state ("S25", "U07").
  */
-public record ElectionData(String id, String state, int stateCode, int year, LocalDate countingDay, String replayPrefix,
+public record ElectionData(String id, String state, String stateCode, int year, LocalDate countingDay,
+                           String replayPrefix,
                            PartyRegistry parties, SortedMap<Integer, Constituency> seats, Map<Integer, SeatResult> past,
                            int pastYear, Map<Integer, SeatResult> finals, Map<Integer, Integer> rounds) {
 
@@ -29,13 +31,14 @@ public record ElectionData(String id, String state, int stateCode, int year, Loc
   public static final String EMBEDDED = "/elections/";
 
   public ElectionData {
+    stateCode = StateCodes.check(stateCode);
     id = id == null ? "" : id;
     replayPrefix = replayPrefix == null ? "" : replayPrefix;
     rounds = rounds == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(rounds));
   }
 
   /** Seats, parties and results without the facts of an embedded set (what callers built before those existed). */
-  public ElectionData(String state, int stateCode, PartyRegistry parties, SortedMap<Integer, Constituency> seats,
+  public ElectionData(String state, String stateCode, PartyRegistry parties, SortedMap<Integer, Constituency> seats,
                       Map<Integer, SeatResult> past, int pastYear, Map<Integer, SeatResult> finals) {
     this("", state, stateCode, 0, null, "", parties, seats, past, pastYear, finals, Map.of());
   }
@@ -73,7 +76,7 @@ public record ElectionData(String id, String state, int stateCode, int year, Loc
    * party and votes columns make it a replayable result) and optionally a past result (ac_no, candidate, party,
    * votes; NOTA rows are left out).
    */
-  public static ElectionData fromCsv(String state, int stateCode, PartyRegistry parties, Reader results,
+  public static ElectionData fromCsv(String state, String stateCode, PartyRegistry parties, Reader results,
                                      Reader pastResults, int pastYear) throws IOException {
     SortedMap<Integer, Constituency> seats = new TreeMap<>();
     Map<Integer, Integer> rounds = new TreeMap<>();

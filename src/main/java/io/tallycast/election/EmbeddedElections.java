@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the election sets that {@code tallycast derive-data} wrote under {@link ElectionData#EMBEDDED}: the shared
- * parties.csv, and per election election.properties, seats.csv, results.csv and past.csv. Each set is read once.
+ * parties.csv, and per election election.properties, seats.csv, results.csv and past.csv; an election of several
+ * states has a group.properties (name, and its states' sets) instead. Each set is read once.
  */
 final class EmbeddedElections {
   private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final Map<String, ElectionData> LOADED = new ConcurrentHashMap<>();
+  private static final Map<String, Election> ELECTIONS = new ConcurrentHashMap<>();
 
   private EmbeddedElections() {
   }
@@ -72,7 +74,7 @@ final class EmbeddedElections {
       Map<Integer, SeatResult> finals = results(parties, dir + "results.csv", "evm_votes", "postal_votes");
       Map<Integer, SeatResult> past = results(parties, dir + "past.csv");
       return new ElectionData(fact(facts, id, "id"), fact(facts, id, "state"),
-          Integer.parseInt(fact(facts, id, "stateCode")), Integer.parseInt(fact(facts, id, "year")),
+          stateCode(fact(facts, id, "stateCode")), Integer.parseInt(fact(facts, id, "year")),
           LocalDate.parse(fact(facts, id, "countingDay")), fact(facts, id, "replayPrefix"), parties,
           Collections.unmodifiableSortedMap(seats), past, Integer.parseInt(fact(facts, id, "pastYear")), finals,
           rounds);
@@ -93,6 +95,35 @@ final class EmbeddedElections {
       }
     }
     return ElectionData.toResults(bySeat);
+  }
+
+  /** "S25", or a bare number as sets derived before union territories wrote it (25). */
+  private static String stateCode(String value) {
+    return value.chars().allMatch(Character::isDigit) ? StateCodes.ofStateNumber(Integer.parseInt(value))
+        : StateCodes.check(value);
+  }
+
+  /** An embedded election of several states: group.properties names it and lists its states' sets. */
+  static Election loadElection(String id) {
+    checkId(id);
+    return ELECTIONS.computeIfAbsent(id, EmbeddedElections::readElection);
+  }
+
+  private static Election readElection(String id) {
+    if (EmbeddedElections.class.getResource(ElectionData.EMBEDDED + id + "/group.properties") == null) {
+      return Election.of(load(id));
+    }
+    Properties facts = new Properties();
+    try (Reader in = resource(id + "/group.properties")) {
+      facts.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded election " + id + ": " + e.getMessage(), e);
+    }
+    List<ElectionData> states = new ArrayList<>();
+    for (String set : fact(facts, id, "states").split(",")) {
+      states.add(load(set.strip()));
+    }
+    return new Election(id, fact(facts, id, "name"), states);
   }
 
   private static String fact(Properties facts, String id, String key) {

@@ -10,7 +10,7 @@ final class IndexPageRenderer {
   private IndexPageRenderer() {
   }
 
-  static String render(String state, int stateCode, CountingDay day) {
+  static String render(String state, String stateCode, CountingDay day) {
     StringBuilder html = new StringBuilder(4000);
     EciPageFrame.head(html, "Election Commission of India", "");
     html.append("  <!-- tallycast's own entry page: the real ECI index was not saved, so this one is not a copy "

@@ -13,8 +13,8 @@ final class LiveJsonRenderer {
   private final String state;
   private final EciParties parties;
 
-  LiveJsonRenderer(int stateCode, EciParties parties) {
-    this.state = PageRef.eciState(stateCode);
+  LiveJsonRenderer(String stateCode, EciParties parties) {
+    this.state = stateCode;
     this.parties = parties;
   }
 

@@ -55,14 +55,8 @@ public record PageRef(Kind kind, int number) {
     return new PageRef(kind, value);
   }
 
-  /** ECI's state code in page names: "S25" for West Bengal (data's state code 25). */
-  public static String eciState(int stateCode) {
-    return "S" + stateCode;
-  }
-
   /** ECI's file names: partywiseresult-S25.htm, statewiseS251.htm, candidateswise-S2512.htm ... */
-  public String fileName(int stateCode) {
-    String state = eciState(stateCode);
+  public String fileName(String state) {
     return switch (kind) {
       case INDEX -> "index.htm";
       case PARTY -> "partywiseresult-" + state + ".htm";
@@ -74,17 +68,16 @@ public record PageRef(Kind kind, int number) {
   }
 
   /** The page a file name asks for, or null; range checks are the caller's. */
-  static PageRef parse(String fileName, int stateCode) {
+  static PageRef parse(String fileName, String state) {
     if (fileName == null || fileName.isEmpty() || fileName.equals("index.htm")) {
       return INDEX;
     }
-    if (fileName.equals(PARTY.fileName(stateCode))) {
+    if (fileName.equals(PARTY.fileName(state))) {
       return PARTY;
     }
-    if (fileName.equals(LIVE_JSON.fileName(stateCode))) {
+    if (fileName.equals(LIVE_JSON.fileName(state))) {
       return LIVE_JSON;
     }
-    String state = eciState(stateCode);
     Integer n = number(fileName, "statewise" + state);
     if (n != null) {
       return list(n);

@@ -71,7 +71,7 @@ final class PageStore {
     return pageCount;
   }
 
-  int stateCode() {
+  String stateCode() {
     return data.stateCode();
   }
 

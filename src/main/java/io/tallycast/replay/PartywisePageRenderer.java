@@ -18,12 +18,12 @@ final class PartywisePageRenderer {
   static final int BOXES = 7;
 
   private final String state;
-  private final int stateCode;
+  private final String stateCode;
   private final EciParties parties;
   private final CountingDay day;
   private final List<Constituency> seatsByName;
 
-  PartywisePageRenderer(String state, int stateCode, EciParties parties, CountingDay day,
+  PartywisePageRenderer(String state, String stateCode, EciParties parties, CountingDay day,
                         List<Constituency> seatsByName) {
     this.state = state;
     this.stateCode = stateCode;
@@ -91,8 +91,8 @@ final class PartywisePageRenderer {
           .append("                                        <td style=\"text-align:left\">")
           .append(esc(parties.name(t.party())))
           .append(" - ").append(esc(abbreviation)).append("</td>\n");
-      count(html, t.won(), "partywisewinresult-" + id + PageRef.eciState(stateCode) + ".htm");
-      count(html, t.leading(), "partywiseleadresult-" + id + PageRef.eciState(stateCode) + ".htm");
+      count(html, t.won(), "partywisewinresult-" + id + stateCode + ".htm");
+      count(html, t.leading(), "partywiseleadresult-" + id + stateCode + ".htm");
       html.append("                                        <td style=\"text-align:right\">").append(t.total())
           .append("</td>\n                                    </tr>\n");
     }
@@ -121,7 +121,7 @@ final class PartywisePageRenderer {
                             <div class="card-header">Constituency Wise Results <select class='custom-select' \
         id='ctl00_ContentPlaceHolder1_Result1_ddlState' onchange='return GetResult(this)' name='state' \
         style='float: right;'> <option value=''> Select Constituency </option>""");
-    String prefix = PageRef.eciState(stateCode);
+    String prefix = stateCode;
     for (Constituency seat : seatsByName) {
       html.append("<option value=\"").append(prefix).append(seat.no()).append("\">").append(esc(seat.name()))
           .append(" - ").append(seat.no()).append("</option>");

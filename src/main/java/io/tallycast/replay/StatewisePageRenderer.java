@@ -18,11 +18,11 @@ final class StatewisePageRenderer {
   private static final String INDENT = " ".repeat(31);
 
   private final String state;
-  private final int stateCode;
+  private final String stateCode;
   private final EciParties parties;
   private final CountingDay day;
 
-  StatewisePageRenderer(String state, int stateCode, EciParties parties, CountingDay day) {
+  StatewisePageRenderer(String state, String stateCode, EciParties parties, CountingDay day) {
     this.state = state;
     this.stateCode = stateCode;
     this.parties = parties;

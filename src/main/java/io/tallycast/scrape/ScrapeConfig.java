@@ -8,7 +8,7 @@ import java.util.Set;
  * Where and how politely to poll a results site.
  *
  * @param baseUrl          folder of the results pages, ending in '/', e.g. https://results.eci.gov.in/ResultAcGenMay2026/
- * @param stateCode        ECI's state code in page names (West Bengal: 25 -> statewiseS251.htm,
+ * @param stateCode        ECI's state code in page names (West Bengal: S25 -> statewiseS251.htm,
  *                         ConstituencywiseS2512.htm)
  * @param listPages        how many state-wise list pages to start with; more are found from their pagination links
  * @param interval         time between the start of two cycles when all is well
@@ -22,13 +22,13 @@ import java.util.Set;
  * @param staleAfter       a seat whose data was last read longer ago than this is stale in health; null = the default
  *                         ({@link #staleAfter()})
  */
-public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
+public record ScrapeConfig(String baseUrl, String stateCode, int listPages, Duration interval, Duration requestTimeout,
                            Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts,
                            boolean liveJson, boolean partyCheck, Duration staleAfter) {
   /** A results page is well under a megabyte: past this a page is not read (a 50 MB answer took 2 GB of memory). */
   public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
-  public ScrapeConfig(String baseUrl, int stateCode, int listPages, Duration interval, Duration requestTimeout,
+  public ScrapeConfig(String baseUrl, String stateCode, int listPages, Duration interval, Duration requestTimeout,
                       Duration slowThreshold, int concurrency, Duration maxBackoff, Set<String> allowedHosts) {
     this(baseUrl, stateCode, listPages, interval, requestTimeout, slowThreshold, concurrency, maxBackoff, allowedHosts,
         true, true, null);
@@ -64,7 +64,7 @@ public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duratio
   }
 
   /** Defaults for a site at baseUrl: 20 s between cycles, 5 s timeout, 6 requests at once, back off up to 2 min. */
-  public static ScrapeConfig forSite(String baseUrl, int stateCode) {
+  public static ScrapeConfig forSite(String baseUrl, String stateCode) {
     return new ScrapeConfig(baseUrl, stateCode, 1, Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
         6, Duration.ofMinutes(2), Set.of());
   }
@@ -106,7 +106,7 @@ public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duratio
 
   /** ECI's code of the state in file names and in the live JSON: "S25". */
   public String eciState() {
-    return "S" + stateCode;
+    return stateCode;
   }
 
   /** election-json-S25-live.json: every seat's leader in one small file. */
@@ -120,10 +120,10 @@ public record ScrapeConfig(String baseUrl, int stateCode, int listPages, Duratio
   }
 
   public String listPageUrl(int page) {
-    return baseUrl + "statewiseS" + stateCode + page + ".htm";
+    return baseUrl + "statewise" + stateCode + page + ".htm";
   }
 
   public String seatPageUrl(int seat) {
-    return baseUrl + "ConstituencywiseS" + stateCode + seat + ".htm";
+    return baseUrl + "Constituencywise" + stateCode + seat + ".htm";
   }
 }

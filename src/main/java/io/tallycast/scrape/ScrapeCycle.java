@@ -62,7 +62,7 @@ public final class ScrapeCycle {
     this.workers = workers;
     this.store = store;
     this.freshness = new SeatFreshness(builder.seats(), config.staleAfter());
-    this.listPageLink = Pattern.compile("statewiseS" + config.stateCode() + "(\\d+)\\.htm");
+    this.listPageLink = Pattern.compile("statewise" + config.stateCode() + "(\\d+)\\.htm");
     for (int page = 1; page <= Math.max(1, config.listPages()); page++) {
       listPages.add(page);
     }

@@ -61,14 +61,14 @@ class ElectionDataTest {
   @Test
   void a_results_file_without_a_required_column_is_refused_with_the_column_named() {
     String csv = "ac_no,ac_name\n1,ONE\n";
-    assertThatThrownBy(() -> ElectionData.fromCsv("X", 1, wb.parties(), new StringReader(csv), null, 0))
+    assertThatThrownBy(() -> ElectionData.fromCsv("X", "S01", wb.parties(), new StringReader(csv), null, 0))
         .hasMessageContaining("'district'");
   }
 
   @Test
   void a_seat_list_without_candidates_is_enough_for_election_night() throws Exception {
     String csv = "ac_no,ac_name,district\n1,ONE,D\n2,TWO,D\n";
-    ElectionData data = ElectionData.fromCsv("X", 1, wb.parties(), new StringReader(csv), null, 0);
+    ElectionData data = ElectionData.fromCsv("X", "S01", wb.parties(), new StringReader(csv), null, 0);
     assertThat(data.seats()).hasSize(2);
     assertThat(data.finals()).isEmpty();
   }
@@ -77,7 +77,7 @@ class ElectionDataTest {
   void a_configurations_seat_list_in_the_derived_format_keeps_types_and_known_rounds() throws Exception {
     String seats = "ac_no,ac_name,ac_type,district,rounds\n1,ONE,SC,D,19\n2,TWO,GEN,D,\n";
     String past = "ac_no,candidate,party,votes\n1,A  B,Bharatiya Janata Party - BJP,10\n1,C,AITC,5\n";
-    ElectionData data = ElectionData.fromCsv("X", 1, wb.parties(), new StringReader(seats), new StringReader(past),
+    ElectionData data = ElectionData.fromCsv("X", "S01", wb.parties(), new StringReader(seats), new StringReader(past),
         2016);
     assertThat(data.seats().get(1).type()).isEqualTo("SC");
     assertThat(data.roundsOf(1)).hasValue(19);

@@ -173,10 +173,10 @@ class WestBengalElectionsTest {
   void each_embedded_election_knows_its_id_year_counting_day_and_ECIs_url_prefix() {
     assertThat(List.of(wb2021.id(), wb2021.state(), wb2021.stateCode(), wb2021.year(), wb2021.pastYear(),
         wb2021.countingDay(), wb2021.replayPrefix()))
-        .containsExactly("wb2021", "West Bengal", 25, 2021, 2016, LocalDate.of(2021, 5, 2), "/Result2021/");
+        .containsExactly("wb2021", "West Bengal", "S25", 2021, 2016, LocalDate.of(2021, 5, 2), "/Result2021/");
     assertThat(List.of(wb2026.id(), wb2026.state(), wb2026.stateCode(), wb2026.year(), wb2026.pastYear(),
         wb2026.countingDay(), wb2026.replayPrefix()))
-        .containsExactly("wb2026", "West Bengal", 25, 2026, 2021, LocalDate.of(2026, 5, 4), "/ResultAcGenMay2026/");
+        .containsExactly("wb2026", "West Bengal", "S25", 2026, 2021, LocalDate.of(2026, 5, 4), "/ResultAcGenMay2026/");
     assertThat(ElectionData.embedded("wb2021")).isSameAs(wb2021);
   }
 }

@@ -47,7 +47,7 @@ class DemoSwitchesAndLogoTest {
     vertx = Vertx.vertx();
     Path logo = Files.writeString(dir.resolve("channel-logo.svg"), LOGO);
     site = ReplaySite.start(vertx, Pipeline.WEST_BENGAL, ReplayOptions.defaults().withSpeed(1)).await();
-    ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), 25).withInterval(Duration.ofMillis(100))
+    ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), "S25").withInterval(Duration.ofMillis(100))
         .withRequestTimeout(Duration.ofMillis(600)).withMaxBackoff(Duration.ofMillis(400));
     engine = Engine.start(MeteredVertx.of(vertx), Engine.Config.of(Pipeline.WEST_BENGAL, dir.resolve("data"), scrape,
             WebConfig.on(0)).withOverlay(new OverlayConfig("Night of results", "", logo))

@@ -69,7 +69,7 @@ class ConstituencyPagesStructureTest {
     }
     counts.sort(Comparator.comparingLong(CandidateCount::total).reversed().thenComparing(CandidateCount::name));
     Constituency habra = new Constituency(100, "HABRA", "NORTH 24 PARGANAS", "GEN");
-    ElectionData data = new ElectionData("West Bengal", 25, new PartyRegistry(parties.values()),
+    ElectionData data = new ElectionData("West Bengal", "S25", new PartyRegistry(parties.values()),
         new TreeMap<>(Map.of(100, habra)), Map.of(), 2021, Map.of(100, new SeatResult(100, ballot)));
     SeatView view = new SeatView(habra, round, 19, List.copyOf(counts), round == 0 ? 0 : DECLARED_AT, status);
     return FixedCounting.on(LocalDate.of(2026, 5, 4), data, Map.of(100, view));

@@ -43,7 +43,7 @@ class ReplayEscapingTest {
             new CandidateResult("BOB & ALICE", "BBB", 60_000))),
         2, new SeatResult(2, List.of(new CandidateResult("CAROL", "BBB", 90_000),
             new CandidateResult("DAVE", "AAA", 30_000))));
-    return new ElectionData("Test<land>", 25, parties, seats, Map.of(), 2016, finals);
+    return new ElectionData("Test<land>", "S25", parties, seats, Map.of(), 2016, finals);
   }
 
   @Test

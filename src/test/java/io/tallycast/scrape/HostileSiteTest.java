@@ -33,7 +33,7 @@ class HostileSiteTest {
   Path dataDir;
 
   private static PageFetcher fetcher(Vertx vertx, int port) {
-    return new PageFetcher(vertx, ScrapeConfig.forSite("http://127.0.0.1:" + port + "/r/", 25)
+    return new PageFetcher(vertx, ScrapeConfig.forSite("http://127.0.0.1:" + port + "/r/", "S25")
         .withRequestTimeout(Duration.ofSeconds(1)));
   }
 

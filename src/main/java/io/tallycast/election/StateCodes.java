@@ -1,0 +1,33 @@
+package io.tallycast.election;
+
+import java.util.regex.Pattern;
+
+/**
+ * ECI's state codes, as its URLs and live JSON write them: "S" and two digits for a state (S25 West Bengal), "U" and
+ * two digits for a union territory (U07 Puducherry). A seat is a state code and a number everywhere.
+ */
+public final class StateCodes {
+  private static final Pattern CODE = Pattern.compile("[SU]\\d{2}");
+
+  private StateCodes() {
+  }
+
+  /** The code as given when it is one, else a clear refusal. */
+  public static String check(String code) {
+    if (code == null || !CODE.matcher(code).matches()) {
+      throw new IllegalArgumentException("not an ECI state code: '" + code + "' (S and two digits for a state, "
+          + "e.g. S25 West Bengal; U and two digits for a union territory, e.g. U07 Puducherry)");
+    }
+    return code;
+  }
+
+  /** True for a well-formed code. */
+  public static boolean valid(String code) {
+    return code != null && CODE.matcher(code).matches();
+  }
+
+  /** A state's code from its number alone, as configurations before union territories wrote it (25 is S25). */
+  public static String ofStateNumber(int number) {
+    return check(String.format("S%02d", number));
+  }
+}
