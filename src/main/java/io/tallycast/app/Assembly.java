@@ -1,6 +1,6 @@
 package io.tallycast.app;
 
-import io.tallycast.election.ElectionData;
+import io.tallycast.election.Election;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.ResultsReader;
@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +20,18 @@ import org.slf4j.LoggerFactory;
 public final class Assembly {
   private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
   private final MeteredVertx runtime;
-  private final ElectionData election;
+  private final Election election;
   private final Path dataDir;
   private final List<AutoCloseable> afterVertx = new ArrayList<>();
   private ResultsReader reader;
-  private Optional<PublishedMaps> maps = Optional.empty();
+  private Map<String, PublishedMaps> maps = Map.of();
   private Web web;
 
   /** The web part once listening: its port, its root as this machine opens it, and the operator's side. */
   public record Web(int port, String localUrl, OperatorApi operator) {
   }
 
-  Assembly(MeteredVertx runtime, ElectionData election, Path dataDir) {
+  Assembly(MeteredVertx runtime, Election election, Path dataDir) {
     this.runtime = runtime;
     this.election = election;
     this.dataDir = dataDir;
@@ -45,7 +45,7 @@ public final class Assembly {
     return runtime.vertx();
   }
 
-  public ElectionData election() {
+  public Election election() {
     return election;
   }
 
@@ -63,13 +63,13 @@ public final class Assembly {
     afterVertx.add(value);
   }
 
-  /** The maps' published files, when the run has a {@link MapsPart}. */
-  public Optional<PublishedMaps> maps() {
+  /** The maps' published files by state code, for the states that have maps (none without a {@link MapsPart}). */
+  public Map<String, PublishedMaps> maps() {
     return maps;
   }
 
-  void maps(PublishedMaps value) {
-    maps = Optional.of(value);
+  void maps(Map<String, PublishedMaps> value) {
+    maps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
   }
 
   /** The API's address and the operator (offered by {@link WebPart}). */

@@ -1,5 +1,6 @@
 package io.tallycast.app;
 
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OperatorToken;
@@ -39,14 +40,14 @@ public final class Engine {
    * without one, its "off" form. A new part is a {@link Part} class and a named slot here, never a positional argument.
    */
   public static final class Config {
-    private final ElectionData election;
+    private final Election election;
     private final Path dataDir;
     private final Optional<MapsPart> maps;
     private final WebPart web;
     private final StreamPart stream;
     private final ScraperPart scraper;
 
-    private Config(ElectionData election, Path dataDir, Optional<MapsPart> maps, WebPart web, StreamPart stream,
+    private Config(Election election, Path dataDir, Optional<MapsPart> maps, WebPart web, StreamPart stream,
                    ScraperPart scraper) {
       this.election = election;
       this.dataDir = dataDir;
@@ -56,8 +57,13 @@ public final class Engine {
       this.scraper = scraper;
     }
 
+    /** One state's run: see {@link #of(Election, Path, ScrapeConfig, WebConfig)}. */
+    public static Config of(ElectionData state, Path dataDir, ScrapeConfig scrape, WebConfig web) {
+      return of(Election.of(state), dataDir, scrape, web);
+    }
+
     /** The store, the API with the demo's overlay texts and no fault switches, no maps, no stream, the scraper. */
-    public static Config of(ElectionData election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
+    public static Config of(Election election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
       return new Config(election, dataDir, Optional.empty(), new WebPart(web, OverlayConfig.demo()),
           StreamPart.absent(), new ScraperPart(scrape));
     }
@@ -97,7 +103,7 @@ public final class Engine {
       return new Config(election, dataDir, maps, web, value, scraper);
     }
 
-    public ElectionData election() {
+    public Election election() {
       return election;
     }
 
@@ -126,7 +132,12 @@ public final class Engine {
   }
 
   /** The parts deployed one after the other in the order given: data-flow order, the source last. */
-  public static Future<Engine> start(MeteredVertx runtime, ElectionData election, Path dataDir, List<Part> parts) {
+  public static Future<Engine> start(MeteredVertx runtime, ElectionData state, Path dataDir, List<Part> parts) {
+    return start(runtime, Election.of(state), dataDir, parts);
+  }
+
+  /** The parts deployed one after the other in the order given: data-flow order, the source last. */
+  public static Future<Engine> start(MeteredVertx runtime, Election election, Path dataDir, List<Part> parts) {
     Assembly assembly = new Assembly(runtime, election, dataDir);
     List<String> deployed = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();

@@ -1,18 +1,34 @@
 package io.tallycast.app;
 
+import io.tallycast.election.Election;
+import io.tallycast.election.ElectionData;
+import io.tallycast.map.MapPlace;
 import io.tallycast.map.MapRenderer;
 import io.tallycast.map.MapSource;
+import io.tallycast.map.MapsVerticle;
+import io.tallycast.map.PublishedMaps;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The map renderer on a source of maps: paints the store's state, then follows its events; offers the published maps.
+ * The map renderers, one per state that has maps: each paints its state's seats from the store, then follows its
+ * events; offers the published maps by state code.
  */
 public final class MapsPart implements Part {
   static final String NAME = "maps";
-  private final MapSource source;
+  /** A source per state code; an empty key is the election's first state (a run configured before states). */
+  private final Map<String, MapSource> sources;
 
+  /** The maps of the election's first state. */
   public MapsPart(MapSource source) {
-    this.source = source;
+    this(Map.of("", source));
+  }
+
+  public MapsPart(Map<String, MapSource> sources) {
+    this.sources = new LinkedHashMap<>(sources);
   }
 
   @Override
@@ -22,9 +38,23 @@ public final class MapsPart implements Part {
 
   @Override
   public Future<String> deploy(Assembly assembly) {
-    MapRenderer renderer = new MapRenderer(source, assembly.dataDir(), assembly.reader(),
-        assembly.election().parties());
-    assembly.maps(renderer.maps());
-    return assembly.vertx().deployVerticle(renderer);
+    Election election = assembly.election();
+    List<MapRenderer> renderers = new ArrayList<>();
+    Map<String, PublishedMaps> published = new LinkedHashMap<>();
+    for (ElectionData state : election.states()) {
+      String code = state.stateCode();
+      MapSource source = sources.containsKey(code) ? sources.get(code)
+          : state == election.main() ? sources.get("") : null;
+      if (source == null) {
+        continue; // a state without maps: its tallies and seats still show
+      }
+      MapPlace place = election.severalStates() ? MapPlace.ofState(code, assembly.dataDir())
+          : MapPlace.single(code, assembly.dataDir());
+      MapRenderer renderer = new MapRenderer(source, place, assembly.reader(), state.parties());
+      renderers.add(renderer);
+      published.put(code, renderer.maps());
+    }
+    assembly.maps(published);
+    return assembly.vertx().deployVerticle(new MapsVerticle(renderers));
   }
 }

@@ -51,11 +51,12 @@ public final class WebPart implements Part {
   @Override
   public Future<String> deploy(Assembly assembly) {
     var election = assembly.election();
+    var main = election.main();
     return assembly.vertx().executeBlocking(() -> new OperatorApi(OperatorToken.loadOrCreate(assembly.dataDir()),
-            OverlaySettings.load(assembly.dataDir(), overlay, election.state(), election.seats().size(),
-                election.majority()), faultSwitches))
+            OverlaySettings.load(assembly.dataDir(), overlay, main.state(), main.seats().size(), main.majority()),
+            faultSwitches))
         .compose(operator -> {
-          ApiVerticle api = new ApiVerticle(web, assembly.reader(), assembly.runtime().prometheus(),
+          ApiVerticle api = new ApiVerticle(web, election, assembly.reader(), assembly.runtime().prometheus(),
               assembly.maps(), Optional.of(operator));
           return assembly.vertx().deployVerticle(api).map(id -> {
             assembly.web(new Assembly.Web(api.port(), web.localUrl(api.port()), operator));

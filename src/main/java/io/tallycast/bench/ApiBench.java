@@ -51,7 +51,7 @@ public final class ApiBench {
           .withInterval(scrapeInterval);
       Engine engine = Engine.start(runtime, Engine.Config.of(election, data, scrape, WebConfig.on(0))
           .withMaps(MapSource.embeddedWestBengal())).await();
-      settle(engine);
+      settle(engine, election.stateCode());
       String base = "http://127.0.0.1:" + engine.apiPort();
       String etag = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/constituencies"))
           .build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElse(null);
@@ -79,11 +79,11 @@ public final class ApiBench {
   }
 
   /** Waits until the scraper has taken the whole day: the summary no longer changes between two looks. */
-  private static void settle(Engine engine) throws InterruptedException {
+  private static void settle(Engine engine, String state) throws InterruptedException {
     String last = "";
     long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
-      String now = engine.reader().summary().getJsonObject("seats").encode();
+      String now = engine.reader().summary(state).getJsonObject("seats").encode();
       if (now.equals(last) && !now.contains("\"declared\":0,")) {
         return;
       }

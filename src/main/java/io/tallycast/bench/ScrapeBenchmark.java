@@ -2,6 +2,7 @@ package io.tallycast.bench;
 
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.replay.CountingModel;
 import io.tallycast.replay.ReplayModels;
@@ -67,7 +68,7 @@ public final class ScrapeBenchmark {
       // first, so that opening them (Flyway, seeding) and its JIT work stay out of the measured cycles.
       List<ResultsStore> stores = new ArrayList<>();
       for (int i = 0; i < warmups + cycles; i++) {
-        stores.add(ResultsStore.open(Files.createTempDirectory(workDir, "bench"), election));
+        stores.add(ResultsStore.open(Files.createTempDirectory(workDir, "bench"), Election.of(election)));
       }
       List<double[]> full = new ArrayList<>();
       for (int i = 0; i < stores.size(); i++) {

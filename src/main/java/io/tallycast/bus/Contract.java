@@ -11,8 +11,9 @@ public final class Contract {
   /** A scrape cycle's snapshots and changed pages, written in one transaction by the single writer. */
   public static final Ask<ScrapeBatch, ApplyResult> STORE_APPLY =
       new Ask<>("store.apply", ScrapeBatch.class, ApplyResult.class);
-  /** The tally as stored, for the scraper's party-wise cross-check. */
-  public static final Ask<Void, StoredTally> STORE_TALLY = new Ask<>("store.tally", Void.class, StoredTally.class);
+  /** One state's tally as stored, for the scraper's party-wise cross-check. */
+  public static final Ask<StateQuery, StoredTally> STORE_TALLY =
+      new Ask<>("store.tally", StateQuery.class, StoredTally.class);
   public static final Ask<SeatOverride, OverrideResult> STORE_OVERRIDE =
       new Ask<>("store.override", SeatOverride.class, OverrideResult.class);
   public static final Ask<OverrideRelease, OverrideResult> STORE_RELEASE =
@@ -41,7 +42,8 @@ public final class Contract {
 
   /** Every concrete type that travels on the bus (each needs its codec; an event travels as its own kind). */
   public static List<Class<?>> payloadTypes() {
-    List<Class<?>> types = new ArrayList<>(List.of(ScrapeBatch.class, ApplyResult.class, StoredTally.class,
+    List<Class<?>> types = new ArrayList<>(List.of(ScrapeBatch.class, ApplyResult.class, StateQuery.class,
+        StoredTally.class,
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, Preview.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));

@@ -3,7 +3,7 @@ package io.tallycast.bus;
 import java.time.Instant;
 
 /** One party took the lead of a seat from another (a first lead is not a flip). */
-public record LeadFlipped(long id, Integer seat, Instant at, String from, String to, String fromCandidate,
+public record LeadFlipped(long id, String state, Integer seat, Instant at, String from, String to, String fromCandidate,
                           String toCandidate, Long margin) implements ResultEvent {
 
   @Override
@@ -13,6 +13,6 @@ public record LeadFlipped(long id, Integer seat, Instant at, String from, String
 
   @Override
   public LeadFlipped withId(long value) {
-    return new LeadFlipped(value, seat, at, from, to, fromCandidate, toCandidate, margin);
+    return new LeadFlipped(value, state, seat, at, from, to, fromCandidate, toCandidate, margin);
   }
 }

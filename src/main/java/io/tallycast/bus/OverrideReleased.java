@@ -3,7 +3,8 @@ package io.tallycast.bus;
 import java.time.Instant;
 
 /** An operator released a seat's override: scraped figures apply to it again. */
-public record OverrideReleased(long id, Integer seat, Instant at, String name, long overrideId, String reason)
+public record OverrideReleased(long id, String state, Integer seat, Instant at, String name, long overrideId,
+    String reason)
     implements ResultEvent {
 
   @Override
@@ -13,6 +14,6 @@ public record OverrideReleased(long id, Integer seat, Instant at, String name, l
 
   @Override
   public OverrideReleased withId(long value) {
-    return new OverrideReleased(value, seat, at, name, overrideId, reason);
+    return new OverrideReleased(value, state, seat, at, name, overrideId, reason);
   }
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 
 /**
  * A change the store committed: its id (strictly increasing; 0 while only detected, before the store writes it), the
- * seat (null for a tally change), the source time, and what changed, typed by kind. Its {@link Wire} JSON is the API's
- * and the live channel's shape: {"type":"lead.flipped","id":..,"seat":12,"at":"...", ...the kind's fields}.
+ * state and the seat (null for a tally change, which is one state's), the source time, and what changed, typed by kind.
+ * Its {@link Wire} JSON is the API's and the live channel's shape: {"type":"lead.flipped","id":..,"state":"S25",
+ * "seat":12,"at":"...", ...the kind's fields}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -21,6 +22,9 @@ public sealed interface ResultEvent
     permits SeatChanged, LeadFlipped, SeatDeclared, TallyChanged, SeatOverridden, OverrideReleased {
 
   long id();
+
+  /** ECI's code of the seat's state ("S25"); a tally change is one state's too. */
+  String state();
 
   Integer seat();
 

@@ -7,7 +7,8 @@ import java.time.Instant;
  * "gain" (from {@code gainedFrom}) or "new" (no past result); {@code text} says it as the overlay does ("BJP gain from
  * AITC").
  */
-public record SeatDeclared(long id, Integer seat, Instant at, Standing winner, Long margin, String past, String result,
+public record SeatDeclared(long id, String state, Integer seat, Instant at, Standing winner, Long margin, String past,
+    String result,
                            String gainedFrom, String text) implements ResultEvent {
 
   @Override
@@ -17,6 +18,6 @@ public record SeatDeclared(long id, Integer seat, Instant at, Standing winner, L
 
   @Override
   public SeatDeclared withId(long value) {
-    return new SeatDeclared(value, seat, at, winner, margin, past, result, gainedFrom, text);
+    return new SeatDeclared(value, state, seat, at, winner, margin, past, result, gainedFrom, text);
   }
 }

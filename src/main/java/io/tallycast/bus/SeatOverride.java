@@ -18,7 +18,8 @@ import java.util.Set;
  * @param candidates null = the stored figures unchanged
  * @param roundsDone null = as stored (all rounds when declared)
  */
-public record SeatOverride(int seat, String reason, SeatStatus status, List<Standing> candidates, Integer roundsDone,
+public record SeatOverride(String state, int seat, String reason, SeatStatus status, List<Standing> candidates,
+    Integer roundsDone,
                            Integer roundsTotal) {
   public static final int MAX_REASON = 500;
 

@@ -31,11 +31,11 @@ public final class ChangeDetector {
   public static List<ResultEvent> seatEvents(SeatState before, SeatState after, String pastParty) {
     Instant at = after.sourceTime();
     List<ResultEvent> events = new ArrayList<>(3);
-    events.add(new SeatChanged(0, after.seat(), at, before.figures(), after.figures()));
+    events.add(new SeatChanged(0, after.state(), after.seat(), at, before.figures(), after.figures()));
     String from = before.leadingParty();
     String to = after.leadingParty();
     if (from != null && to != null && !from.equals(to)) {
-      events.add(new LeadFlipped(0, after.seat(), at, from, to, before.leader().candidate(),
+      events.add(new LeadFlipped(0, after.state(), after.seat(), at, from, to, before.leader().candidate(),
           after.leader().candidate(), after.margin()));
     }
     if (after.declared() && !before.declared() && after.leader() != null) {
@@ -52,15 +52,16 @@ public final class ChangeDetector {
       case "gain" -> winner + " gain from " + pastParty;
       default -> winner + " win";
     };
-    return new SeatDeclared(0, after.seat(), after.sourceTime(), after.leader(), after.margin(), pastParty, result,
+    return new SeatDeclared(0, after.state(), after.seat(), after.sourceTime(), after.leader(), after.margin(),
+        pastParty, result,
         "gain".equals(result) ? pastParty : null, text);
   }
 
   /**
-   * One tally.changed when any party's won or leading count changed. It lists only the parties whose numbers
-   * changed (before and after), so a consumer sees exactly what moved; the full table is in the summary.
+   * One tally.changed of a state when any party's won or leading count in it changed. It lists only the parties whose
+   * numbers changed (before and after), so a consumer sees exactly what moved; the full table is in the summary.
    */
-  public static Optional<ResultEvent> tallyEvent(Tally before, Tally after, Instant at) {
+  public static Optional<ResultEvent> tallyEvent(String state, Tally before, Tally after, Instant at) {
     Map<String, PartySeats> was = new TreeMap<>();
     Map<String, PartySeats> now = new TreeMap<>();
     for (String party : after.changedFrom(before)) {
@@ -71,6 +72,6 @@ public final class ChangeDetector {
       return Optional.empty();
     }
     Objects.requireNonNull(at, "a tally change needs the source time of the snapshot that caused it");
-    return Optional.of(new TallyChanged(0, null, at, Map.copyOf(was), Map.copyOf(now)));
+    return Optional.of(new TallyChanged(0, state, null, at, Map.copyOf(was), Map.copyOf(now)));
   }
 }

@@ -9,30 +9,31 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where one seat stands after a snapshot: what change detection compares. A seat with no snapshot yet is
- * {@link #awaiting(int)}: no leader, no rounds, no source time.
+ * Where one seat (a state's code and the seat's number) stands after a snapshot: what change detection compares. A
+ * seat with no snapshot yet is {@link #awaiting}: no leader, no rounds, no source time.
  */
-public record SeatState(int seat, SeatStatus status, int roundsDone, int roundsTotal, Standing leader,
+public record SeatState(String state, int seat, SeatStatus status, int roundsDone, int roundsTotal, Standing leader,
                         Standing runnerUp, Instant sourceTime) {
 
   /** Highest votes first; equal votes ordered by name then party so the same figures always give the same leader. */
   static final Comparator<Standing> RANK = Comparator.comparingLong(Standing::votes).reversed()
       .thenComparing(Standing::candidate).thenComparing(Standing::party);
 
-  public static SeatState awaiting(int seat) {
-    return new SeatState(seat, SeatStatus.AWAITING, 0, 0, null, null, null);
+  public static SeatState awaiting(String state, int seat) {
+    return new SeatState(state, seat, SeatStatus.AWAITING, 0, 0, null, null, null);
   }
 
   /**
    * Ranks the candidates: NOTA never leads, and only someone with votes can lead or be runner-up (so a seat
    * with all zero votes has no leader).
    */
-  public static SeatState of(int seat, SeatStatus status, int roundsDone, int roundsTotal, List<Standing> candidates,
+  public static SeatState of(String state, int seat, SeatStatus status, int roundsDone, int roundsTotal,
+      List<Standing> candidates,
                              Instant sourceTime) {
     List<Standing> ranked = candidates.stream()
         .filter(c -> !Party.NOTA.equals(c.party()) && c.votes() > 0)
         .sorted(RANK).limit(2).toList();
-    return new SeatState(seat, status, roundsDone, roundsTotal, ranked.isEmpty() ? null : ranked.get(0),
+    return new SeatState(state, seat, status, roundsDone, roundsTotal, ranked.isEmpty() ? null : ranked.get(0),
         ranked.size() < 2 ? null : ranked.get(1), sourceTime);
   }
 

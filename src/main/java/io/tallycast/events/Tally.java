@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Seats won (declared) and leading (not yet declared) per party, over all seats. */
+/**
+ * Seats won (declared) and leading (not yet declared) per party, over the seats given (one state's: see
+ * {@link #of(String, Collection)}).
+ */
 public record Tally(Map<String, PartySeats> byParty) {
 
   public static Tally of(Collection<SeatState> seats) {
@@ -20,6 +23,11 @@ public record Tally(Map<String, PartySeats> byParty) {
       }
     }
     return new Tally(Map.copyOf(counts));
+  }
+
+  /** The tally of one state's seats among those given. */
+  public static Tally of(String state, Collection<SeatState> seats) {
+    return of(seats.stream().filter(s -> s.state().equals(state)).toList());
   }
 
   public PartySeats count(String party) {

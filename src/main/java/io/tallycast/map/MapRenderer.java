@@ -17,7 +17,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,13 +48,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class MapRenderer extends VerticleBase {
   public static final String PART = "maps";
-  public static final String URL_PREFIX = "/api/maps/";
   static final long QUIET_MS = 30;
   static final long MAX_WAIT_MS = 250;
   private static final long RETRY_MS = 1000;
   private static final Logger LOG = LoggerFactory.getLogger(MapRenderer.class);
 
   private final MapSource source;
+  private final MapPlace place;
   private final ResultsReader reader;
   private final SeatColors colors;
   private final PublishedMaps published;
@@ -86,11 +85,18 @@ public final class MapRenderer extends VerticleBase {
   private record Pass(List<Published> published, List<String> errors) {
   }
 
-  public MapRenderer(MapSource source, Path dataDir, ResultsReader reader, PartyRegistry parties) {
+  /** One state's maps, painted from that state's seats and events only. */
+  public MapRenderer(MapSource source, MapPlace place, ResultsReader reader, PartyRegistry parties) {
     this.source = source;
+    this.place = place;
     this.reader = reader;
     this.colors = new SeatColors(parties);
-    this.published = new PublishedMaps(dataDir.resolve("maps"));
+    this.published = new PublishedMaps(place.dir());
+  }
+
+  /** Where this state's maps are served, reported and kept. */
+  public MapPlace place() {
+    return place;
   }
 
   /** The published files and their versions: what the HTTP routes serve. */
@@ -105,12 +111,18 @@ public final class MapRenderer extends VerticleBase {
     report(Status.STARTING);
     // listen before reading the store, so that no change committed in between is missed
     Bus bus = Bus.of(vertx);
-    bus.subscribeTo(SeatChanged.class,
-        e -> changed(e.seat(), colors.of(e.after().status().json(), e.after().leadingParty())));
-    bus.subscribeTo(SeatDeclared.class, e -> changed(e.seat(), colors.of(SeatStatus.DECLARED.json(),
-        e.winner() == null ? null : e.winner().party())));
+    bus.subscribeTo(SeatChanged.class, e -> {
+      if (place.state().equals(e.state())) {
+        changed(e.seat(), colors.of(e.after().status().json(), e.after().leadingParty()));
+      }
+    });
+    bus.subscribeTo(SeatDeclared.class, e -> {
+      if (place.state().equals(e.state())) {
+        changed(e.seat(), colors.of(SeatStatus.DECLARED.json(), e.winner() == null ? null : e.winner().party()));
+      }
+    });
     return painter.executeBlocking(this::load, true)
-        .compose(n -> painter.executeBlocking(reader::constituencies, true))
+        .compose(n -> painter.executeBlocking(() -> reader.constituencies(place.state()), true))
         .compose(this::paintAll)
         .onSuccess(v -> LOG.info("maps: {} map(s) from {} published in {}", canvases.size(), source, published.dir()))
         .onFailure(e -> {
@@ -203,8 +215,8 @@ public final class MapRenderer extends VerticleBase {
   private Future<Void> render(Map<Integer, Integer> batch) {
     return painter.executeBlocking(() -> paintAndPublish(batch), true).map(pass -> {
       for (Published p : pass.published()) {
-        Bus.of(vertx).publish(Contract.MAP_UPDATED, new MapUpdated(p.map(), p.version(), List.copyOf(p.seats()),
-            URL_PREFIX + p.map() + ".png"));
+        Bus.of(vertx).publish(Contract.MAP_UPDATED, new MapUpdated(place.state(), p.map(), p.version(),
+            List.copyOf(p.seats()), place.urlPrefix() + p.map() + ".png"));
         lastPublishMs = TimeUnit.NANOSECONDS.toMillis(p.nanos());
         publishes++;
       }
@@ -277,7 +289,7 @@ public final class MapRenderer extends VerticleBase {
     JsonObject details = new JsonObject().put("maps", canvases.size()).put("lastPublishMs", lastPublishMs)
         .put("version", published.version(MapDefinition.STATE)).put("publishes", publishes)
         .put("source", String.valueOf(source));
-    new HealthReport(PART, status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
+    new HealthReport(place.part(), status, lastSuccess, lastError, lastErrorAt, details).publish(vertx);
   }
 
   @Override

@@ -22,30 +22,34 @@ import java.util.Optional;
  * on a worker thread rather than the event loop.
  */
 public final class MapRoutes {
-  private static final String PREFIX = MapRenderer.URL_PREFIX;
   private static final String PNG = ".png";
   private static final String SEATS = "/" + MapDefinition.SEATS_JSON;
 
+  private final String prefix;
   private final Optional<PublishedMaps> maps;
 
-  private MapRoutes(Optional<PublishedMaps> maps) {
+  private MapRoutes(String prefix, Optional<PublishedMaps> maps) {
+    this.prefix = prefix;
     this.maps = maps;
   }
 
-  /** Mounts the routes; with no maps the list is empty and every map is a 404 saying so. */
-  public static void mount(Router router, Optional<PublishedMaps> maps) {
-    MapRoutes routes = new MapRoutes(maps);
-    router.get("/api/maps").handler(routes::list);
-    router.get(PREFIX + "*").handler(routes::file);
+  /**
+   * Mounts the routes of one state's maps under {@code prefix} ("/api/maps/", "/api/states/S03/maps/"); with no maps
+   * the list is empty and every map is a 404 saying so.
+   */
+  public static void mount(Router router, String prefix, Optional<PublishedMaps> maps) {
+    MapRoutes routes = new MapRoutes(prefix, maps);
+    router.get(prefix.substring(0, prefix.length() - 1)).handler(routes::list);
+    router.get(prefix + "*").handler(routes::file);
   }
 
   private void list(RoutingContext ctx) {
-    JsonArray list = maps.map(m -> m.toJson(PREFIX)).orElseGet(JsonArray::new);
+    JsonArray list = maps.map(m -> m.toJson(prefix)).orElseGet(JsonArray::new);
     json(ctx.response(), 200, list.encode());
   }
 
   private void file(RoutingContext ctx) {
-    String rest = ctx.normalizedPath().substring(PREFIX.length());
+    String rest = ctx.normalizedPath().substring(prefix.length());
     if (rest.endsWith(PNG)) {
       png(ctx, rest.substring(0, rest.length() - PNG.length()));
     } else if (rest.endsWith(SEATS)) {
@@ -79,7 +83,7 @@ public final class MapRoutes {
 
   private void unknown(RoutingContext ctx, String name) {
     error(ctx.response(), 404, maps.isEmpty() ? "no maps are configured"
-        : "no map named '" + name + "' (see /api/maps)");
+        : "no map named '" + name + "' (see " + prefix.substring(0, prefix.length() - 1) + ")");
   }
 
   private static void error(HttpServerResponse response, int status, String message) {

@@ -1,6 +1,7 @@
 package io.tallycast.operator;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.tallycast.election.Election;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -43,7 +44,7 @@ public final class OperatorApi {
   }
 
   /** Call from the web verticle's start: routes on its router, reads on its worker pool. */
-  public void mount(Vertx vertx, Router router, ResultsReader reader, WorkerExecutor readers) {
+  public void mount(Vertx vertx, Router router, Election election, ResultsReader reader, WorkerExecutor readers) {
     router.get("/api/overlay").handler(ctx -> Replies.json(ctx, 200, overlay.toJson()));
     router.get(OverlaySettings.LOGO_ROUTE).handler(this::logo);
     // The token first: a request without it is answered before its body is read. Two routes, since Vert.x wants a
@@ -56,7 +57,7 @@ public final class OperatorApi {
       router.errorHandler(status, ctx -> unmatched(ctx, status));
     }
     new OperatorRoutes(vertx, overlay).mount(router);
-    new OverrideRoutes(vertx, reader, readers).mount(router);
+    new OverrideRoutes(vertx, election, reader, readers).mount(router);
     new FaultProxy(vertx, replayControlUrl).mount(router);
   }
 

@@ -23,7 +23,7 @@ final class OverrideBody {
   /**
    * {"reason","status":"counting|declared","candidates":[{"candidate","party","votes"}]?,"rounds":{"done","total"}?}.
    */
-  static SeatOverride override(int seat, JsonObject body) {
+  static SeatOverride override(String state, int seat, JsonObject body) {
     String reason = text(body.getValue("reason"), "reason");
     Object status = body.getValue("status");
     if (status == null) {
@@ -43,13 +43,13 @@ final class OverrideBody {
       done = r.getValue("done") == null ? null : (int) whole(r.getValue("done"), "rounds.done", 1_000);
       total = r.getValue("total") == null ? null : (int) whole(r.getValue("total"), "rounds.total", 1_000);
     }
-    return new SeatOverride(seat, reason, "declared".equals(status) ? SeatStatus.DECLARED : SeatStatus.COUNTING,
+    return new SeatOverride(state, seat, reason, "declared".equals(status) ? SeatStatus.DECLARED : SeatStatus.COUNTING,
         candidates, done, total);
   }
 
   /** {"reason"}. */
-  static OverrideRelease release(int seat, JsonObject body) {
-    return new OverrideRelease(seat, text(body.getValue("reason"), "reason"));
+  static OverrideRelease release(String state, int seat, JsonObject body) {
+    return new OverrideRelease(state, seat, text(body.getValue("reason"), "reason"));
   }
 
   private static List<Standing> candidates(Object value) {

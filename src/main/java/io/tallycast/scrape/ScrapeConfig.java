@@ -104,6 +104,12 @@ public record ScrapeConfig(String baseUrl, String stateCode, int listPages, Dura
         maxBackoff, allowedHosts, liveJson, partyCheck, value);
   }
 
+  /** The same settings for another state of the same site (its list pages found from page 1 again). */
+  public ScrapeConfig forState(String code) {
+    return code.equals(stateCode) ? this : new ScrapeConfig(baseUrl, code, 1, interval, requestTimeout, slowThreshold,
+        concurrency, maxBackoff, allowedHosts, liveJson, partyCheck, staleAfter);
+  }
+
   /** ECI's code of the state in file names and in the live JSON: "S25". */
   public String eciState() {
     return stateCode;

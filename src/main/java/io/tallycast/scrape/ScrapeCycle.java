@@ -212,7 +212,8 @@ public final class ScrapeCycle {
     if (cycle.snapshots.isEmpty() && cycle.archives.isEmpty()) {
       return Future.succeededFuture();
     }
-    return store.apply(new ScrapeBatch(List.copyOf(cycle.snapshots), List.copyOf(cycle.archives))).<Void>map(result -> {
+    ScrapeBatch batch = new ScrapeBatch(config.stateCode(), List.copyOf(cycle.snapshots), List.copyOf(cycle.archives));
+    return store.apply(batch).<Void>map(result -> {
       // A held seat (an operator override is active) is neither accepted nor refused: not an error, and its row is not
       // remembered, so every cycle offers it again (a conditional GET, usually a 304) and the site's figures apply as
       // soon as the operator releases it, even when its row never changes again.

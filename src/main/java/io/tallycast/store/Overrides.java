@@ -35,25 +35,26 @@ import java.util.Map;
 final class Overrides {
   private final Connection c;
   private final StoreRows rows;
-  private final Map<Integer, String> seatNames;
+  private final SeatKeys keys;
   private final Map<Integer, String> pastWinners;
 
-  Overrides(Connection c, StoreRows rows, Map<Integer, String> seatNames, Map<Integer, String> pastWinners) {
+  Overrides(Connection c, StoreRows rows, SeatKeys keys, Map<Integer, String> pastWinners) {
     this.c = c;
     this.rows = rows;
-    this.seatNames = seatNames;
+    this.keys = keys;
     this.pastWinners = pastWinners;
   }
 
   OverrideResult override(SeatOverride o, Instant now) throws SQLException {
-    String name = name(o.seat());
+    int key = key(o.state(), o.seat());
+    String name = keys.name(key);
     Map<Integer, SeatState> states = rows.states();
-    SeatState current = states.get(o.seat());
+    SeatState current = states.get(key);
     if (current == null) {
       throw new OverrideRefused(409, "seat " + o.seat() + " (" + name + ") has no figures yet: an override corrects "
           + "the figures of a seat whose count has started");
     }
-    List<SnapshotCandidate> stored = rows.currentVotes(o.seat());
+    List<SnapshotCandidate> stored = rows.currentVotes(key);
     List<SnapshotCandidate> figures = corrected(o, name, stored);
     int total = o.roundsTotal() != null ? o.roundsTotal() : current.roundsTotal();
     // declaring means the count is complete, unless the operator says otherwise
@@ -65,7 +66,7 @@ final class Overrides {
     if (o.status() == SeatStatus.DECLARED && done != total) {
       throw new OverrideRefused(400, SeatOverride.notAllRoundsDone(done, total).getMessage());
     }
-    SeatState after = SeatState.of(o.seat(), o.status(), done, total,
+    SeatState after = SeatState.of(o.state(), o.seat(), o.status(), done, total,
         figures.stream().map(f -> new Standing(f.name(), f.party(), f.totalVotes())).toList(), now);
     if (o.status() == SeatStatus.DECLARED) {
       checkSingleLeader(after);
@@ -73,48 +74,51 @@ final class Overrides {
       checkStillACount(o.seat(), name, current, after);
     }
 
-    Long replaced = activeOverride(o.seat());
+    Long replaced = activeOverride(key);
     if (replaced != null) {
       // a second correction of an overridden seat replaces the first; the seat stays held throughout
       release(replaced, now, "replaced by a new override");
     }
-    long id = addRow(o, now, figuresJson(current.status(), current.roundsDone(), current.roundsTotal(), stored),
+    long id = addRow(key, o, now, figuresJson(current.status(), current.roundsDone(), current.roundsTotal(), stored),
         figuresJson(o.status(), done, total, figures));
     if (replaced != null) {
       release(replaced, now, "replaced by override #" + id);
     }
 
-    Tally tallyBefore = Tally.of(states.values());
+    Tally tallyBefore = Tally.of(o.state(), states.values());
     List<ResultEvent> detected = new ArrayList<>();
-    detected.add(new SeatOverridden(0, o.seat(), now, name, id, o.reason(), o.status(), after.leader()));
+    detected.add(new SeatOverridden(0, o.state(), o.seat(), now, name, id, o.reason(), o.status(), after.leader()));
     Snapshot snapshot = new Snapshot(o.seat(), o.status(), done, total, figures, now, now, "operator:override/" + id,
         true);
     if (!SnapshotRules.sameAs(snapshot, current, stored)) {
-      rows.write(snapshot, after, id);
-      detected.addAll(ChangeDetector.seatEvents(current, after, pastWinners.get(o.seat())));
-      states.put(o.seat(), after);
+      rows.write(key, snapshot, after, id);
+      detected.addAll(ChangeDetector.seatEvents(current, after, pastWinners.get(key)));
+      states.put(key, after);
     }
-    ChangeDetector.tallyEvent(tallyBefore, Tally.of(states.values()), now).ifPresent(detected::add);
+    ChangeDetector.tallyEvent(o.state(), tallyBefore, Tally.of(o.state(), states.values()), now)
+        .ifPresent(detected::add);
     return new OverrideResult(row(id), store(detected));
   }
 
   OverrideResult release(OverrideRelease r, Instant now) throws SQLException {
-    String name = name(r.seat());
-    Long id = activeOverride(r.seat());
+    int key = key(r.state(), r.seat());
+    String name = keys.name(key);
+    Long id = activeOverride(key);
     if (id == null) {
       throw new OverrideRefused(409, "seat " + r.seat() + " (" + name + ") is not overridden");
     }
     release(id, now, r.reason());
-    ResultEvent released = new OverrideReleased(0, r.seat(), now, name, id, r.reason());
+    ResultEvent released = new OverrideReleased(0, r.state(), r.seat(), now, name, id, r.reason());
     return new OverrideResult(row(id), store(List.of(released)));
   }
 
-  private String name(int seat) {
-    String name = seatNames.get(seat);
-    if (name == null) {
-      throw new OverrideRefused(404, "no constituency numbered " + seat);
+  private int key(String state, int seat) {
+    Integer key = keys.key(state, seat);
+    if (key == null) {
+      throw new OverrideRefused(404, keys.hasState(state) ? "no constituency numbered " + seat + " in " + state
+          : "no state " + state + " in this election (states: " + keys.states() + ")");
     }
-    return name;
+    return key;
   }
 
   /**
@@ -129,7 +133,8 @@ final class Overrides {
     for (Standing g : o.candidates() == null ? List.<Standing>of() : o.candidates()) {
       if (!byKey.containsKey(key(g.candidate(), g.party()))) {
         throw new OverrideRefused(400, "seat " + o.seat() + " (" + name + ") has no candidate "
-            + SeatOverride.label(g) + "; the candidates are the seat's own, as /api/constituencies/" + o.seat()
+            + SeatOverride.label(g) + "; the candidates are the seat's own, as /api/states/" + o.state()
+            + "/constituencies/" + o.seat()
             + " lists them");
       }
       given.put(key(g.candidate(), g.party()), g.votes());
@@ -181,18 +186,19 @@ final class Overrides {
         .put("rounds", new JsonObject().put("done", done).put("total", total)).put("candidates", candidates);
   }
 
-  private Long activeOverride(int seat) throws SQLException {
+  private Long activeOverride(int key) throws SQLException {
     try (PreparedStatement q = c.prepareStatement(Sql.ACTIVE_OVERRIDE_OF_SEAT)) {
-      q.setInt(1, seat);
+      q.setInt(1, key);
       try (ResultSet rs = q.executeQuery()) {
         return rs.next() ? rs.getLong(1) : null;
       }
     }
   }
 
-  private long addRow(SeatOverride o, Instant now, JsonObject before, JsonObject after) throws SQLException {
+  private long addRow(int key, SeatOverride o, Instant now, JsonObject before, JsonObject after)
+      throws SQLException {
     try (PreparedStatement add = c.prepareStatement(Sql.OVERRIDE_ADD, Statement.RETURN_GENERATED_KEYS)) {
-      add.setInt(1, o.seat());
+      add.setInt(1, key);
       add.setLong(2, now.toEpochMilli());
       add.setString(3, o.reason());
       add.setString(4, o.status().json());
@@ -227,7 +233,7 @@ final class Overrides {
   private List<ResultEvent> store(List<ResultEvent> detected) throws SQLException {
     List<ResultEvent> events = new ArrayList<>(detected.size());
     for (ResultEvent d : detected) {
-      events.add(d.withId(rows.addEvent(d)));
+      events.add(d.withId(rows.addEvent(d, d.seat() == null ? null : keys.key(d.state(), d.seat()))));
     }
     return events;
   }

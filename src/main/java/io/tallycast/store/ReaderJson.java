@@ -28,21 +28,25 @@ final class ReaderJson {
   private record PartyRow(String code, String name, String color, long won, long leading, long votes, long past) {
   }
 
-  JsonObject summary() throws SQLException {
-    long total = longs(Sql.SEAT_COUNT).getOrDefault("", 0L);
-    Map<String, Long> byStatus = longs(Sql.STATUS_COUNTS);
+  /** One state's summary (see the API contract); its figures are that state's only. */
+  JsonObject summary(String state) throws SQLException {
+    long total = longs(Sql.SEAT_COUNT, state).getOrDefault("", 0L);
+    Map<String, Long> byStatus = longs(Sql.STATUS_COUNTS, state);
     long declared = byStatus.getOrDefault("declared", 0L);
     long counting = byStatus.getOrDefault("counting", 0L);
     Map<String, Long> won = new HashMap<>();
     Map<String, Long> leading = new HashMap<>();
-    try (PreparedStatement q = db.prepareStatement(Sql.SEATS_BY_LEADER); ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        won.put(rs.getString(1), rs.getLong(2));
-        leading.put(rs.getString(1), rs.getLong(3));
+    try (PreparedStatement q = db.prepareStatement(Sql.SEATS_BY_LEADER)) {
+      q.setString(1, state);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          won.put(rs.getString(1), rs.getLong(2));
+          leading.put(rs.getString(1), rs.getLong(3));
+        }
       }
     }
-    Map<String, Long> votes = longs(Sql.VOTES_BY_PARTY);
-    Map<String, Long> past = longs(Sql.PAST_SEATS_BY_PARTY);
+    Map<String, Long> votes = longs(Sql.VOTES_BY_PARTY, state);
+    Map<String, Long> past = longs(Sql.PAST_SEATS_BY_PARTY, state);
     long allVotes = votes.values().stream().mapToLong(Long::longValue).sum();
     List<PartyRow> rows = new ArrayList<>();
     try (PreparedStatement q = db.prepareStatement(Sql.PARTIES_ALL); ResultSet rs = q.executeQuery()) {
@@ -63,8 +67,9 @@ final class ReaderJson {
           .put("leading", r.leading).put("votes", r.votes).put("voteShare", percent(r.votes, allVotes))
           .put("change", r.won - r.past).put("past", r.past));
     }
-    Long newest = longs(Sql.NEWEST_SOURCE_TIME).get("");
+    Long newest = longs(Sql.NEWEST_SOURCE_TIME, state).get("");
     return new JsonObject()
+        .put("state", state)
         .put("seats", new JsonObject().put("total", total).put("declared", declared).put("counting", counting)
             .put("awaiting", total - declared - counting))
         .put("majority", total / 2 + 1)
@@ -72,20 +77,24 @@ final class ReaderJson {
         .put("updatedAt", iso(newest));
   }
 
-  JsonArray constituencies() throws SQLException {
+  JsonArray constituencies(String state) throws SQLException {
     JsonArray out = new JsonArray();
-    try (PreparedStatement q = db.prepareStatement(Sql.SEATS_LIST); ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        out.add(seat(rs));
+    try (PreparedStatement q = db.prepareStatement(Sql.SEATS_LIST)) {
+      q.setString(1, state);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(seat(rs));
+        }
       }
     }
     return out;
   }
 
-  Optional<JsonObject> constituency(int no) throws SQLException {
+  Optional<JsonObject> constituency(String state, int no) throws SQLException {
     JsonObject seat;
     try (PreparedStatement q = db.prepareStatement(Sql.SEAT_ONE)) {
-      q.setInt(1, no);
+      q.setString(1, state);
+      q.setInt(2, no);
       try (ResultSet rs = q.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
@@ -94,11 +103,13 @@ final class ReaderJson {
       }
     }
     try (PreparedStatement q = db.prepareStatement(Sql.SEAT_CANDIDATES)) {
-      q.setInt(1, no);
+      q.setString(1, state);
+      q.setInt(2, no);
       seat.put("candidates", candidates(q));
     }
     try (PreparedStatement q = db.prepareStatement(Sql.SNAPSHOTS_OF_SEAT_COUNT)) {
-      q.setInt(1, no);
+      q.setString(1, state);
+      q.setInt(2, no);
       try (ResultSet rs = q.executeQuery()) {
         seat.put("snapshots", rs.next() ? rs.getLong(1) : 0L);
       }
@@ -106,15 +117,17 @@ final class ReaderJson {
     return Optional.of(seat);
   }
 
-  JsonArray snapshots(int seat) throws SQLException {
+  JsonArray snapshots(String state, int seat) throws SQLException {
     JsonArray out = new JsonArray();
     try (PreparedStatement q = db.prepareStatement(Sql.SNAPSHOTS_OF_SEAT);
          PreparedStatement votes = db.prepareStatement(Sql.VOTES_OF_SNAPSHOT)) {
-      q.setInt(1, seat);
+      q.setString(1, state);
+      q.setInt(2, seat);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           votes.setLong(1, rs.getLong(1));
-          out.add(new JsonObject().put("id", rs.getLong(1)).put("seat", seat).put("status", rs.getString(2))
+          out.add(new JsonObject().put("id", rs.getLong(1)).put("state", state).put("seat", seat)
+              .put("status", rs.getString(2))
               .put("rounds", rounds(rs.getInt(3), rs.getInt(4)))
               .put("sourceTime", iso(rs.getLong(5))).put("fetchedAt", iso(rs.getLong(6)))
               .put("url", rs.getString(7)).put("correction", rs.getInt(8) == 1)
@@ -145,7 +158,8 @@ final class ReaderJson {
     String status = rs.getString(4);
     JsonObject pastResult = rs.getString(15) == null ? null
         : new JsonObject().put("party", rs.getString(15)).put("candidate", rs.getString(16));
-    return new JsonObject().put("no", rs.getInt(1)).put("name", rs.getString(2)).put("district", rs.getString(3))
+    return new JsonObject().put("state", rs.getString(20)).put("no", rs.getInt(1)).put("name", rs.getString(2))
+        .put("district", rs.getString(3))
         .put("status", status == null ? "awaiting" : status)
         .put("rounds", rounds(rs.getInt(5), rs.getInt(6)))
         .put("leader", standing(rs, 7)).put("runnerUp", standing(rs, 10))
@@ -193,15 +207,18 @@ final class ReaderJson {
     return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
   }
 
-  /** A two-column query as key -> number; a one-column query lands under the key "". */
-  private Map<String, Long> longs(String sql) throws SQLException {
+  /** A two-column query of one state as key -> number; a one-column query lands under the key "". */
+  private Map<String, Long> longs(String sql, String state) throws SQLException {
     Map<String, Long> out = new HashMap<>();
-    try (PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
-      boolean keyed = rs.getMetaData().getColumnCount() == 2;
-      while (rs.next()) {
-        Object value = rs.getObject(keyed ? 2 : 1);
-        if (value != null) {
-          out.put(keyed ? rs.getString(1) : "", ((Number) value).longValue());
+    try (PreparedStatement q = db.prepareStatement(sql)) {
+      q.setString(1, state);
+      try (ResultSet rs = q.executeQuery()) {
+        boolean keyed = rs.getMetaData().getColumnCount() == 2;
+        while (rs.next()) {
+          Object value = rs.getObject(keyed ? 2 : 1);
+          if (value != null) {
+            out.put(keyed ? rs.getString(1) : "", ((Number) value).longValue());
+          }
         }
       }
     }

@@ -9,8 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,9 +23,11 @@ import java.util.Set;
 public final class ResultsReader implements AutoCloseable {
   private final Connection db;
   private final ReaderJson json;
-  private long cachedVersion = Long.MIN_VALUE;
-  private JsonObject summary;
-  private JsonArray constituencies;
+  private final Map<String, Cached> cache = new HashMap<>();
+
+  /** One state's summary and seat list as built at one data version. */
+  private record Cached(long version, JsonObject summary, JsonArray constituencies) {
+  }
 
   private ResultsReader(Connection db) throws SQLException {
     this.db = db;
@@ -40,56 +43,67 @@ public final class ResultsReader implements AutoCloseable {
     }
   }
 
-  /** Seat counts, majority mark and per-party won/leading/votes/share/change (see the API contract). */
-  public synchronized JsonObject summary() {
-    refresh();
-    return summary.copy();
+  /**
+   * One state's seat counts, majority mark and per-party won/leading/votes/share/change (see the API contract); a
+   * state the election does not have has no seats.
+   */
+  public synchronized JsonObject summary(String state) {
+    return cached(state).summary().copy();
   }
 
   /**
-   * The version of the data {@link #summary()} and {@link #constituencies()} answer from: it changes when the writer
+   * The version of the data {@link #summary} and {@link #constituencies} answer from: it changes when the writer
    * commits. Asked first, it lets the API keep their encoded answers until it changes (they then come at this
    * version or a later one, never an older one).
    */
   public synchronized long dataVersion() {
-    refresh();
-    return cachedVersion;
+    return read(() -> single(Sql.DATA_VERSION));
   }
 
-  /** Every seat in number order, awaiting ones included. */
-  public synchronized JsonArray constituencies() {
-    refresh();
-    return constituencies.copy();
+  /** One state's seats in number order, awaiting ones included. */
+  public synchronized JsonArray constituencies(String state) {
+    return cached(state).constituencies().copy();
   }
 
   /** One seat with its candidates (by votes, highest first) and its number of stored snapshots. */
-  public synchronized Optional<JsonObject> constituency(int no) {
-    return read(() -> inReadTransaction(() -> json.constituency(no)));
+  public synchronized Optional<JsonObject> constituency(String state, int no) {
+    return read(() -> inReadTransaction(() -> json.constituency(state, no)));
   }
 
-  /** Events with id > afterId, oldest first, at most limit; of the given types only (empty = all types). */
+  /** Events with id > afterId, oldest first, at most limit, of every state. */
   public synchronized JsonArray events(long afterId, int limit, Set<String> types) {
+    return events(afterId, limit, types, null);
+  }
+
+  /**
+   * Events with id > afterId, oldest first, at most limit; of the given types only (empty = all types), of one state
+   * only unless state is null.
+   */
+  public synchronized JsonArray events(long afterId, int limit, Set<String> types, String state) {
     return read(() -> {
       List<String> wanted = types == null ? List.of() : List.copyOf(types);
       for (String t : wanted) {
         EventType.fromTypeName(t); // an unknown type is a caller's mistake: say so rather than return nothing
       }
       JsonArray out = new JsonArray();
-      String sql = wanted.isEmpty() ? Sql.EVENTS_AFTER : Sql.eventsAfterOfTypes(wanted.size());
-      try (PreparedStatement q = db.prepareStatement(sql)) {
+      try (PreparedStatement q = db.prepareStatement(Sql.eventsAfter(wanted.size(), state != null))) {
         int i = 1;
         q.setLong(i++, afterId);
         for (String t : wanted) {
           q.setString(i++, t);
         }
+        if (state != null) {
+          q.setString(i++, state);
+        }
         q.setInt(i, Math.max(0, limit));
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
-            Integer seat = rs.getObject(3) == null ? null : rs.getInt(3);
+            Integer seat = rs.getObject(4) == null ? null : rs.getInt(4);
             // the API's event shape (see ResultEvent): its own columns first, then the stored fields of its kind
             JsonObject event = new JsonObject().put("id", rs.getLong(1)).put("type", rs.getString(2))
-                .put("seat", seat).put("at", Instant.ofEpochMilli(rs.getLong(4)).toString());
-            new JsonObject(rs.getString(5)).forEach(field -> event.put(field.getKey(), field.getValue()));
+                .put("state", rs.getString(3)).put("seat", seat)
+                .put("at", Instant.ofEpochMilli(rs.getLong(5)).toString());
+            new JsonObject(rs.getString(6)).forEach(field -> event.put(field.getKey(), field.getValue()));
             out.add(event);
           }
         }
@@ -104,8 +118,8 @@ public final class ResultsReader implements AutoCloseable {
   }
 
   /** Every stored snapshot of a seat, oldest first, each with its candidates: the seat's history. */
-  public synchronized JsonArray snapshots(int seat) {
-    return read(() -> inReadTransaction(() -> json.snapshots(seat)));
+  public synchronized JsonArray snapshots(String state, int seat) {
+    return read(() -> inReadTransaction(() -> json.snapshots(state, seat)));
   }
 
   public synchronized long snapshotCount() {
@@ -116,23 +130,17 @@ public final class ResultsReader implements AutoCloseable {
     return read(() -> single(Sql.LAST_EVENT_ID));
   }
 
-  /** Rebuilds the cached summary and seat list when the writer has committed since the last build. */
-  private void refresh() {
-    read(() -> {
+  /** A state's summary and seat list, built again when the writer has committed since the last build. */
+  private Cached cached(String state) {
+    return read(() -> {
       // Read the version before the data: a commit in between makes the next call rebuild, never serve stale data.
       long version = single(Sql.DATA_VERSION);
-      if (version != cachedVersion || summary == null) {
-        List<Object> built = inReadTransaction(() -> {
-          List<Object> both = new ArrayList<>(2);
-          both.add(json.summary());
-          both.add(json.constituencies());
-          return both;
-        });
-        summary = (JsonObject) built.get(0);
-        constituencies = (JsonArray) built.get(1);
-        cachedVersion = version;
+      Cached c = cache.get(state);
+      if (c == null || c.version() != version) {
+        c = inReadTransaction(() -> new Cached(version, json.summary(state), json.constituencies(state)));
+        cache.put(state, c);
       }
-      return null;
+      return c;
     });
   }
 

@@ -11,7 +11,9 @@ import io.tallycast.bus.SeatOverride;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;
 import io.tallycast.bus.Standing;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
+import io.tallycast.election.SeatRef;
 import io.tallycast.events.ChangeDetector;
 import io.tallycast.events.SeatState;
 import io.tallycast.events.Tally;
@@ -29,6 +31,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The one writer of the results database. Blocking: use it from a single worker thread (see {@link StoreVerticle}).
@@ -41,7 +46,7 @@ public final class ResultsStore implements AutoCloseable {
   private final WriterLock lock;
   private final Connection db;
   private final StoreRows rows;
-  private final Map<Integer, String> seats = new HashMap<>();
+  private final SeatKeys keys;
   private final Set<String> parties = new HashSet<>();
   private final Map<Integer, String> pastWinners = new HashMap<>();
   private final Overrides overrides;
@@ -57,9 +62,10 @@ public final class ResultsStore implements AutoCloseable {
     this.lock = lock;
     this.db = db;
     this.rows = new StoreRows(db);
+    this.keys = SeatKeys.read(db);
     readStatic();
     this.unmapped = UnmappedParties.load(db);
-    this.overrides = new Overrides(db, rows, seats, pastWinners);
+    this.overrides = new Overrides(db, rows, keys, pastWinners);
     recount();
   }
 
@@ -71,8 +77,13 @@ public final class ResultsStore implements AutoCloseable {
     activeOverrides = rows.single(Sql.ACTIVE_OVERRIDE_COUNT);
   }
 
+  /** A store of one state's election: see {@link #open(Path, Election)}. */
+  public static ResultsStore open(Path dataDir, ElectionData state) {
+    return open(dataDir, Election.of(state));
+  }
+
   /** Opens (creating if needed) dataDir/tallycast.db, migrates its schema and seeds the election's fixed data. */
-  public static ResultsStore open(Path dataDir, ElectionData election) {
+  public static ResultsStore open(Path dataDir, Election election) {
     WriterLock lock = WriterLock.take(dataDir);
     Connection db = null;
     try {
@@ -90,11 +101,6 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   private void readStatic() throws SQLException {
-    try (PreparedStatement q = db.prepareStatement(Sql.SEATS_ALL); ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        seats.put(rs.getInt(1), rs.getString(2));
-      }
-    }
     try (PreparedStatement q = db.prepareStatement(Sql.PARTY_CODES); ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         parties.add(rs.getString(1));
@@ -114,6 +120,10 @@ public final class ResultsStore implements AutoCloseable {
    */
   public ApplyResult apply(ScrapeBatch batch) {
     Objects.requireNonNull(batch, "apply needs a batch");
+    if (!keys.hasState(batch.state())) {
+      throw new IllegalArgumentException("a batch of state " + batch.state() + ": this election's states are "
+          + keys.states() + "; refused");
+    }
     try {
       Outcome outcome = Database.transaction(db, () -> write(batch));
       List<ResultEvent> events = outcome.result().events();
@@ -155,18 +165,21 @@ public final class ResultsStore implements AutoCloseable {
     return db;
   }
 
-  /** Seats won and leading per party, as stored now. */
-  public Tally tally() {
+  /** Seats won and leading per party in one state, as stored now. */
+  public Tally tally(String state) {
     try {
-      return Tally.of(rows.states().values());
+      return Tally.of(state, rows.states().values());
     } catch (SQLException e) {
       throw new StoreException("cannot read the tally: " + e.getMessage(), e);
     }
   }
 
   /** Party labels stored as written because no configured party knows them, with the seats they stand in. */
-  public Map<String, Set<Integer>> unmappedParties() {
-    return unmapped.seatsByLabel();
+  public Map<String, Set<SeatRef>> unmappedParties() {
+    Map<String, Set<SeatRef>> out = new TreeMap<>();
+    unmapped.seatsByLabel().forEach((label, seatKeys) -> out.put(label,
+        seatKeys.stream().map(keys::seat).collect(Collectors.toCollection(TreeSet::new))));
+    return out;
   }
 
   /** The counters change only once the transaction has committed. */
@@ -175,27 +188,31 @@ public final class ResultsStore implements AutoCloseable {
 
   private Outcome write(ScrapeBatch batch) throws SQLException {
     int written = 0;
+    String state = batch.state();
     Map<Integer, SeatState> states = rows.states();
     Set<Integer> held = rows.seats(Sql.SEATS_HELD);
     Set<Integer> operatorFigures = rows.seats(Sql.SEATS_WITH_OPERATOR_FIGURES);
-    Tally before = Tally.of(states.values());
+    Tally before = Tally.of(state, states.values());
     List<Integer> accepted = new ArrayList<>();
     List<Integer> heldSeats = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     List<ResultEvent> detected = new ArrayList<>();
     Instant newest = null;
     for (Snapshot scraped : orEmpty(batch.snapshots())) {
-      if (held.contains(scraped.seat())) {
+      Integer key = keys.key(state, scraped.seat());
+      if (key != null && held.contains(key)) {
         // the operator's figures stand: not applied, and not a refusal either (nothing is wrong with the page)
         heldSeats.add(scraped.seat());
         continue;
       }
       // after a release the site's figures replace the operator's even when lower: the first one is a correction
-      Snapshot s = operatorFigures.remove(scraped.seat()) ? asCorrection(scraped) : scraped;
-      SeatState current = states.get(s.seat());
-      List<SnapshotCandidate> votes = current == null ? List.of() : rows.currentVotes(s.seat());
-      keepUnknownParties(s);
-      Optional<String> refusal = SnapshotRules.refusal(s, seats.keySet(), parties, current, votes);
+      Snapshot s = key != null && operatorFigures.remove(key) ? asCorrection(scraped) : scraped;
+      SeatState current = key == null ? null : states.get(key);
+      List<SnapshotCandidate> votes = current == null ? List.of() : rows.currentVotes(key);
+      if (key != null) {
+        keepUnknownParties(key, s);
+      }
+      Optional<String> refusal = SnapshotRules.refusal(s, keys.numbers(state), parties, current, votes);
       if (refusal.isPresent()) {
         rejections.add(new Rejection(s.seat(), refusal.get()));
         continue;
@@ -206,19 +223,19 @@ public final class ResultsStore implements AutoCloseable {
       }
       // Millisecond precision, as stored: an event reads back exactly as it was pushed.
       Instant at = Instant.ofEpochMilli(s.sourceTime().toEpochMilli());
-      SeatState after = SeatState.of(s.seat(), s.status(), s.roundsDone(), s.roundsTotal(),
+      SeatState after = SeatState.of(state, s.seat(), s.status(), s.roundsDone(), s.roundsTotal(),
           s.candidates().stream().map(c -> new Standing(c.name(), c.party(), c.totalVotes())).toList(), at);
-      rows.write(s, after, null);
+      rows.write(key, s, after, null);
       written++;
-      detected.addAll(ChangeDetector.seatEvents(current == null ? SeatState.awaiting(s.seat()) : current, after,
-          pastWinners.get(s.seat())));
-      states.put(s.seat(), after);
+      detected.addAll(ChangeDetector.seatEvents(current == null ? SeatState.awaiting(state, s.seat()) : current,
+          after, pastWinners.get(key)));
+      states.put(key, after);
       newest = newest == null || at.isAfter(newest) ? at : newest;
     }
-    ChangeDetector.tallyEvent(before, Tally.of(states.values()), newest).ifPresent(detected::add);
+    ChangeDetector.tallyEvent(state, before, Tally.of(state, states.values()), newest).ifPresent(detected::add);
     List<ResultEvent> events = new ArrayList<>(detected.size());
     for (ResultEvent d : detected) {
-      events.add(d.withId(rows.addEvent(d)));
+      events.add(d.withId(rows.addEvent(d, d.seat() == null ? null : keys.key(d.state(), d.seat()))));
     }
     for (ArchivedPage page : orEmpty(batch.pages())) {
       rows.addPage(page);
@@ -228,11 +245,11 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /** A label no configured party knows is stored as written (nothing is dropped) and listed for the operator. */
-  private void keepUnknownParties(Snapshot s) throws SQLException {
+  private void keepUnknownParties(int key, Snapshot s) throws SQLException {
     for (SnapshotCandidate c : orEmpty(s.candidates())) {
       boolean known = parties.contains(c.party()) && !unmapped.seatsByLabel().containsKey(c.party());
-      if (c.party() != null && !c.party().isBlank() && !known && seats.containsKey(s.seat())) {
-        unmapped.note(db, c.party(), s.seat());
+      if (c.party() != null && !c.party().isBlank() && !known) {
+        unmapped.note(db, c.party(), key, keys.seat(key));
         parties.add(c.party());
       }
     }
@@ -252,13 +269,13 @@ public final class ResultsStore implements AutoCloseable {
    */
   public OverrideResult override(SeatOverride o) {
     Objects.requireNonNull(o, "override needs a request");
-    return operator("override of seat " + o.seat(), now -> overrides.override(o, now));
+    return operator("override of seat " + o.state() + " " + o.seat(), now -> overrides.override(o, now));
   }
 
   /** Ends a seat's override (audit row updated, override.released event); scraped figures apply again. */
   public OverrideResult release(OverrideRelease r) {
     Objects.requireNonNull(r, "release needs a request");
-    return operator("release of seat " + r.seat(), now -> overrides.release(r, now));
+    return operator("release of seat " + r.state() + " " + r.seat(), now -> overrides.release(r, now));
   }
 
   private interface OperatorWork {

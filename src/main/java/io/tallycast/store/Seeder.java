@@ -2,6 +2,7 @@ package io.tallycast.store;
 
 import io.tallycast.election.CandidateResult;
 import io.tallycast.election.Constituency;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Party;
 import io.tallycast.election.SeatResult;
@@ -15,50 +16,71 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes what is known before counting (parties, seats, past results) on every open. Idempotent, so reopening a
- * data dir keeps everything; a data dir made for another election is refused rather than mixed.
+ * Writes what is known before counting (parties, and per state its seats and past results) on every open. Idempotent,
+ * so reopening a data dir keeps everything; a data dir made for another election is refused rather than mixed.
  */
 final class Seeder {
   private Seeder() {
   }
 
-  static void seed(Connection c, Path dataDir, ElectionData election) throws SQLException {
+  static void seed(Connection c, Path dataDir, Election election) throws SQLException {
     Database.transaction(c, () -> {
+      adoptUnnamedState(c, election);
       refuseOtherElection(c, dataDir, election);
       try (PreparedStatement meta = c.prepareStatement(Sql.META_PUT)) {
-        put(meta, "state", election.state());
+        put(meta, "state", election.main().state());
         if (!election.id().isEmpty()) {
           put(meta, "election", election.id());
         }
-        put(meta, "pastYear", Integer.toString(election.pastYear()));
+        put(meta, "pastYear", Integer.toString(election.main().pastYear()));
       }
       try (PreparedStatement party = c.prepareStatement(Sql.PARTY_UPSERT);
            PreparedStatement alias = c.prepareStatement(Sql.ALIAS_PUT)) {
-        for (Party p : election.parties().all()) {
-          party.setString(1, p.code());
-          party.setString(2, p.name());
-          party.setString(3, p.color());
-          party.executeUpdate();
-          for (String a : p.aliases()) {
-            alias.setString(1, a);
-            alias.setString(2, p.code());
-            alias.executeUpdate();
+        for (ElectionData state : election.states()) {
+          for (Party p : state.parties().all()) {
+            party.setString(1, p.code());
+            party.setString(2, p.name());
+            party.setString(3, p.color());
+            party.executeUpdate();
+            for (String a : p.aliases()) {
+              alias.setString(1, a);
+              alias.setString(2, p.code());
+              alias.executeUpdate();
+            }
+          }
+          UnmappedParties.remap(c, state.parties());
+        }
+      }
+      try (PreparedStatement seat = c.prepareStatement(Sql.SEAT_PUT)) {
+        for (ElectionData state : election.states()) {
+          for (Constituency k : state.seats().values()) {
+            seat.setString(1, state.stateCode());
+            seat.setInt(2, k.no());
+            seat.setString(3, k.name());
+            seat.setString(4, k.district());
+            seat.setString(5, k.type() == null ? "" : k.type());
+            seat.executeUpdate();
           }
         }
       }
-      UnmappedParties.remap(c, election.parties());
-      try (PreparedStatement seat = c.prepareStatement(Sql.SEAT_PUT)) {
-        for (Constituency k : election.seats().values()) {
-          seat.setInt(1, k.no());
-          seat.setString(2, k.name());
-          seat.setString(3, k.district());
-          seat.setString(4, k.type() == null ? "" : k.type());
-          seat.executeUpdate();
-        }
+      for (ElectionData state : election.states()) {
+        seedPast(c, state);
       }
-      seedPast(c, election);
       return null;
     });
+  }
+
+  /**
+   * A data dir of one state made before seats had states, whose state the migration could not name from its stored
+   * name: its seats are the state of a configuration with one state (with several, the seat check below refuses).
+   */
+  private static void adoptUnnamedState(Connection c, Election election) throws SQLException {
+    if (!election.severalStates()) {
+      try (PreparedStatement adopt = c.prepareStatement(Sql.SEATS_ADOPT)) {
+        adopt.setString(1, election.main().stateCode());
+        adopt.executeUpdate();
+      }
+    }
   }
 
   private static void seedPast(Connection c, ElectionData election) throws SQLException {
@@ -69,29 +91,30 @@ final class Seeder {
         }
         CandidateResult winner = r.winner();
         CandidateResult runner = r.candidates().size() > 1 ? r.candidates().get(1) : null;
-        past.setInt(1, r.seat());
-        past.setInt(2, election.pastYear());
-        past.setString(3, winner.candidate());
-        past.setString(4, winner.party());
-        past.setLong(5, winner.votes());
-        past.setString(6, runner == null ? null : runner.candidate());
-        past.setString(7, runner == null ? null : runner.party());
+        past.setString(1, election.stateCode());
+        past.setInt(2, r.seat());
+        past.setInt(3, election.pastYear());
+        past.setString(4, winner.candidate());
+        past.setString(5, winner.party());
+        past.setLong(6, winner.votes());
+        past.setString(7, runner == null ? null : runner.candidate());
+        past.setString(8, runner == null ? null : runner.party());
         if (runner == null) {
-          past.setNull(8, Types.INTEGER);
+          past.setNull(9, Types.INTEGER);
         } else {
-          past.setLong(8, runner.votes());
+          past.setLong(9, runner.votes());
         }
         past.executeUpdate();
       }
     }
   }
 
-  /** Same state and same seats (numbers and names), or a clear refusal naming the first difference. */
-  private static void refuseOtherElection(Connection c, Path dataDir, ElectionData election) throws SQLException {
-    Map<Integer, String> stored = new TreeMap<>();
+  /** The same election, states and seats (numbers and names), or a clear refusal naming the first difference. */
+  private static void refuseOtherElection(Connection c, Path dataDir, Election election) throws SQLException {
+    Map<String, String> stored = new TreeMap<>();
     try (PreparedStatement q = c.prepareStatement(Sql.SEATS_ALL); ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
-        stored.put(rs.getInt(1), rs.getString(2));
+        stored.put(label(rs.getString(2), rs.getInt(3)), rs.getString(4));
       }
     }
     String storedState = get(c, "state");
@@ -103,11 +126,13 @@ final class Seeder {
     if (stored.isEmpty() && storedState == null) {
       return;
     }
-    Map<Integer, String> given = new TreeMap<>();
-    election.seats().values().forEach(k -> given.put(k.no(), k.name()));
+    Map<String, String> given = new TreeMap<>();
+    for (ElectionData state : election.states()) {
+      state.seats().values().forEach(k -> given.put(label(state.stateCode(), k.no()), k.name()));
+    }
     String difference = null;
-    if (storedState != null && !storedState.equals(election.state())) {
-      difference = "it holds " + storedState + ", not " + election.state();
+    if (storedState != null && !storedState.equals(election.main().state())) {
+      difference = "it holds " + storedState + ", not " + election.main().state();
     } else if (!stored.equals(given)) {
       difference = firstDifference(stored, given);
     }
@@ -118,14 +143,19 @@ final class Seeder {
     }
   }
 
-  private static String firstDifference(Map<Integer, String> stored, Map<Integer, String> given) {
-    TreeMap<Integer, String> all = new TreeMap<>(stored);
+  /** "S25 12", sorting by state then number (numbers padded so 9 comes before 10). */
+  private static String label(String state, int no) {
+    return String.format("%s %4d", state, no);
+  }
+
+  private static String firstDifference(Map<String, String> stored, Map<String, String> given) {
+    TreeMap<String, String> all = new TreeMap<>(stored);
     all.putAll(given);
-    for (Integer no : all.keySet()) {
-      String s = stored.get(no);
-      String g = given.get(no);
+    for (String seat : all.keySet()) {
+      String s = stored.get(seat);
+      String g = given.get(seat);
       if (s == null || !s.equals(g)) {
-        return "seat " + no + " is " + (s == null ? "absent" : "'" + s + "'") + " there and "
+        return "seat " + seat.replaceAll(" +", " ") + " is " + (s == null ? "absent" : "'" + s + "'") + " there and "
             + (g == null ? "absent" : "'" + g + "'") + " here";
       }
     }

@@ -22,11 +22,16 @@ final class Sql {
       + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, color = excluded.color, unmapped = 0";
   static final String ALIAS_PUT = "INSERT INTO party_aliases (alias, party) VALUES (?, ?) "
       + "ON CONFLICT (alias) DO NOTHING";
-  static final String SEATS_ALL = "SELECT no, name FROM constituencies ORDER BY no";
-  static final String SEAT_PUT = "INSERT INTO constituencies (no, name, district, type) VALUES (?, ?, ?, ?) "
-      + "ON CONFLICT (no) DO NOTHING";
+  /** A seat's row id, from its state and number: every other table refers to a seat by it (V4). */
+  private static final String KEY = "(SELECT id FROM constituencies WHERE state = ? AND no = ?)";
+  static final String SEATS_ALL = "SELECT id, state, no, name FROM constituencies ORDER BY state, no";
+  static final String SEAT_PUT = "INSERT INTO constituencies (state, no, name, district, type) VALUES (?, ?, ?, ?, ?) "
+      + "ON CONFLICT (state, no) DO NOTHING";
+  /** Seats a migration could not give a state (a data dir of one state it could not name): see Seeder. */
+  static final String SEATS_ADOPT = "UPDATE constituencies SET state = ? WHERE state = ''";
   static final String PAST_PUT = "INSERT INTO past_results (seat, year, winner_candidate, winner_party, winner_votes, "
-      + "runner_candidate, runner_party, runner_votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seat) DO NOTHING";
+      + "runner_candidate, runner_party, runner_votes) VALUES (" + KEY + ", ?, ?, ?, ?, ?, ?, ?) "
+      + "ON CONFLICT (seat) DO NOTHING";
   static final String PARTY_CODES = "SELECT code FROM parties";
 
   // --- unmapped parties (V3) ---
@@ -44,8 +49,9 @@ final class Sql {
   static final String PAST_WINNERS = "SELECT seat, winner_party FROM past_results";
 
   // --- writer ---
-  static final String STATES_ALL = "SELECT seat, status, rounds_done, rounds_total, leader_candidate, leader_party, "
-      + "leader_votes, runner_candidate, runner_party, runner_votes, source_time FROM seat_state";
+  static final String STATES_ALL = "SELECT s.seat, k.state, k.no, s.status, s.rounds_done, s.rounds_total, "
+      + "s.leader_candidate, s.leader_party, s.leader_votes, s.runner_candidate, s.runner_party, s.runner_votes, "
+      + "s.source_time FROM seat_state s JOIN constituencies k ON k.id = s.seat";
   static final String CURRENT_VOTES = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
       + "FROM seat_state s JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id "
       + "JOIN candidates c ON c.id = v.candidate_id WHERE s.seat = ?";
@@ -64,7 +70,7 @@ final class Sql {
       + "runner_candidate = excluded.runner_candidate, runner_party = excluded.runner_party, "
       + "runner_votes = excluded.runner_votes, margin = excluded.margin, total_votes = excluded.total_votes, "
       + "source_time = excluded.source_time";
-  static final String EVENT_ADD = "INSERT INTO events (type, seat, at, body) VALUES (?, ?, ?, ?)";
+  static final String EVENT_ADD = "INSERT INTO events (type, state, seat, at, body) VALUES (?, ?, ?, ?, ?)";
   // Only a repeated sha256 is skipped: a row breaking any other constraint still fails the batch.
   static final String PAGE_ADD = "INSERT INTO page_archive (url, fetched_at, sha256, gzip) VALUES (?, ?, ?, ?) "
       + "ON CONFLICT (sha256) DO NOTHING";
@@ -84,44 +90,52 @@ final class Sql {
   static final String OVERRIDE_ADD = "INSERT INTO overrides (seat, at, reason, status, before, after) "
       + "VALUES (?, ?, ?, ?, ?, ?)";
   static final String OVERRIDE_RELEASE = "UPDATE overrides SET released_at = ?, release_reason = ? WHERE id = ?";
-  private static final String OVERRIDE_ROWS = "SELECT o.id, o.seat, k.name, o.at, o.reason, o.status, o.before, "
-      + "o.after, o.released_at, o.release_reason FROM overrides o JOIN constituencies k ON k.no = o.seat";
+  private static final String OVERRIDE_ROWS = "SELECT o.id, k.state, k.no, k.name, o.at, o.reason, o.status, "
+      + "o.before, o.after, o.released_at, o.release_reason FROM overrides o JOIN constituencies k ON k.id = o.seat";
   static final String OVERRIDE_ONE = OVERRIDE_ROWS + " WHERE o.id = ?";
   static final String OVERRIDES_ALL = OVERRIDE_ROWS + " ORDER BY o.id DESC";
 
   // --- reader ---
   static final String DATA_VERSION = "PRAGMA data_version";
   static final String PARTIES_ALL = "SELECT code, name, color FROM parties";
-  static final String PAST_SEATS_BY_PARTY = "SELECT winner_party, count(*) FROM past_results GROUP BY winner_party";
-  static final String SEAT_COUNT = "SELECT count(*) FROM constituencies";
-  static final String STATUS_COUNTS = "SELECT status, count(*) FROM seat_state GROUP BY status";
-  static final String SEATS_BY_LEADER = "SELECT leader_party, sum(status = 'declared'), sum(status <> 'declared') "
-      + "FROM seat_state WHERE leader_party IS NOT NULL GROUP BY leader_party";
+  // The summary's figures are one state's: '?' is its code.
+  static final String PAST_SEATS_BY_PARTY = "SELECT p.winner_party, count(*) FROM past_results p "
+      + "JOIN constituencies k ON k.id = p.seat WHERE k.state = ? GROUP BY p.winner_party";
+  static final String SEAT_COUNT = "SELECT count(*) FROM constituencies WHERE state = ?";
+  static final String STATUS_COUNTS = "SELECT s.status, count(*) FROM seat_state s "
+      + "JOIN constituencies k ON k.id = s.seat WHERE k.state = ? GROUP BY s.status";
+  static final String SEATS_BY_LEADER = "SELECT s.leader_party, sum(s.status = 'declared'), "
+      + "sum(s.status <> 'declared') FROM seat_state s JOIN constituencies k ON k.id = s.seat "
+      + "WHERE k.state = ? AND s.leader_party IS NOT NULL GROUP BY s.leader_party";
   static final String VOTES_BY_PARTY = "SELECT c.party, sum(v.votes) FROM seat_state s "
+      + "JOIN constituencies k ON k.id = s.seat "
       + "JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id JOIN candidates c ON c.id = v.candidate_id "
-      + "GROUP BY c.party";
-  static final String NEWEST_SOURCE_TIME = "SELECT max(source_time) FROM seat_state";
+      + "WHERE k.state = ? GROUP BY c.party";
+  static final String NEWEST_SOURCE_TIME = "SELECT max(s.source_time) FROM seat_state s "
+      + "JOIN constituencies k ON k.id = s.seat WHERE k.state = ?";
   private static final String SEAT_ROWS = "SELECT k.no, k.name, k.district, s.status, s.rounds_done, s.rounds_total, "
       + "s.leader_candidate, s.leader_party, s.leader_votes, s.runner_candidate, s.runner_party, s.runner_votes, "
-      + "s.margin, s.source_time, p.winner_party, p.winner_candidate, o.id, o.at, o.reason "
-      + "FROM constituencies k LEFT JOIN seat_state s ON s.seat = k.no LEFT JOIN past_results p ON p.seat = k.no "
-      + "LEFT JOIN overrides o ON o.seat = k.no AND o.released_at IS NULL";
-  static final String SEATS_LIST = SEAT_ROWS + " ORDER BY k.no";
-  static final String SEAT_ONE = SEAT_ROWS + " WHERE k.no = ?";
+      + "s.margin, s.source_time, p.winner_party, p.winner_candidate, o.id, o.at, o.reason, k.state "
+      + "FROM constituencies k LEFT JOIN seat_state s ON s.seat = k.id LEFT JOIN past_results p ON p.seat = k.id "
+      + "LEFT JOIN overrides o ON o.seat = k.id AND o.released_at IS NULL";
+  static final String SEATS_LIST = SEAT_ROWS + " WHERE k.state = ? ORDER BY k.no";
+  static final String SEAT_ONE = SEAT_ROWS + " WHERE k.state = ? AND k.no = ?";
   static final String SEAT_CANDIDATES = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
       + "FROM seat_state s JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id "
-      + "JOIN candidates c ON c.id = v.candidate_id WHERE s.seat = ? ORDER BY v.votes DESC, c.name, c.party";
-  static final String SNAPSHOTS_OF_SEAT_COUNT = "SELECT count(*) FROM snapshots WHERE seat = ?";
+      + "JOIN candidates c ON c.id = v.candidate_id WHERE s.seat = " + KEY + " ORDER BY v.votes DESC, c.name, c.party";
+  static final String SNAPSHOTS_OF_SEAT_COUNT = "SELECT count(*) FROM snapshots WHERE seat = " + KEY;
   static final String SNAPSHOTS_OF_SEAT = "SELECT id, status, rounds_done, rounds_total, source_time, fetched_at, url, "
-      + "correction, override_id FROM snapshots WHERE seat = ? ORDER BY id";
+      + "correction, override_id FROM snapshots WHERE seat = " + KEY + " ORDER BY id";
   static final String VOTES_OF_SNAPSHOT = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
       + "FROM snapshot_votes v JOIN candidates c ON c.id = v.candidate_id WHERE v.snapshot_id = ? "
       + "ORDER BY v.votes DESC, c.name, c.party";
-  static final String EVENTS_AFTER = "SELECT id, type, seat, at, body FROM events WHERE id > ? ORDER BY id LIMIT ?";
-
-  /** Events after an id, of the given types only: one '?' per type. */
-  static String eventsAfterOfTypes(int types) {
-    return "SELECT id, type, seat, at, body FROM events WHERE id > ? AND type IN ("
-        + String.join(", ", Collections.nCopies(types, "?")) + ") ORDER BY id LIMIT ?";
+  /**
+   * Events after an id, oldest first: of the given types only (one '?' per type; none = all), and of one state only
+   * when asked (one more '?').
+   */
+  static String eventsAfter(int types, boolean ofOneState) {
+    return "SELECT e.id, e.type, e.state, k.no, e.at, e.body FROM events e LEFT JOIN constituencies k ON k.id = e.seat "
+        + "WHERE e.id > ?" + (types == 0 ? "" : " AND e.type IN (" + String.join(", ", Collections.nCopies(types, "?"))
+        + ")") + (ofOneState ? " AND e.state = ?" : "") + " ORDER BY e.id LIMIT ?";
   }
 }

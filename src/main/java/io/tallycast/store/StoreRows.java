@@ -29,7 +29,7 @@ import java.util.Set;
  */
 final class StoreRows implements AutoCloseable {
   /** An event's fields that have their own column; the rest is its stored body. */
-  private static final String[] EVENT_COLUMNS = {"id", "type", "seat", "at"};
+  private static final String[] EVENT_COLUMNS = {"id", "type", "state", "seat", "at"};
   private final Connection c;
   private PreparedStatement currentVotes;
   private PreparedStatement candidatesOfSeat;
@@ -72,19 +72,20 @@ final class StoreRows implements AutoCloseable {
     pageAdd = c.prepareStatement(Sql.PAGE_ADD);
   }
 
+  /** Every seat with figures, by key (see {@link SeatKeys}). */
   Map<Integer, SeatState> states() throws SQLException {
     Map<Integer, SeatState> out = new HashMap<>();
     try (PreparedStatement q = c.prepareStatement(Sql.STATES_ALL); ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
-        out.put(rs.getInt(1), new SeatState(rs.getInt(1), status(rs.getString(2)), rs.getInt(3), rs.getInt(4),
-            standing(rs, 5), standing(rs, 8), Instant.ofEpochMilli(rs.getLong(11))));
+        out.put(rs.getInt(1), new SeatState(rs.getString(2), rs.getInt(3), status(rs.getString(4)), rs.getInt(5),
+            rs.getInt(6), standing(rs, 7), standing(rs, 10), Instant.ofEpochMilli(rs.getLong(13))));
       }
     }
     return out;
   }
 
-  List<SnapshotCandidate> currentVotes(int seat) throws SQLException {
-    currentVotes.setInt(1, seat);
+  List<SnapshotCandidate> currentVotes(int key) throws SQLException {
+    currentVotes.setInt(1, key);
     List<SnapshotCandidate> out = new ArrayList<>();
     try (ResultSet rs = currentVotes.executeQuery()) {
       while (rs.next()) {
@@ -95,13 +96,14 @@ final class StoreRows implements AutoCloseable {
   }
 
   /**
-   * Stores the snapshot, its votes (adding candidates seen for the first time) and the seat's new current state.
+   * Stores the snapshot of the seat of this key, its votes (adding candidates seen for the first time) and the seat's
+   * new current state.
    *
    * @param overrideId the operator override that set these figures, or null for a scraped snapshot
    */
-  void write(Snapshot s, SeatState after, Long overrideId) throws SQLException {
-    Map<String, Long> ids = candidateIds(s.seat());
-    snapshotAdd.setInt(1, s.seat());
+  void write(int key, Snapshot s, SeatState after, Long overrideId) throws SQLException {
+    Map<String, Long> ids = candidateIds(key);
+    snapshotAdd.setInt(1, key);
     snapshotAdd.setString(2, s.status().json());
     snapshotAdd.setInt(3, s.roundsDone());
     snapshotAdd.setInt(4, s.roundsTotal());
@@ -116,7 +118,7 @@ final class StoreRows implements AutoCloseable {
     for (SnapshotCandidate cand : s.candidates()) {
       Long id = ids.get(key(cand.name(), cand.party()));
       if (id == null) {
-        candidateAdd.setInt(1, s.seat());
+        candidateAdd.setInt(1, key);
         candidateAdd.setString(2, cand.name());
         candidateAdd.setString(3, cand.party());
         candidateAdd.executeUpdate();
@@ -131,11 +133,11 @@ final class StoreRows implements AutoCloseable {
       total += cand.totalVotes();
     }
     votesAdd.executeBatch();
-    putState(after, snapshotId, total);
+    putState(key, after, snapshotId, total);
   }
 
-  private void putState(SeatState after, long snapshotId, long totalVotes) throws SQLException {
-    statePut.setInt(1, after.seat());
+  private void putState(int key, SeatState after, long snapshotId, long totalVotes) throws SQLException {
+    statePut.setInt(1, key);
     statePut.setLong(2, snapshotId);
     statePut.setString(3, after.status().json());
     statePut.setInt(4, after.roundsDone());
@@ -148,20 +150,25 @@ final class StoreRows implements AutoCloseable {
     statePut.executeUpdate();
   }
 
-  /** Stores an event as the API shows it, less what has its own column (id, type, seat, time). */
-  long addEvent(ResultEvent e) throws SQLException {
+  /**
+   * Stores an event as the API shows it, less what has its own column (id, type, state, seat, time).
+   *
+   * @param key the key of the event's seat, null for a tally change
+   */
+  long addEvent(ResultEvent e, Integer key) throws SQLException {
     eventAdd.setString(1, e.type().typeName());
-    if (e.seat() == null) {
-      eventAdd.setNull(2, Types.INTEGER);
+    eventAdd.setString(2, e.state());
+    if (key == null) {
+      eventAdd.setNull(3, Types.INTEGER);
     } else {
-      eventAdd.setInt(2, e.seat());
+      eventAdd.setInt(3, key);
     }
-    eventAdd.setLong(3, e.at().toEpochMilli());
+    eventAdd.setLong(4, e.at().toEpochMilli());
     JsonObject body = Wire.json(e);
     for (String column : EVENT_COLUMNS) {
       body.remove(column);
     }
-    eventAdd.setString(4, body.encode());
+    eventAdd.setString(5, body.encode());
     eventAdd.executeUpdate();
     return generatedKey(eventAdd);
   }
@@ -174,7 +181,7 @@ final class StoreRows implements AutoCloseable {
     pageAdd.executeUpdate();
   }
 
-  /** A one-column query of seat numbers as a set. */
+  /** A one-column query of seat keys as a set. */
   Set<Integer> seats(String sql) throws SQLException {
     Set<Integer> out = new HashSet<>();
     try (PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
@@ -191,8 +198,8 @@ final class StoreRows implements AutoCloseable {
     }
   }
 
-  private Map<String, Long> candidateIds(int seat) throws SQLException {
-    candidatesOfSeat.setInt(1, seat);
+  private Map<String, Long> candidateIds(int key) throws SQLException {
+    candidatesOfSeat.setInt(1, key);
     Map<String, Long> out = new HashMap<>();
     try (ResultSet rs = candidatesOfSeat.executeQuery()) {
       while (rs.next()) {

@@ -9,8 +9,11 @@ import io.tallycast.bus.Refusal;
 import io.tallycast.bus.Rejection;
 import io.tallycast.bus.ResultEvent;
 import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.StateQuery;
 import io.tallycast.bus.StoredTally;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
+import io.tallycast.election.SeatRef;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -41,7 +44,7 @@ public final class StoreVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StoreVerticle.class);
 
   private final Path dataDir;
-  private final ElectionData election;
+  private final Election election;
   private ResultsStore store;
   private Bus bus;
   private List<MessageConsumer<?>> consumers = List.of();
@@ -52,13 +55,18 @@ public final class StoreVerticle extends VerticleBase {
   private long rejections;
   private final WriteTrouble trouble = new WriteTrouble();
 
-  public StoreVerticle(Path dataDir, ElectionData election) {
+  public StoreVerticle(Path dataDir, Election election) {
     this.dataDir = dataDir;
     this.election = election;
   }
 
+  /** One state's store: see {@link #deploy(Vertx, Path, Election)}. */
+  public static Future<String> deploy(Vertx vertx, Path dataDir, ElectionData state) {
+    return deploy(vertx, dataDir, Election.of(state));
+  }
+
   /** Deploys the store as it must run: a worker verticle, one instance. */
-  public static Future<String> deploy(Vertx vertx, Path dataDir, ElectionData election) {
+  public static Future<String> deploy(Vertx vertx, Path dataDir, Election election) {
     return vertx.deployVerticle(new StoreVerticle(dataDir, election),
         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(1));
   }
@@ -78,7 +86,7 @@ public final class StoreVerticle extends VerticleBase {
     consumers = List.of(bus.answer(Contract.STORE_APPLY, this::apply),
         bus.answer(Contract.STORE_OVERRIDE, o -> operator(() -> store.override(o))),
         bus.answer(Contract.STORE_RELEASE, r -> operator(() -> store.release(r))),
-        bus.answer(Contract.STORE_TALLY, none -> tally()));
+        bus.answer(Contract.STORE_TALLY, this::tally));
     report(HealthReport.Status.OK);
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
@@ -88,6 +96,8 @@ public final class StoreVerticle extends VerticleBase {
     ApplyResult result;
     try {
       result = store.apply(batch);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new Refusal(400, e.getMessage())); // a batch of a state this election has not
     } catch (RuntimeException e) {
       return failed("batch not written", e);
     }
@@ -112,10 +122,12 @@ public final class StoreVerticle extends VerticleBase {
     return answer;
   }
 
-  /** The tally as stored and how many seats an operator override holds: they may differ from the site on purpose. */
-  private Future<StoredTally> tally() {
+  /**
+   * A state's tally as stored and how many seats an operator override holds: they may differ from the site on purpose.
+   */
+  private Future<StoredTally> tally(StateQuery query) {
     try {
-      return Future.succeededFuture(new StoredTally(store.tally().byParty(), store.activeOverrides()));
+      return Future.succeededFuture(new StoredTally(store.tally(query.state()).byParty(), store.activeOverrides()));
     } catch (RuntimeException e) {
       return Future.failedFuture(new Refusal(APPLY_FAILED, e.getMessage()));
     }
@@ -162,7 +174,8 @@ public final class StoreVerticle extends VerticleBase {
 
   private void report(HealthReport.Status status) {
     JsonObject unmapped = new JsonObject();
-    store.unmappedParties().forEach((label, seats) -> unmapped.put(label, new JsonArray(List.copyOf(seats))));
+    store.unmappedParties().forEach((label, seats) -> unmapped.put(label,
+        new JsonArray(seats.stream().map(SeatRef::toString).toList())));
     JsonObject details = new JsonObject().put("snapshots", store.snapshotCount()).put("events", store.eventCount())
         .put("lastEventId", store.lastEventId()).put("lastCommitMs", lastCommitMs).put("rejections", rejections)
         .put("held", store.heldCount()).put("overrides", store.activeOverrides()).put("unmappedParties", unmapped)

@@ -2,6 +2,7 @@ package io.tallycast.store;
 
 import io.tallycast.election.Party;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.election.SeatRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ final class UnmappedParties {
   static final String COLOR = "#9E9E9E";
   private static final Logger LOG = LoggerFactory.getLogger(UnmappedParties.class);
 
-  /** Label -> seats where a candidate stands for it. */
+  /** Label -> keys of the seats where a candidate stands for it (see {@link SeatKeys}). */
   private final Map<String, Set<Integer>> seatsByLabel = new TreeMap<>();
 
   static UnmappedParties load(Connection c) throws SQLException {
@@ -44,7 +45,7 @@ final class UnmappedParties {
   }
 
   /** Stores the label as a party of its own when it is new; inside the caller's transaction. */
-  boolean note(Connection c, String label, int seat) throws SQLException {
+  boolean note(Connection c, String label, int key, SeatRef seat) throws SQLException {
     Set<Integer> seats = seatsByLabel.get(label);
     if (seats == null) {
       try (PreparedStatement add = c.prepareStatement(Sql.UNMAPPED_ADD)) {
@@ -53,12 +54,12 @@ final class UnmappedParties {
         add.setString(3, COLOR);
         add.executeUpdate();
       }
-      seatsByLabel.put(label, new TreeSet<>(Set.of(seat)));
+      seatsByLabel.put(label, new TreeSet<>(Set.of(key)));
       LOG.warn("seat {}: party '{}' is in no party table entry; stored as written. Map it: add it as an alias of its "
           + "party in the party table and restart", seat, label);
       return true;
     }
-    seats.add(seat);
+    seats.add(key);
     return false;
   }
 

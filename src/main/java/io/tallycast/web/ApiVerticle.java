@@ -4,7 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.EventType;
-import io.tallycast.map.MapRoutes;
+import io.tallycast.election.Election;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
 import io.tallycast.store.ResultsReader;
@@ -18,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,24 +39,25 @@ public final class ApiVerticle extends VerticleBase {
       .collect(Collectors.toCollection(java.util.TreeSet::new));
 
   private final WebConfig config;
+  private final Election election;
   private final ResultsReader reader;
   private final Optional<PrometheusMeterRegistry> prometheus;
-  private final Optional<PublishedMaps> maps;
+  private final Map<String, PublishedMaps> maps;
   private final Optional<OperatorApi> operator;
   private WorkerExecutor readers;
-  private VersionedJson summaryJson;
-  private VersionedJson seatsJson;
   private HealthBoard health;
   private HttpServer server;
 
   /**
    * @param prometheus the engine's metrics for {@code /metrics} (a test of the results API alone may leave them out)
-   * @param maps       the map renderer's published files, when the run has maps
+   * @param maps       the map renderers' published files by state code, for the states that have maps
    * @param operator   the overlay settings and operator routes, when the run has an operator's side
    */
-  public ApiVerticle(WebConfig config, ResultsReader reader, Optional<PrometheusMeterRegistry> prometheus,
-                     Optional<PublishedMaps> maps, Optional<OperatorApi> operator) {
+  public ApiVerticle(WebConfig config, Election election, ResultsReader reader,
+                     Optional<PrometheusMeterRegistry> prometheus, Map<String, PublishedMaps> maps,
+                     Optional<OperatorApi> operator) {
     this.config = config;
+    this.election = election;
     this.reader = reader;
     this.prometheus = prometheus;
     this.maps = maps;
@@ -65,21 +67,16 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     readers = vertx.createSharedWorkerExecutor("api-readers", 2);
-    summaryJson = new VersionedJson(reader::summary);
-    seatsJson = new VersionedJson(reader::constituencies);
     health = new HealthBoard(vertx);
     LiveChannel live = new LiveChannel(vertx, after -> read(() -> reader.events(after, MAX_EVENTS, Set.of())));
     Router router = Router.router(vertx);
     Compression.mount(router);
-    router.get("/api/summary").handler(this::summary);
-    router.get("/api/constituencies").handler(this::constituencies);
-    router.get("/api/constituencies/:no").handler(this::constituency);
+    new StateRoutes(election, reader, maps, this::read).mount(router);
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
     router.get("/api/stream/preview.jpg").handler(this::streamPreview);
-    operator.ifPresent(o -> o.mount(vertx, router, reader, readers));
-    MapRoutes.mount(router, maps);
+    operator.ifPresent(o -> o.mount(vertx, router, election, reader, readers));
     FrontendRoutes.mount(router);
     prometheus.ifPresent(p -> router.get("/metrics").handler(PrometheusScrapingHandler.create(p)));
     return vertx.createHttpServer(Compression.serverOptions()).requestHandler(router)
@@ -94,27 +91,16 @@ public final class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private void summary(RoutingContext ctx) {
-    answer(ctx, read(() -> summaryJson.at(reader.dataVersion())));
-  }
-
-  private void constituencies(RoutingContext ctx) {
-    answer(ctx, read(() -> seatsJson.at(reader.dataVersion())));
-  }
-
-  private void constituency(RoutingContext ctx) {
-    Integer no = wholeNumber(ctx, "no", ctx.pathParam("no"));
-    if (no != null) {
-      read(() -> reader.constituency(no)).onSuccess(found -> found.ifPresentOrElse(c -> send(ctx, 200, c),
-          () -> error(ctx, 404, "no constituency numbered " + no))).onFailure(ctx::fail);
-    }
-  }
-
   private void events(RoutingContext ctx) {
     Integer after = ctx.queryParams().contains("after") ? wholeNumber(ctx, "after", ctx.queryParams().get("after")) : 0;
     Integer limit = ctx.queryParams().contains("limit") ? wholeNumber(ctx, "limit", ctx.queryParams().get("limit"))
         : MAX_EVENTS;
     if (after == null || limit == null) {
+      return;
+    }
+    String state = ctx.queryParams().get("state");
+    if (state != null && election.state(state).isEmpty()) {
+      error(ctx, 400, "'state' must be one of " + election.codes() + ", not '" + state + "'");
       return;
     }
     String type = ctx.queryParams().get("type");
@@ -126,7 +112,7 @@ public final class ApiVerticle extends VerticleBase {
       return;
     }
     // encoded on the worker too: the history grows all day (a seat.changed per seat and round)
-    answer(ctx, read(() -> EncodedJson.once(reader.events(after, Math.min(limit, MAX_EVENTS), types))));
+    answer(ctx, read(() -> EncodedJson.once(reader.events(after, Math.min(limit, MAX_EVENTS), types, state))));
   }
 
   private void health(RoutingContext ctx) {
@@ -149,7 +135,7 @@ public final class ApiVerticle extends VerticleBase {
     encoded.onSuccess(e -> e.send(ctx)).onFailure(ctx::fail);
   }
 
-  private static void send(RoutingContext ctx, int status, Object body) {
+  static void send(RoutingContext ctx, int status, Object body) {
     String text = body instanceof JsonArray a ? a.encode()
         : body instanceof JsonObject o ? o.encode() : String.valueOf(body);
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
@@ -161,7 +147,7 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   /** A non-negative whole number from the request, or a 400 that says which parameter was wrong. */
-  private static Integer wholeNumber(RoutingContext ctx, String name, String text) {
+  static Integer wholeNumber(RoutingContext ctx, String name, String text) {
     try {
       int value = Integer.parseInt(text.strip());
       if (value >= 0) {

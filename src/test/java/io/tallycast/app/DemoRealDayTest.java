@@ -47,7 +47,7 @@ class DemoRealDayTest {
       SoftAssertions soft = new SoftAssertions();
       // every seat with a result is declared with the real winner and every candidate's real votes
       for (Map.Entry<Integer, List<RealDay2026.FinalRow>> seat : real.finals.entrySet()) {
-        JsonObject stored = reader.constituency(seat.getKey()).orElseThrow();
+        JsonObject stored = reader.constituency("S25", seat.getKey()).orElseThrow();
         if (!winners.containsKey(seat.getKey())) {
           soft.assertThat(stored.getString("status")).as("seat %d (a repoll)", seat.getKey()).isEqualTo("awaiting");
           continue;
@@ -69,7 +69,7 @@ class DemoRealDayTest {
       Map<String, Integer> expectedWon = new TreeMap<>();
       winners.values().forEach(w -> expectedWon.merge(RealDay2026.code(wb.parties(), w.party()), 1, Integer::sum));
       Map<String, Integer> won = new TreeMap<>();
-      reader.summary().getJsonArray("parties").stream().map(JsonObject.class::cast)
+      reader.summary("S25").getJsonArray("parties").stream().map(JsonObject.class::cast)
           .filter(p -> p.getInteger("won") > 0).forEach(p -> won.put(p.getString("party"), p.getInteger("won")));
       soft.assertThat(won).isEqualTo(expectedWon);
       // as many lead changes, seat by seat, as the recorded day and the final result show
@@ -100,7 +100,7 @@ class DemoRealDayTest {
       return 0;
     }
     try (ResultsReader reader = ResultsReader.open(dataDir)) {
-      return reader.summary().getJsonObject("seats").getInteger("declared");
+      return reader.summary("S25").getJsonObject("seats").getInteger("declared");
     } catch (Exception e) {
       return 0;
     }

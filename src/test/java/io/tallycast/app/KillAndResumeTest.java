@@ -33,7 +33,7 @@ class KillAndResumeTest {
     }
     try (ResultsReader reader = ResultsReader.open(dataDir)) {
       committed = reader.events(0, 1_000_000, java.util.Set.of());
-      assertThat(reader.summary().getJsonObject("seats").getInteger("declared")).isLessThan(294);
+      assertThat(reader.summary("S25").getJsonObject("seats").getInteger("declared")).isLessThan(294);
     }
     assertThat(committed).isNotEmpty();
 
@@ -51,7 +51,7 @@ class KillAndResumeTest {
             .forEach(e -> declarations.merge(e.getInteger("seat"), 1, Integer::sum));
         assertThat(declarations).hasSize(294).allSatisfy((seat, count) -> assertThat(count).isOne());
         Map<String, Integer> won = new HashMap<>();
-        reader.summary().getJsonArray("parties").stream().map(JsonObject.class::cast)
+        reader.summary("S25").getJsonArray("parties").stream().map(JsonObject.class::cast)
             .filter(p -> p.getInteger("won") > 0).forEach(p -> won.put(p.getString("party"), p.getInteger("won")));
         // the 2021 result as the file has it: AITC 215, BJP 77, IND 1, RSSCMJP 1
         Map<String, Integer> expected = new HashMap<>();
@@ -68,7 +68,7 @@ class KillAndResumeTest {
       return 0;
     }
     try (ResultsReader reader = ResultsReader.open(dataDir)) {
-      return reader.summary().getJsonObject("seats").getInteger("declared");
+      return reader.summary("S25").getJsonObject("seats").getInteger("declared");
     } catch (Exception e) {
       return 0;
     }

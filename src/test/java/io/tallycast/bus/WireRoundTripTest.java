@@ -27,7 +27,8 @@ class WireRoundTripTest {
       List.of(new SnapshotCandidate("SUVENDU ADHIKARI", "BJP", 108_000, 2_201, 110_201),
           new SnapshotCandidate("MAMATA BANERJEE", "AITC", 88_500, 1_299, 89_799)),
       AT, AT.plusSeconds(40), "https://results.eci.gov.in/ResultAcGenMay2026/candidateswise-S25210.htm", true);
-  private static final ResultEvent DECLARATION = new SeatDeclared(3_141, 210, AT, WINNER, 20_402L, "AITC", "gain",
+  private static final ResultEvent DECLARATION = new SeatDeclared(3_141, "S25", 210, AT, WINNER, 20_402L, "AITC",
+      "gain",
       "AITC", "BJP gain from AITC");
 
   /** One filled-in example of every type the contract carries. */
@@ -37,24 +38,28 @@ class WireRoundTripTest {
         .put("figures", new JsonObject().put("leader", new JsonObject().put("party", "BJP")))
         .put("candidates", new JsonArray().add("SUVENDU ADHIKARI").add(12.5));
     List<ResultEvent> events = List.of(
-        new SeatChanged(3_139, 210, AT, COUNTING, DECLARED),
-        new LeadFlipped(3_140, 210, AT, "AITC", "BJP", "MAMATA BANERJEE", "SUVENDU ADHIKARI", 1_250L),
+        new SeatChanged(3_139, "S25", 210, AT, COUNTING, DECLARED),
+        new LeadFlipped(3_140, "S25", 210, AT, "AITC", "BJP", "MAMATA BANERJEE", "SUVENDU ADHIKARI", 1_250L),
         DECLARATION,
-        new TallyChanged(3_142, 0, AT, Map.of("AITC", new PartySeats(80, 3)), Map.of("BJP", new PartySeats(207, 0))),
-        new SeatOverridden(3_143, 210, AT, "NANDIGRAM", 7, "RO's sheet", SeatStatus.DECLARED, WINNER),
-        new OverrideReleased(3_144, 210, AT, "NANDIGRAM", 7, "the site caught up"));
+        new TallyChanged(3_142, "S25", 0, AT, Map.of("AITC", new PartySeats(80, 3)), Map.of("BJP", new PartySeats(207,
+            0))),
+        new SeatOverridden(3_143, "S25", 210, AT, "NANDIGRAM", 7, "RO's sheet", SeatStatus.DECLARED, WINNER),
+        new OverrideReleased(3_144, "S25", 210, AT, "NANDIGRAM", 7, "the site caught up"));
     events.forEach(e -> all.put(e.getClass(), e));
-    all.put(ScrapeBatch.class, new ScrapeBatch(List.of(SNAPSHOT), List.of(new ArchivedPage(SNAPSHOT.url(), AT,
+    all.put(ScrapeBatch.class, new ScrapeBatch("S25", List.of(SNAPSHOT), List.of(new ArchivedPage(SNAPSHOT.url(), AT,
         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         "<html>".getBytes(StandardCharsets.UTF_8)))));
     all.put(ApplyResult.class, new ApplyResult(List.of(210, 211),
         List.of(new Rejection(12, "votes fell from 900 to 800")), events, List.of(44)));
+    all.put(StateQuery.class, new StateQuery("S03"));
     all.put(StoredTally.class,
         new StoredTally(Map.of("BJP", new PartySeats(207, 0), "AITC", new PartySeats(80, 0)), 1));
-    all.put(SeatOverride.class, new SeatOverride(210, "RO's sheet", SeatStatus.DECLARED, List.of(WINNER), 21, 21));
-    all.put(OverrideRelease.class, new OverrideRelease(210, "the site caught up"));
+    all.put(SeatOverride.class, new SeatOverride("S25", 210, "RO's sheet", SeatStatus.DECLARED, List.of(WINNER), 21,
+        21));
+    all.put(OverrideRelease.class, new OverrideRelease("S25", 210, "the site caught up"));
     all.put(OverrideResult.class, new OverrideResult(row, events));
-    all.put(MapUpdated.class, new MapUpdated("district-purba-medinipur", 42, List.of(210, 211), "/api/maps/d.png"));
+    all.put(MapUpdated.class, new MapUpdated("S25", "district-purba-medinipur", 42, List.of(210, 211),
+        "/api/maps/d.png"));
     all.put(SceneChosen.class, new SceneChosen("map"));
     all.put(HealthReport.class, new HealthReport("scraper", HealthReport.Status.DEGRADED, AT, "seat 12: 503", AT,
         new JsonObject().put("cycles", 812).put("failingSeats", new JsonArray().add(12))));
@@ -99,7 +104,8 @@ class WireRoundTripTest {
 
   @Test
   void a_seats_status_and_a_health_status_are_written_in_lower_case_as_the_api_always_did() {
-    assertThat(Wire.json(new SeatChanged(1, 2, AT, COUNTING, DECLARED)).getJsonObject("after").getString("status"))
+    assertThat(Wire.json(new SeatChanged(1, "S25", 2, AT, COUNTING,
+        DECLARED)).getJsonObject("after").getString("status"))
         .isEqualTo("declared");
     assertThat(((HealthReport) samples().get(HealthReport.class)).toJson().getString("status")).isEqualTo("degraded");
   }

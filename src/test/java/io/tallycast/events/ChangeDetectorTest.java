@@ -17,17 +17,17 @@ class ChangeDetectorTest {
   private static final Instant T2 = Instant.parse("2021-05-02T05:00:00Z");
 
   private static SeatState counting(int seat, Instant at, Standing... candidates) {
-    return SeatState.of(seat, SeatStatus.COUNTING, 3, 20, List.of(candidates), at);
+    return SeatState.of("S25", seat, SeatStatus.COUNTING, 3, 20, List.of(candidates), at);
   }
 
   private static SeatState declared(int seat, Standing... candidates) {
-    return SeatState.of(seat, SeatStatus.DECLARED, 20, 20, List.of(candidates), T2);
+    return SeatState.of("S25", seat, SeatStatus.DECLARED, 20, 20, List.of(candidates), T2);
   }
 
   /** What the API shows of an event besides its id, type, seat and time: its kind's fields, as JSON. */
   private static JsonObject body(ResultEvent event) {
     JsonObject json = Wire.json(event);
-    for (String own : new String[] {"id", "type", "seat", "at"}) {
+    for (String own : new String[] {"id", "type", "state", "seat", "at"}) {
       json.remove(own);
     }
     return json;
@@ -39,7 +39,7 @@ class ChangeDetectorTest {
 
   @Test
   void a_first_lead_is_a_seat_change_but_not_a_flip() {
-    List<ResultEvent> events = ChangeDetector.seatEvents(SeatState.awaiting(12),
+    List<ResultEvent> events = ChangeDetector.seatEvents(SeatState.awaiting("S25", 12),
         counting(12, T1, new Standing("A", "BJP", 500), new Standing("B", "AITC", 300)), "AITC");
     assertThat(types(events)).containsExactly(EventType.SEAT_CHANGED);
     JsonObject body = body(events.get(0));
@@ -85,11 +85,11 @@ class ChangeDetectorTest {
   @Test
   void a_declaration_for_the_past_winner_is_a_hold_and_without_a_past_result_is_new() {
     SeatState after = declared(1, new Standing("A", "AITC", 900), new Standing("B", "BJP", 400));
-    JsonObject hold = body(ChangeDetector.seatEvents(SeatState.awaiting(1), after, "AITC").get(1));
+    JsonObject hold = body(ChangeDetector.seatEvents(SeatState.awaiting("S25", 1), after, "AITC").get(1));
     assertThat(hold.getString("result")).isEqualTo("hold");
     assertThat(hold.getString("text")).isEqualTo("AITC hold");
     assertThat(hold.getValue("gainedFrom")).isNull();
-    JsonObject fresh = body(ChangeDetector.seatEvents(SeatState.awaiting(1), after, null).get(1));
+    JsonObject fresh = body(ChangeDetector.seatEvents(SeatState.awaiting("S25", 1), after, null).get(1));
     assertThat(fresh.getString("result")).isEqualTo("new");
     assertThat(fresh.getValue("past")).isNull();
     assertThat(fresh.getString("text")).isEqualTo("AITC win");
@@ -122,7 +122,7 @@ class ChangeDetectorTest {
     SeatState b = counting(2, T1, new Standing("B", "BJP", 10));
     Tally before = Tally.of(List.of(a, b));
     Tally after = Tally.of(List.of(declared(1, new Standing("A", "AITC", 20)), b));
-    ResultEvent e = ChangeDetector.tallyEvent(before, after, T2).orElseThrow();
+    ResultEvent e = ChangeDetector.tallyEvent("S25", before, after, T2).orElseThrow();
     assertThat(e.type()).isEqualTo(EventType.TALLY_CHANGED);
     assertThat(e.seat()).isNull();
     assertThat(e.at()).isEqualTo(T2);
@@ -134,7 +134,8 @@ class ChangeDetectorTest {
   @Test
   void an_unchanged_tally_makes_no_event() {
     Tally t = Tally.of(List.of(counting(1, T1, new Standing("A", "AITC", 10))));
-    assertThat(ChangeDetector.tallyEvent(t, Tally.of(List.of(counting(1, T2, new Standing("A", "AITC", 20)))), T2))
+    assertThat(ChangeDetector.tallyEvent("S25", t, Tally.of(List.of(counting(1, T2, new Standing("A", "AITC", 20)))),
+        T2))
         .isEmpty();
   }
 }

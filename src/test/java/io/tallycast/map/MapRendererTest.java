@@ -194,7 +194,8 @@ class MapRendererTest {
     SyntheticMaps.tree(mapsDir, 6, SEATS, districts);
     reader = ResultsReader.open(dataDir);
     Bus.of(vertx).subscribe(Contract.MAP_UPDATED, m -> updates.add(Wire.json(m)));
-    MapRenderer renderer = new MapRenderer(MapSource.folder(mapsDir), dataDir, reader, WB.parties());
+    MapRenderer renderer = new MapRenderer(MapSource.folder(mapsDir), MapPlace.single("S25", dataDir), reader,
+        WB.parties());
     vertx.deployVerticle(renderer).await();
     await().atMost(Duration.ofSeconds(5)).until(() -> updatesOf("state").size() == 1); // the start-up publish
     updates.clear();
@@ -206,7 +207,8 @@ class MapRendererTest {
   }
 
   static ApplyResult apply(Vertx vertx, Snapshot... snapshots) {
-    ApplyResult result = Bus.of(vertx).request(Contract.STORE_APPLY, new ScrapeBatch(List.of(snapshots), List.of()),
+    ApplyResult result = Bus.of(vertx).request(Contract.STORE_APPLY, new ScrapeBatch("S25", List.of(snapshots),
+        List.of()),
         30_000).await();
     assertThat(result.rejections()).isEmpty();
     return result;

@@ -6,6 +6,7 @@ import static io.tallycast.map.MapRendererTest.cand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.bus.Snapshot;
+import io.tallycast.election.Election;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.store.ResultsReader;
 import io.tallycast.store.StoreVerticle;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,10 +64,11 @@ class MapRoutesTest {
     SyntheticMaps.tree(mapsDir, 6, SEATS, SEATS.stream().map(s -> s <= 12 ? "Alpha" : "Beta").toList());
     StoreVerticle.deploy(vertx, dataDir, WB).await();
     reader = ResultsReader.open(dataDir);
-    renderer = new MapRenderer(MapSource.folder(mapsDir), dataDir, reader, WB.parties());
+    renderer = new MapRenderer(MapSource.folder(mapsDir), MapPlace.single("S25", dataDir), reader,
+        WB.parties());
     vertx.deployVerticle(renderer).await();
-    ApiVerticle api = new ApiVerticle(WebConfig.on(0), reader, Optional.empty(), Optional.of(renderer.maps()),
-        Optional.empty());
+    ApiVerticle api = new ApiVerticle(WebConfig.on(0), Election.of(WB), reader, Optional.empty(),
+        Map.of("S25", renderer.maps()), Optional.empty());
     vertx.deployVerticle(api).await();
     base = "http://127.0.0.1:" + api.port();
   }

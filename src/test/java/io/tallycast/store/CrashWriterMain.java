@@ -35,7 +35,7 @@ public final class CrashWriterMain {
                   round * 99L + (round % 2) * 3)),
               at, at, "https://results.example/" + seat, false));
         }
-        store.apply(new ScrapeBatch(snapshots, List.of()));
+        store.apply(new ScrapeBatch("S25", snapshots, List.of()));
         System.out.println("committed " + store.lastEventId());
         System.out.flush();
       }

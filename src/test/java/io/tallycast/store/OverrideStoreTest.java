@@ -51,7 +51,8 @@ class OverrideStoreTest {
   }
 
   private static SeatOverride declare(int seat, String reason, Standing... votes) {
-    return new SeatOverride(seat, reason, SeatStatus.DECLARED, votes.length == 0 ? null : List.of(votes), null, null);
+    return new SeatOverride("S25", seat, reason, SeatStatus.DECLARED, votes.length == 0 ? null : List.of(votes), null,
+        null);
   }
 
   private static List<String> types(List<ResultEvent> events) {
@@ -83,17 +84,17 @@ class OverrideStoreTest {
         .isEqualTo(40000L);
 
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      JsonObject seat = reader.constituency(12).orElseThrow();
+      JsonObject seat = reader.constituency("S25", 12).orElseThrow();
       assertThat(seat.getString("status")).isEqualTo("declared");
       assertThat(seat.getJsonObject("overridden").fieldNames()).containsExactlyInAnyOrder("id", "at", "reason");
       assertThat(seat.getJsonObject("leader").getLong("votes")).isEqualTo(39500L);
-      assertThat(reader.constituencies().getJsonObject(11).getJsonObject("overridden")).isNotNull();
-      assertThat(reader.constituencies().getJsonObject(12).getValue("overridden")).isNull();
-      JsonArray history = reader.snapshots(12);
+      assertThat(reader.constituencies("S25").getJsonObject(11).getJsonObject("overridden")).isNotNull();
+      assertThat(reader.constituencies("S25").getJsonObject(12).getValue("overridden")).isNull();
+      JsonArray history = reader.snapshots("S25", 12);
       assertThat(history.getJsonObject(1).getBoolean("correction")).isTrue();
       assertThat(history.getJsonObject(1).getLong("overrideId")).isEqualTo(row.getLong("id"));
       assertThat(reader.overrides()).containsExactly(row);
-      assertThat(reader.summary().getJsonObject("seats").getInteger("declared")).isEqualTo(1);
+      assertThat(reader.summary("S25").getJsonObject("seats").getInteger("declared")).isEqualTo(1);
     }
   }
 
@@ -112,7 +113,7 @@ class OverrideStoreTest {
     assertThat(store.heldCount()).isEqualTo(1);
     assertThat(store.activeOverrides()).isEqualTo(1);
 
-    OverrideResult released = store.release(new OverrideRelease(12, "the site caught up"));
+    OverrideResult released = store.release(new OverrideRelease("S25", 12, "the site caught up"));
     assertThat(types(released.events())).containsExactly("override.released");
     assertThat(Wire.json(released.events().get(0)).getString("reason")).isEqualTo("the site caught up");
     assertThat(released.override().getBoolean("active")).isFalse();
@@ -129,11 +130,11 @@ class OverrideStoreTest {
         cand("MUKUL ROY", "BJP", 43000), cand("KAUSHANI MUKHERJEE", "AITC", 42000), cand("NOTA", "NOTA", 960))));
     assertThat(down.rejections()).singleElement().satisfies(r -> assertThat(r.reason()).contains("went down"));
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      JsonObject seat = reader.constituency(12).orElseThrow();
+      JsonObject seat = reader.constituency("S25", 12).orElseThrow();
       assertThat(seat.getValue("overridden")).isNull();
       assertThat(seat.getString("status")).isEqualTo("counting");
       assertThat(seat.getJsonObject("leader").getLong("votes")).isEqualTo(44000L);
-      assertThat(reader.snapshots(12).getJsonObject(2).getBoolean("correction")).isTrue();
+      assertThat(reader.snapshots("S25", 12).getJsonObject(2).getBoolean("correction")).isTrue();
     }
   }
 
@@ -151,7 +152,7 @@ class OverrideStoreTest {
   @Test
   void a_second_override_replaces_the_first_and_the_seat_stays_held() {
     long first = store.override(declare(12, "first")).override().getLong("id");
-    OverrideResult second = store.override(new SeatOverride(12, "typo in the votes", SeatStatus.DECLARED,
+    OverrideResult second = store.override(new SeatOverride("S25", 12, "typo in the votes", SeatStatus.DECLARED,
         List.of(new Standing("MUKUL ROY", "BJP", 40100)), null, null));
     try (ResultsReader reader = ResultsReader.open(dir)) {
       JsonArray trail = reader.overrides();
@@ -161,7 +162,7 @@ class OverrideStoreTest {
       assertThat(trail.getJsonObject(1).getBoolean("active")).isFalse();
       assertThat(trail.getJsonObject(1).getString("releaseReason"))
           .isEqualTo("replaced by override #" + second.override().getLong("id"));
-      assertThat(reader.constituency(12).orElseThrow().getJsonObject("overridden").getLong("id"))
+      assertThat(reader.constituency("S25", 12).orElseThrow().getJsonObject("overridden").getLong("id"))
           .isEqualTo(second.override().getLong("id"));
     }
     // already declared: no second declaration, just the corrected figures
@@ -171,7 +172,7 @@ class OverrideStoreTest {
 
   @Test
   void an_override_that_changes_no_figure_still_holds_the_seat_and_says_so() throws Exception {
-    OverrideResult r = store.override(new SeatOverride(12, "hold this seat: the site shows another seat's page",
+    OverrideResult r = store.override(new SeatOverride("S25", 12, "hold this seat: the site shows another seat's page",
         SeatStatus.COUNTING, null, null, null));
     assertThat(types(r.events())).containsExactly("seat.overridden");
     assertThat(store.snapshotCount()).isEqualTo(1);
@@ -190,10 +191,11 @@ class OverrideStoreTest {
         "a declared seat needs a single leader: 'KAUSHANI MUKHERJEE' (AITC) and 'MUKUL ROY' (BJP) are tied at 40000");
     assertRefused(() -> store.override(declare(12, "x", new Standing("KAUSHANI MUKHERJEE", "AITC", 0),
         new Standing("MUKUL ROY", "BJP", 0))), 400, "a declared seat needs a winner");
-    assertRefused(() -> store.override(new SeatOverride(12, "x", SeatStatus.COUNTING, null, 20, null)), 400,
+    assertRefused(() -> store.override(new SeatOverride("S25", 12, "x", SeatStatus.COUNTING, null, 20, null)), 400,
         "rounds done 20 of 18 total is impossible");
-    assertRefused(() -> store.release(new OverrideRelease(12, "x")), 409, "seat 12 (ALIPURDUARS) is not overridden");
-    assertRefused(() -> store.release(new OverrideRelease(0, "x")), 404, "no constituency numbered 0");
+    assertRefused(() -> store.release(new OverrideRelease("S25", 12, "x")), 409,
+        "seat 12 (ALIPURDUARS) is not overridden");
+    assertRefused(() -> store.release(new OverrideRelease("S25", 0, "x")), 404, "no constituency numbered 0");
     assertThat(dump(dir)).isEqualTo(before);
     assertThat(store.lastEventId()).isEqualTo(2);
   }
@@ -207,9 +209,9 @@ class OverrideStoreTest {
         .hasMessage("candidate 'A' (BJP) is listed twice");
     assertThatThrownBy(() -> declare(12, "x", new Standing("A", "BJP", -1)))
         .hasMessage("votes of 'A' (BJP) must not be negative (-1)");
-    assertThatThrownBy(() -> new SeatOverride(12, "x", SeatStatus.AWAITING, null, null, null))
+    assertThatThrownBy(() -> new SeatOverride("S25", 12, "x", SeatStatus.AWAITING, null, null, null))
         .hasMessage("'status' must be counting or declared");
-    assertThatThrownBy(() -> new OverrideRelease(12, null))
+    assertThatThrownBy(() -> new OverrideRelease("S25", 12, null))
         .hasMessage("'reason' is required: say why the seat is released");
     assertThat(declare(12, " padded ").reason()).isEqualTo("padded");
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON the overlay, the console and the acceptance checks read: field names are a contract. */
 class ResultsReaderTest {
-  private static final Set<String> SEAT_FIELDS = Set.of("no", "name", "district", "status", "rounds", "leader",
+  private static final Set<String> SEAT_FIELDS = Set.of("state", "no", "name", "district", "status", "rounds", "leader",
       "runnerUp", "margin", "past", "updatedAt", "overridden");
 
   @TempDir
@@ -50,8 +50,8 @@ class ResultsReaderTest {
 
   @Test
   void before_any_data_every_seat_is_awaiting_and_the_past_is_shown() {
-    JsonObject summary = reader.summary();
-    assertThat(summary.fieldNames()).containsExactlyInAnyOrder("seats", "majority", "parties", "updatedAt");
+    JsonObject summary = reader.summary("S25");
+    assertThat(summary.fieldNames()).containsExactlyInAnyOrder("state", "seats", "majority", "parties", "updatedAt");
     assertThat(summary.getJsonObject("seats").fieldNames())
         .containsExactlyInAnyOrder("total", "declared", "counting", "awaiting");
     assertThat(summary.getJsonObject("seats").getInteger("awaiting")).isEqualTo(294);
@@ -61,7 +61,7 @@ class ResultsReaderTest {
     assertThat(inc.getInteger("past")).isEqualTo(44);
     assertThat(inc.getInteger("change")).isEqualTo(-44);
 
-    JsonArray seats = reader.constituencies();
+    JsonArray seats = reader.constituencies("S25");
     assertThat(seats).hasSize(294);
     JsonObject first = seats.getJsonObject(0);
     assertThat(first.fieldNames()).containsExactlyInAnyOrderElementsOf(SEAT_FIELDS);
@@ -80,7 +80,7 @@ class ResultsReaderTest {
   @Test
   void summary_parties_carry_exactly_the_contract_fields_and_count_leads_and_wins() {
     countSeat12AndDeclareSeat1();
-    JsonObject summary = reader.summary();
+    JsonObject summary = reader.summary("S25");
     assertThat(summary.getJsonObject("seats"))
         .isEqualTo(new JsonObject().put("total", 294).put("declared", 1).put("counting", 1).put("awaiting", 292));
     assertThat(summary.getString("updatedAt")).isEqualTo(T0.plusSeconds(30).toString());
@@ -106,7 +106,7 @@ class ResultsReaderTest {
   @Test
   void a_seat_shows_leader_runner_up_margin_candidates_and_snapshot_count() {
     countSeat12AndDeclareSeat1();
-    JsonObject seat = reader.constituency(12).orElseThrow();
+    JsonObject seat = reader.constituency("S25", 12).orElseThrow();
     assertThat(seat.fieldNames()).containsAll(SEAT_FIELDS).contains("candidates", "snapshots")
         .hasSize(SEAT_FIELDS.size() + 2);
     assertThat(seat.getString("status")).isEqualTo("counting");
@@ -124,8 +124,8 @@ class ResultsReaderTest {
     assertThat(candidates.getJsonObject(0).getDouble("voteShare")).isEqualTo(70.4);
     assertThat(candidates.stream().map(c -> ((JsonObject) c).getLong("votes")).toList())
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());
-    assertThat(reader.constituency(999)).isEmpty();
-    assertThat(reader.constituencies().getJsonObject(11)).isEqualTo(seatWithout(seat));
+    assertThat(reader.constituency("S25", 999)).isEmpty();
+    assertThat(reader.constituencies("S25").getJsonObject(11)).isEqualTo(seatWithout(seat));
   }
 
   private static JsonObject seatWithout(JsonObject seat) {
@@ -141,11 +141,11 @@ class ResultsReaderTest {
     JsonArray all = reader.events(0, 100, Set.of());
     assertThat(all).hasSize(4); // seat.changed x2, seat.declared, tally.changed
     JsonObject declared = reader.events(0, 100, Set.of("seat.declared")).getJsonObject(0);
-    assertThat(declared.fieldNames()).containsExactlyInAnyOrder("id", "type", "seat", "at", "winner", "margin",
+    assertThat(declared.fieldNames()).containsExactlyInAnyOrder("id", "type", "state", "seat", "at", "winner", "margin",
         "past", "result", "gainedFrom", "text");
     assertThat(declared.getString("text")).isEqualTo("AITC hold");
     JsonObject changed = all.getJsonObject(0);
-    assertThat(changed.fieldNames()).containsExactlyInAnyOrder("id", "type", "seat", "at", "before", "after");
+    assertThat(changed.fieldNames()).containsExactlyInAnyOrder("id", "type", "state", "seat", "at", "before", "after");
     assertThat(changed.getJsonObject("after").fieldNames())
         .containsExactlyInAnyOrder("status", "roundsDone", "roundsTotal", "leader", "margin");
     long firstId = all.getJsonObject(0).getLong("id");
@@ -161,12 +161,12 @@ class ResultsReaderTest {
 
   @Test
   void the_cached_summary_follows_every_commit_and_callers_cannot_change_it() {
-    JsonObject empty = reader.summary();
+    JsonObject empty = reader.summary("S25");
     empty.put("majority", -1);
-    assertThat(reader.summary().getInteger("majority")).isEqualTo(148);
+    assertThat(reader.summary("S25").getInteger("majority")).isEqualTo(148);
     countSeat12AndDeclareSeat1();
-    assertThat(reader.summary().getJsonObject("seats").getInteger("declared")).isEqualTo(1);
-    assertThat(reader.constituencies().getJsonObject(0).getString("status")).isEqualTo("declared");
+    assertThat(reader.summary("S25").getJsonObject("seats").getInteger("declared")).isEqualTo(1);
+    assertThat(reader.constituencies("S25").getJsonObject(0).getString("status")).isEqualTo("declared");
   }
 
   @Test

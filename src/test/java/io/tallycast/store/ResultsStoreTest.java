@@ -72,7 +72,7 @@ class ResultsStoreTest {
     assertThat(tally.get(0).at()).isEqualTo(T0.plusSeconds(294)); // the newest source time in the batch
 
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      JsonObject summary = reader.summary();
+      JsonObject summary = reader.summary("S25");
       Map<String, JsonObject> parties = summary.getJsonArray("parties").stream().map(JsonObject.class::cast)
           .collect(Collectors.toMap(p -> p.getString("party"), Function.identity()));
       assertThat(parties.get("AITC").getInteger("won")).isEqualTo(215);
@@ -139,13 +139,13 @@ class ResultsStoreTest {
       assertThat(store.snapshotCount()).isEqualTo(6);
     }
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      var history = reader.snapshots(33);
+      var history = reader.snapshots("S25", 33);
       assertThat(history).hasSize(6);
       assertThat(history.getJsonObject(0).getJsonObject("rounds").getInteger("done")).isEqualTo(1);
       assertThat(history.getJsonObject(5).getString("status")).isEqualTo("declared");
       assertThat(history.getJsonObject(2).getJsonArray("candidates").getJsonObject(0).getLong("votes")).isEqualTo(300L);
       assertThat(reader.snapshotCount()).isEqualTo(6);
-      assertThat(reader.constituency(33).orElseThrow().getLong("snapshots")).isEqualTo(6L);
+      assertThat(reader.constituency("S25", 33).orElseThrow().getLong("snapshots")).isEqualTo(6L);
     }
   }
 
@@ -188,7 +188,8 @@ class ResultsStoreTest {
         WB.finals());
     assertThatThrownBy(() -> ResultsStore.open(dir, other))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("another election").hasMessageContaining("seat 294 is 'MURARAI' there and absent here")
+        .hasMessageContaining("another election")
+        .hasMessageContaining("seat S25 294 is 'MURARAI' there and absent here")
         .hasMessageContaining("fresh data dir");
     assertThat(dump(dir)).isEqualTo(before);
   }
@@ -205,7 +206,7 @@ class ResultsStoreTest {
   void an_sql_error_rolls_back_the_whole_batch_and_the_store_keeps_working() throws Exception {
     try (ResultsStore store = ResultsStore.open(dir, WB)) {
       List<String> before = dump(dir);
-      ScrapeBatch broken = new ScrapeBatch(List.of(StoreFixtures.finalResult(1, T0)),
+      ScrapeBatch broken = new ScrapeBatch("S25", List.of(StoreFixtures.finalResult(1, T0)),
           List.of(new ArchivedPage("https://results.example/1", T0, "abc", null)));
       assertThatThrownBy(() -> store.apply(broken)).isInstanceOf(StoreException.class)
           .hasMessageContaining("rolled back").hasMessageContaining("NOT NULL");
@@ -219,8 +220,8 @@ class ResultsStoreTest {
   void archived_pages_are_kept_once_per_content() throws Exception {
     byte[] gz = {31, -117, 8, 0};
     try (ResultsStore store = ResultsStore.open(dir, WB)) {
-      store.apply(new ScrapeBatch(List.of(), List.of(new ArchivedPage("u1", T0, "sha-1", gz))));
-      store.apply(new ScrapeBatch(List.of(), List.of(new ArchivedPage("u1", T0.plusSeconds(5), "sha-1", gz),
+      store.apply(new ScrapeBatch("S25", List.of(), List.of(new ArchivedPage("u1", T0, "sha-1", gz))));
+      store.apply(new ScrapeBatch("S25", List.of(), List.of(new ArchivedPage("u1", T0.plusSeconds(5), "sha-1", gz),
           new ArchivedPage("u2", T0, "sha-2", gz))));
     }
     assertThat(dump(dir).stream().filter(l -> l.contains("|sha-")).toList()).hasSize(2);

@@ -127,12 +127,12 @@ class SnapshotRefusalTest {
     assertThat(r.events()).extracting(e -> e.type()).containsExactly(EventType.SEAT_CHANGED,
         EventType.SEAT_CHANGED, EventType.TALLY_CHANGED);
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      var seat12 = reader.constituency(12).orElseThrow();
+      var seat12 = reader.constituency("S25", 12).orElseThrow();
       assertThat(seat12.getJsonArray("candidates")).hasSize(2);
       assertThat(seat12.getJsonObject("leader").getLong("votes")).isEqualTo(565910L);
       assertThat(seat12.getValue("runnerUp")).isNull();
-      assertThat(reader.snapshots(12).getJsonObject(1).getBoolean("correction")).isTrue();
-      assertThat(reader.constituency(13).orElseThrow().getString("status")).isEqualTo("counting");
+      assertThat(reader.snapshots("S25", 12).getJsonObject(1).getBoolean("correction")).isTrue();
+      assertThat(reader.constituency("S25", 13).orElseThrow().getString("status")).isEqualTo("counting");
     }
   }
 }

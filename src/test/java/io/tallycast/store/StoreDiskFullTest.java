@@ -15,6 +15,7 @@ import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.election.Election;
 import io.tallycast.support.LogCapture;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -51,7 +52,7 @@ class StoreDiskFullTest {
       throws Exception {
     List<HealthReport> health = new CopyOnWriteArrayList<>();
     Bus.of(vertx).subscribe(Contract.HEALTH, health::add);
-    StoreVerticle verticle = new StoreVerticle(dir, WB);
+    StoreVerticle verticle = new StoreVerticle(dir, Election.of(WB));
     try (LogCapture trouble = new LogCapture(WriteTrouble.class);
         LogCapture store = new LogCapture(StoreVerticle.class)) {
       wait(vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
@@ -60,7 +61,7 @@ class StoreDiskFullTest {
 
       // the database may not grow by a page more: what a full disk is to SQLite
       long pages = pragma(verticle, "PRAGMA max_page_count = " + pragma(verticle, "PRAGMA page_count"));
-      ScrapeBatch cycle = new ScrapeBatch(List.of(finalResult(210, T0.plusSeconds(60))),
+      ScrapeBatch cycle = new ScrapeBatch("S25", List.of(finalResult(210, T0.plusSeconds(60))),
           List.of(new ArchivedPage("https://results.example/210", T0, "sha-210", noise(256 * 1024))));
       int attempts = 5; // five scrape cycles offering the same seat and page, as the scraper does after a failure
       long failedNanos = 0;
@@ -94,7 +95,7 @@ class StoreDiskFullTest {
       assertThat(trouble.lines().get(1)).startsWith("INFO results database writing again after " + attempts
           + " failed write(s)");
       try (ResultsReader reader = ResultsReader.open(dir)) {
-        JsonObject summary = reader.summary();
+        JsonObject summary = reader.summary("S25");
         assertThat(summary.getJsonObject("seats").encode()).isNotEmpty();
       }
       assertThat(dump(dir)).containsAll(committed.stream().filter(l -> !l.startsWith("#")).toList());

@@ -44,7 +44,7 @@ final class StoreFixtures {
   }
 
   static ScrapeBatch batch(Snapshot... snapshots) {
-    return new ScrapeBatch(List.of(snapshots), List.of());
+    return new ScrapeBatch("S25", List.of(snapshots), List.of());
   }
 
   /** The real 2021 final result of a seat, as a declared snapshot. */
@@ -63,7 +63,7 @@ final class StoreFixtures {
     for (int seat : WB.seats().keySet()) {
       all.add(finalResult(seat, at.plusSeconds(seat)));
     }
-    return new ScrapeBatch(all, List.of());
+    return new ScrapeBatch("S25", all, List.of());
   }
 
   /** Every row of every table, in key order, as text: equal dumps mean an unchanged database. */

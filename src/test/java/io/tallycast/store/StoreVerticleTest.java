@@ -71,7 +71,7 @@ class StoreVerticleTest {
       VertxTestContext ctx) throws Throwable {
     List<HealthReport> health = new CopyOnWriteArrayList<>();
     Bus.of(vertx).subscribe(Contract.HEALTH, health::add);
-    ScrapeBatch broken = new ScrapeBatch(List.of(finalResult(26, T0)),
+    ScrapeBatch broken = new ScrapeBatch("S25", List.of(finalResult(26, T0)),
         List.of(new ArchivedPage("https://results.example/26", T0, "abc", null)));
     StoreVerticle.deploy(vertx, dir, WB)
         .compose(id -> Bus.of(vertx).request(Contract.STORE_APPLY, broken, 30_000))

@@ -11,6 +11,7 @@ import io.tallycast.bus.ApplyResult;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Party;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.election.SeatRef;
 import io.tallycast.election.SeatStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +33,13 @@ class UnmappedPartyStoreTest {
       assertThat(r.rejections()).isEmpty();
       assertThat(r.acceptedSeats()).containsExactly(14, 15);
       assertThat(store.unmappedParties()).containsOnlyKeys("New Front - NF");
-      assertThat(store.unmappedParties().get("New Front - NF")).containsExactly(14, 15);
+      assertThat(store.unmappedParties().get("New Front - NF")).containsExactly(new SeatRef("S25", 14),
+          new SeatRef("S25", 15));
     }
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      assertThat(reader.constituency(14).orElseThrow().getJsonObject("leader").getString("party"))
+      assertThat(reader.constituency("S25", 14).orElseThrow().getJsonObject("leader").getString("party"))
           .isEqualTo("New Front - NF");
-      assertThat(reader.constituency(14).orElseThrow().getJsonObject("leader").getLong("votes")).isEqualTo(500L);
+      assertThat(reader.constituency("S25", 14).orElseThrow().getJsonObject("leader").getLong("votes")).isEqualTo(500L);
     }
   }
 
@@ -59,9 +61,11 @@ class UnmappedPartyStoreTest {
       assertThat(store.unmappedParties()).isEmpty();
     }
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      assertThat(reader.constituency(14).orElseThrow().getJsonObject("leader").getString("party")).isEqualTo("CPM");
-      assertThat(reader.constituency(14).orElseThrow().getJsonObject("runnerUp").getString("party")).isEqualTo("BJP");
-      assertThat(reader.constituency(14).orElseThrow().getJsonArray("candidates")).extracting(Object::toString)
+      assertThat(reader.constituency("S25",
+          14).orElseThrow().getJsonObject("leader").getString("party")).isEqualTo("CPM");
+      assertThat(reader.constituency("S25",
+          14).orElseThrow().getJsonObject("runnerUp").getString("party")).isEqualTo("BJP");
+      assertThat(reader.constituency("S25", 14).orElseThrow().getJsonArray("candidates")).extracting(Object::toString)
           .anySatisfy(c -> assertThat(c).contains("\"candidate\":\"A\"").contains("\"party\":\"CPM\""));
     }
   }

@@ -68,18 +68,18 @@ class WestBengal2026StoreTest {
     assertThat(sameNameAndParty()).containsExactlyInAnyOrder(3, 89, 169);
     ApplyResult applied;
     try (ResultsStore store = ResultsStore.open(dir, WB2026)) {
-      applied = store.apply(new ScrapeBatch(finals, List.of()));
+      applied = store.apply(new ScrapeBatch("S25", finals, List.of()));
     }
     assertThat(applied.rejections()).isEmpty();
     try (ResultsReader reader = ResultsReader.open(dir)) {
-      JsonObject summary = reader.summary();
+      JsonObject summary = reader.summary("S25");
       Map<String, JsonObject> parties = summary.getJsonArray("parties").stream().map(JsonObject.class::cast)
           .collect(Collectors.toMap(p -> p.getString("party"), Function.identity()));
       expectedWon.forEach((party, won) -> assertThat(parties.get(party).getInteger("won")).as(party).isEqualTo(won));
       long bjpPast = WB2026.past().values().stream().filter(r -> r.winner().party().equals("BJP")).count();
       assertThat(parties.get("BJP").getInteger("past")).isEqualTo((int) bjpPast);
       assertThat(summary.getJsonObject("seats").getInteger("total")).isEqualTo(294);
-      assertThat(reader.constituency(144).orElseThrow().getString("status")).isEqualTo("awaiting");
+      assertThat(reader.constituency("S25", 144).orElseThrow().getString("status")).isEqualTo("awaiting");
     }
   }
 }

@@ -245,7 +245,7 @@ class RecordingDiskTest {
     List<SnapshotCandidate> candidates = wb.finals().get(seat).candidates().stream()
         .map((CandidateResult c) -> new SnapshotCandidate(c.candidate(), c.party(), c.votes(), 0, c.votes())).toList();
     Instant at = Instant.parse("2021-05-02T10:00:00Z");
-    return new ScrapeBatch(List.of(new Snapshot(seat, SeatStatus.DECLARED, 20, 20, candidates, at, at,
+    return new ScrapeBatch("S25", List.of(new Snapshot(seat, SeatStatus.DECLARED, 20, 20, candidates, at, at,
         "https://results.example/" + seat, false)), List.of());
   }
 }
