@@ -4,7 +4,7 @@
 import {el, setText, replaceChildren} from '/lib/dom.js';
 import {getJson} from '/lib/live.js';
 
-export const SCENES = ['full', 'map', 'tally', 'ticker'];
+export const SCENES = ['full', 'map', 'tally', 'ticker', 'states'];
 /** The replay site's fault switches (io.tallycast.replay.Fault.NAMES): a short label and what each does. */
 const FAULTS = {
   'http-500': ['HTTP 500', 'the site answers 500'],
@@ -20,8 +20,10 @@ const FAULTS = {
 };
 
 export class Controls {
-  constructor(operator) {
+  /** @param site the state this console follows (see /lib/state.js): its scenes are the ones the buttons put on air */
+  constructor(operator, site = {code: null, several: false, election: null}) {
     this.operator = operator;
+    this.site = site;
     this.activeFaults = new Set();
     this.faultsKnown = Object.keys(FAULTS);
     document.getElementById('pause-scraper').addEventListener('click', () => this.scraper('pause'));
@@ -32,6 +34,8 @@ export class Controls {
     document.getElementById('start-stream').addEventListener('click', () => this.stream('start'));
     document.getElementById('stop-stream').addEventListener('click', () => this.stream('stop'));
     document.getElementById('clear-faults').addEventListener('click', () => this.clearFaults());
+    document.getElementById('rotate-start').addEventListener('click', () => this.rotate(true));
+    document.getElementById('rotate-stop').addEventListener('click', () => this.rotate(false));
   }
 
   // --- scraping
@@ -81,10 +85,55 @@ export class Controls {
     const message = document.getElementById('scene-message');
     setText(message, '');
     try {
-      const answer = await this.operator.call('POST', '/api/operator/scene', {scene});
+      // on a day of several states a scene is this console's state's (the states board is everyone's)
+      const body = this.site.several && scene !== 'states' ? {scene, state: this.site.code} : {scene};
+      const answer = await this.operator.call('POST', '/api/operator/scene', body);
       this.scene(answer?.scene ?? scene);
     } catch (e) {
       setText(message, e.message);
+    }
+  }
+
+  // --- scene rotation
+
+  /** The states board then each state's full scene (several states), or the full, map and tally scenes (one). */
+  rotationSteps() {
+    const states = this.site.election?.states ?? [];
+    if (this.site.several) {
+      return [{scene: 'states'}, ...states.map((s) => ({scene: 'full', state: s.code}))];
+    }
+    return [{scene: 'full'}, {scene: 'map'}, {scene: 'tally'}];
+  }
+
+  async rotate(on) {
+    const message = document.getElementById('rotate-message');
+    setText(message, '');
+    try {
+      const answer = on ? await this.operator.call('POST', '/api/operator/rotation', {
+        steps: this.rotationSteps(),
+        everySeconds: document.getElementById('rotate-declaration').checked ? undefined
+          : Number(document.getElementById('rotate-seconds').value),
+        onDeclaration: document.getElementById('rotate-declaration').checked,
+      }) : await this.operator.call('DELETE', '/api/operator/rotation');
+      this.rotation(answer);
+    } catch (e) {
+      setText(message, e.message);
+    }
+  }
+
+  /** What the rotation does now, as GET/POST/DELETE /api/operator/rotation answer. */
+  rotation(state) {
+    const panel = document.getElementById('scene-control');
+    panel.dataset.rotating = state?.on ? '1' : '0';
+    setText(document.getElementById('rotate-message'), !state?.on ? 'rotation off'
+      : `rotating ${state.steps.length} scenes ${state.onDeclaration ? 'on each declaration' : `every ${state.everySeconds} s`}`);
+  }
+
+  async loadRotation() {
+    try {
+      this.rotation(await this.operator.call('GET', '/api/operator/rotation'));
+    } catch {
+      // locked: shown once the token is given
     }
   }
 

@@ -33,11 +33,13 @@ export class EventLog {
    * The recent past: every key event of the night (few hundred at most) and the latest changes. lastEventId is the
    * store's newest id (from /api/health), so "the latest" needs no paging through the night.
    */
-  async seed(lastEventId) {
+  async seed(lastEventId, state = null) {
     const recentFrom = Math.max(0, (lastEventId ?? 0) - KEEP_OTHER);
+    const ofState = state ? `&state=${encodeURIComponent(state)}` : '';
     const [key, recent] = await Promise.allSettled([
-      getJson(`/api/events?after=0&limit=100000&type=${KEY_TYPES.join(',')}`),
-      typeof lastEventId === 'number' ? getJson(`/api/events?after=${recentFrom}&limit=${KEEP_OTHER * 4}`) : [],
+      getJson(`/api/events?after=0&limit=100000&type=${KEY_TYPES.join(',')}${ofState}`),
+      typeof lastEventId === 'number' ? getJson(`/api/events?after=${recentFrom}&limit=${KEEP_OTHER * 4}${ofState}`)
+        : [],
     ]);
     if (recent.status === 'rejected') throw recent.reason;
     const byId = new Map();

@@ -46,6 +46,16 @@ export class Health {
 
   card(part) {
     let card = this.root.querySelector(`[data-part="${CSS.escape(part)}"]`);
+    const perState = /^(\w+) ([SU]\d\d)$/.exec(part);
+    const base = perState && this.root.querySelector(`[data-part="${CSS.escape(perState[1])}"]`);
+    if (!card && base) {
+      // a part of one state of several ("scraper S03"): a card like the part's own, its own figures
+      card = base.cloneNode(true);
+      card.dataset.part = part;
+      setText(card.querySelector('h2'), `${base.querySelector('h2').textContent} ${perState[2]}`);
+      base.after(card);
+      if (!this.parts.has(perState[1])) base.hidden = true; // the election has states: no report of its own comes
+    }
     if (!card) {
       // a part this page does not know yet: shown with its raw details, so nothing reported goes unseen
       card = el('article', {class: 'part', dataset: {part, status: 'starting'}},
@@ -66,7 +76,7 @@ export class Health {
     field('lastError', r.lastError ? `${r.lastErrorAt ? clockTime(r.lastErrorAt) + '  ' : ''}${r.lastError}` : '');
     const error = card.querySelector('[data-field="lastError"]');
     if (error) error.title = r.lastError ?? ''; // the whole message on hover; the card shows one line
-    switch (r.part) {
+    switch (r.part.split(' ')[0]) {
       case 'scraper':
         field('state', d.paused ? 'PAUSED by operator' : r.status === 'down' ? 'failing' : 'polling');
         field('cycles', votes(d.cycles));
@@ -138,7 +148,7 @@ export class Health {
     const now = Date.now() + this.offsetMs;
     const success = card.querySelector('[data-field="lastSuccess"]');
     if (success) setText(success, r.lastSuccess ? `${clockTime(r.lastSuccess)} (${ago(now - Date.parse(r.lastSuccess))})` : 'never');
-    if (r.part === 'scraper') {
+    if (r.part.split(' ')[0] === 'scraper') {
       const age = r.lastSuccess ? (now - Date.parse(r.lastSuccess)) / 1000 : null;
       const node = card.querySelector('[data-field="dataAge"]');
       setText(node, age == null ? 'no data' : duration(age));
@@ -155,7 +165,7 @@ export class Health {
       if (status === 'degraded' || status === 'down') problems.push(`${part} ${status}`);
     }
     if (this.parts.size === 0) worst = 'starting';
-    const paused = this.parts.get('scraper')?.details?.paused;
+    const paused = [...this.parts].some(([part, r]) => part.split(' ')[0] === 'scraper' && r.details?.paused);
     // a paused scraper is healthy but freezes what goes to air: worth the operator's eye when nothing worse is on
     const shown = worst === 'ok' && paused ? 'paused' : worst;
     this.overall.dataset.status = shown;

@@ -12,16 +12,21 @@ import {EventLog} from './events.js';
 import {OverrideDialog} from './override.js';
 import {Controls} from './controls.js';
 import {Audit} from './audit.js';
+import {whichState, follows} from '/lib/state.js';
+
+// the state whose seats, events and figures this console shows (?state=CODE, else the election's first)
+const site = await whichState(new URLSearchParams(location.search).get('state'));
 
 const operator = new Operator();
-const controls = new Controls(operator);
+const controls = new Controls(operator, site);
 const health = new Health(document.getElementById('health'));
 const dialog = new OverrideDialog(operator, (party) => seats.colour(party), (no, done) => {
   audit.refresh();
   seats.scheduleRefresh();
   flash(`Seat ${no}: ${done}`);
-});
-const seats = new Seats(document.getElementById('seats'), (no) => dialog.open(no));
+}, site);
+const seats = new Seats(document.getElementById('seats'), (no) => dialog.open(no), site.api);
+stateChooser();
 const seatName = (no) => seats.get(no)?.name;
 const events = new EventLog(document.getElementById('events'), seatName);
 const audit = new Audit(operator, seatName);
@@ -29,6 +34,7 @@ const audit = new Audit(operator, seatName);
 health.onScraperPaused((paused) => controls.scraperState(paused));
 operator.onUnlock(() => {
   controls.loadFaults();
+  controls.loadRotation();
   audit.load();
 });
 
@@ -50,7 +56,7 @@ async function loadHealth() {
 let summaryTimer = null;
 async function loadSummary() {
   try {
-    const summary = await getJson('/api/summary');
+    const summary = await getJson(`${site.api}/summary`);
     const parties = (summary.parties ?? []).filter((p) => p.party !== 'NOTA');
     seats.setColours(parties);
     setText(document.getElementById('count-declared'), summary.seats?.declared ?? 0);
@@ -79,6 +85,22 @@ async function loadOverlay() {
   if (overlay?.subtitle) setText(document.getElementById('election-subtitle'), overlay.subtitle);
 }
 
+/** On a day of several states: a choice of state in the top bar; choosing one reloads the console for it. */
+function stateChooser() {
+  const states = site.election?.states ?? [];
+  if (states.length < 2) return;
+  const select = el('select', {id: 'state-select', title: 'the state this console shows'},
+    ...states.map((s) => el('option', {value: s.code}, `${s.name} (${s.seats})`)));
+  select.value = site.code;
+  select.addEventListener('change', () => {
+    const params = new URLSearchParams(location.search);
+    params.set('state', select.value);
+    location.search = params.toString();
+  });
+  document.querySelector('#topbar .titles').append(select);
+  document.body.dataset.state = site.code;
+}
+
 let toastTimer = null;
 /** A short confirmation at the bottom of the screen (errors stay in their panels, in place). */
 function flash(text) {
@@ -102,7 +124,7 @@ async function start() {
   const live = new Live();
   try {
     const lastEventId = board?.parts?.store?.details?.lastEventId;
-    await events.seed(lastEventId);
+    await events.seed(lastEventId, site.code);
     // the push channel resumes right after the seed, so nothing falls between the two; without the store's newest
     // id the seed may be old, and replaying the whole night from there is not worth it: live from now on
     if (events.lastId > 0 && typeof lastEventId === 'number') live.lastId = String(events.lastId);
@@ -111,6 +133,7 @@ async function start() {
   }
   for (const type of EventLog.types) {
     live.on(type, (event) => {
+      if (!follows(site, event)) return;
       events.add(event);
       if (event.seat !== null && event.seat !== undefined) seats.fromEvent(event);
       if (type !== 'seat.changed' && type !== 'lead.flipped') {

@@ -13,7 +13,9 @@ export class OverrideDialog {
    * @param colourOf party -> CSS colour
    * @param onDone   called after an override was applied or released
    */
-  constructor(operator, colourOf, onDone) {
+  /** @param site the state the console follows (see /lib/state.js) */
+  constructor(operator, colourOf, onDone, site = {code: null, api: '/api'}) {
+    this.site = site;
     this.operator = operator;
     this.colourOf = colourOf;
     this.onDone = onDone;
@@ -42,7 +44,7 @@ export class OverrideDialog {
   async open(no) {
     let seat;
     try {
-      seat = await getJson(`/api/constituencies/${encodeURIComponent(no)}`);
+      seat = await getJson(`${this.site.api}/constituencies/${encodeURIComponent(no)}`);
     } catch (e) {
       this.show({no, name: '', district: '', candidates: []});
       setText(this.error, e.message);
@@ -155,7 +157,8 @@ export class OverrideDialog {
     this.submitButton.disabled = true;
     this.release.disabled = true;
     try {
-      const answer = await this.operator.call(method, `/api/operator/seats/${encodeURIComponent(no)}/override`, body);
+      const path = this.site.code ? `/api/operator/states/${encodeURIComponent(this.site.code)}/seats` : '/api/operator/seats';
+      const answer = await this.operator.call(method, `${path}/${encodeURIComponent(no)}/override`, body);
       this.dialog.close();
       this.onDone?.(no, done, answer);
     } catch (err) {

@@ -9,7 +9,9 @@ import {votes, colour} from '/lib/format.js';
 const REFRESH_MS = 1500;
 
 export class Seats {
-  constructor(table, onSelect) {
+  /** @param api where this state's results are: /api (one state) or /api/states/CODE */
+  constructor(table, onSelect, api = '/api') {
+    this.api = api;
     this.body = table.tBodies[0];
     this.onSelect = onSelect;
     this.seats = new Map();
@@ -47,7 +49,7 @@ export class Seats {
   }
 
   async load() {
-    const list = await getJson('/api/constituencies');
+    const list = await getJson(`${this.api}/constituencies`);
     for (const seat of list) this.put(seat, false);
     this.applyFilter();
   }
@@ -78,7 +80,7 @@ export class Seats {
     if (this.refreshTimer) return;
     this.refreshTimer = setTimeout(async () => {
       try {
-        const list = await getJson('/api/constituencies');
+        const list = await getJson(`${this.api}/constituencies`);
         for (const seat of list) this.put(seat, false);
         this.applyFilter();
       } catch {

@@ -14,24 +14,38 @@ import {Ticker} from './ticker.js';
 import {Notes} from './notes.js';
 import {Seats} from './seats.js';
 import {learn} from './palette.js';
+import {StatesBoard} from './states.js';
+import {whichState, follows} from '/lib/state.js';
 
 const params = new URLSearchParams(location.search);
 document.body.dataset.size = params.get('size') === '720' ? '720' : '1080';
+// the state this overlay's full, map, tally and ticker scenes show (?state=S03; else the election's first)
+// (the scene on air may name another state: the rotation's "full scene of Kerala" — see followState)
+const fixedState = params.get('state');
+let site = await whichState(fixedState);
+showState();
+
+function showState() {
+  document.body.dataset.state = site.code ?? '';
+  document.body.dataset.several = site.several ? '1' : '0';
+  if (site.several) document.querySelector('#ticker .label .small').textContent = site.name;
+}
 
 const scenes = new Scenes(document.body, params.get('scene'));
 const branding = new Branding(document);
-const stateMap = new StateMap(document.querySelector('#map .frame'));
+const stateMap = new StateMap(document.querySelector('#map .frame'), site.maps);
+const statesBoard = new StatesBoard(document.querySelector('#states .columns'));
 const tally = new Tally(document.querySelector('#tally .rows'), document.getElementById('legend'));
 const house = new House(document.getElementById('house'));
 const ticker = new Ticker(document.querySelector('#ticker .strip'));
 const seats = new Seats();
-const notes = new Notes(document.querySelector('#notifications .notes'), seats);
+const notes = new Notes(document.querySelector('#notifications .notes'), seats, site);
 const shown = {summary: false, seats: false};
 
 startClock(document.getElementById('clock'));
 
 const refreshSummary = coalesce(async () => {
-  const summary = await getJson('/api/summary');
+  const summary = await getJson(`${site.api}/summary`);
   if (learn(summary)) ticker.recolour();
   tally.show(summary);
   house.show(summary);
@@ -42,7 +56,7 @@ const refreshSummary = coalesce(async () => {
 
 const refreshSeats = coalesce(async () => {
   const since = seats.mark();
-  const list = await getJson('/api/constituencies');
+  const list = await getJson(`${site.api}/constituencies`);
   seats.load(list, since);
   ticker.show(seats.all());
   shown.seats = true;
@@ -58,28 +72,43 @@ const refreshConfig = coalesce(async () => {
   }
   branding.show(config);
   if (config?.scene) scenes.follow(config.scene);
+  if (config?.sceneState) followState(config.sceneState);
 }, 1000);
+
+// every state's tallies, for the states scene: one answer for the whole election
+const refreshStates = coalesce(async () => {
+  if (!site.several && document.body.dataset.scene !== 'states') return;
+  statesBoard.show(await getJson('/api/election'));
+}, 500);
 
 function markReady() {
   if (shown.summary && shown.seats && document.body.dataset.ready !== '1') document.body.dataset.ready = '1';
 }
 
 const live = new WorkerLive('/api/live');
-live.on('tally.changed', () => refreshSummary());
+live.on('tally.changed', (event) => {
+  refreshStates();
+  if (follows(site, event)) refreshSummary();
+});
 live.on('seat.changed', (event) => {
+  if (!follows(site, event)) return;
   const seat = seats.applyChange(event);
   if (seat) ticker.update(seat);
   if (!seat || event.before?.status !== event.after?.status) refreshSummary();
 });
 live.on('lead.flipped', (event) => {
+  if (!follows(site, event)) return;
   notes.add(event);
   refreshSummary();
 });
 live.on('seat.declared', (event) => {
+  if (!follows(site, event)) return;
   notes.add(event);
   refreshSummary();
 });
 live.on('seat.overridden', (event) => {
+  refreshStates();
+  if (!follows(site, event)) return;
   const seat = seats.applyOverride(event);
   if (seat) ticker.update(seat);
   notes.add(event);
@@ -87,21 +116,46 @@ live.on('seat.overridden', (event) => {
   refreshSummary();
 });
 live.on('override.released', (event) => {
+  refreshStates();
+  if (!follows(site, event)) return;
   const seat = seats.applyOverride(event, true);
   if (seat) ticker.update(seat);
   refreshSeats();
   refreshSummary();
 });
-live.on('map.updated', (event) => stateMap.updated(event));
-live.on('scene', (event) => scenes.follow(event.scene));
+live.on('map.updated', (event) => {
+  if (follows(site, event)) stateMap.updated(event);
+});
+live.on('scene', (event) => {
+  scenes.follow(event.scene);
+  if (event.state) followState(event.state);
+  if (event.scene === 'states') refreshStates();
+});
 live.onStatus((status) => {
   if (document.body.dataset.live !== status) document.body.dataset.live = status;
 });
+
+/**
+ * Another state's scenes on air (the operator's or the rotation's choice): its seats, figures, notes and map replace
+ * the current state's, fetched afresh; the panels repaint in place. A ?state= in the URL fixes the state.
+ */
+async function followState(code) {
+  if (fixedState || !site.several || code === site.code) return;
+  const next = await whichState(code);
+  if (next.code !== code || next.code === site.code) return;
+  site = next;
+  showState();
+  seats.clear();
+  notes.follow(site);
+  stateMap.follow(site.maps);
+  fetchEverything();
+}
 
 function fetchEverything() {
   refreshConfig.now();
   refreshSummary.now();
   refreshSeats.now();
+  refreshStates.now();
   stateMap.refresh();
   notes.backfill();
 }
@@ -114,4 +168,4 @@ fetchEverything();
 
 // for tests and for an engineer at the console of the capture browser
 window.__live = live;
-window.__overlay = {live, scenes, seats, tally, house, ticker, notes, stateMap};
+window.__overlay = {live, site, scenes, seats, tally, house, ticker, notes, stateMap, statesBoard};

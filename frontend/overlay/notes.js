@@ -15,9 +15,11 @@ const GATHER_MS = 120;
 const LEAVE_MS = 600;
 
 export class Notes {
-  constructor(list, seats) {
+  /** @param site the state this overlay follows (see /lib/state.js): its notes are labelled with it on a day of several */
+  constructor(list, seats, site = {code: null, several: false}) {
     this.list = list;
     this.seats = seats;
+    this.site = site;
     this.shown = []; // {id, node}, newest first
     this.queue = [];
     this.seen = new Set();
@@ -40,15 +42,30 @@ export class Notes {
     try {
       let events;
       try {
-        events = await getJson(`/api/events?after=0&type=${TYPES.join(',')}`);
+        events = await getJson(`/api/events?after=0&type=${TYPES.join(',')}${this.ofState()}`);
       } catch {
-        events = await getJson(`/api/events?after=0&type=${TYPES.slice(0, 2).join(',')}`); // no overrides known
+        // an engine that knows no overrides
+        events = await getJson(`/api/events?after=0&type=${TYPES.slice(0, 2).join(',')}${this.ofState()}`);
       }
       for (const event of events.slice(-MAX_NOTES)) this.add(event, false);
     } catch (e) {
       this.backfilled = false; // try again at the next connection
       console.warn('event history unavailable', e);
     }
+  }
+
+  /** Another state's notes from now on: the shown ones go, the latest of the new state come back from the history. */
+  follow(site) {
+    this.site = site;
+    for (const {node} of this.shown) node.remove();
+    this.shown = [];
+    this.queue = [];
+    this.seen = new Set();
+    this.backfilled = false;
+  }
+
+  ofState() {
+    return this.site.code ? `&state=${encodeURIComponent(this.site.code)}` : '';
   }
 
   render() {
@@ -59,7 +76,7 @@ export class Notes {
       if (this.shown.length && event.id < this.shown[this.shown.length - 1].id && this.shown.length >= MAX_NOTES) {
         continue; // older than everything on screen
       }
-      const node = note(event, this.seats);
+      const node = note(event, this.seats, this.site.several ? this.site.name : null);
       if (animate) node.classList.add('enter');
       this.shown.push({id: event.id, node});
       this.list.append(node);
@@ -79,14 +96,17 @@ export class Notes {
   }
 }
 
-function note(event, seats) {
+/** @param stateName the state's name on a day of several states (each note says where it is), else null */
+function note(event, seats, stateName) {
   const {tag, headline, detail, party} = describe(event);
   const name = event.name ?? seats.name(event.seat);
-  const node = el('div', {class: `note ${event.type.replace('.', '-')}`, dataset: {seat: event.seat, type: event.type}},
+  const where = [el('span', {class: 'tag'}, tag), el('span', {class: 'no'}, event.seat), el('span', {class: 'name'}, name)];
+  if (stateName) where.push(el('span', {class: 'state'}, stateName));
+  const node = el('div', {class: `note ${event.type.replace('.', '-')}`,
+    dataset: {seat: event.seat, type: event.type, state: event.state ?? ''}},
     el('div', {class: 'stripe'}),
     el('div', {class: 'body'},
-      el('div', {class: 'where'}, el('span', {class: 'tag'}, tag), el('span', {class: 'no'}, event.seat),
-        el('span', {class: 'name'}, name)),
+      el('div', {class: 'where'}, ...where),
       el('div', {class: 'headline'}, headline),
       el('div', {class: 'detail'}, detail)));
   if (event.type === 'seat.overridden') node.classList.add('corrected');

@@ -8,6 +8,12 @@ export class Seats {
     this.sequence = 0;
   }
 
+  /** Forgets every seat: the overlay follows another state now. */
+  clear() {
+    this.byNo.clear();
+    this.touched.clear();
+  }
+
   /** Called before a list is fetched: seats changed by events after this mark keep their newer state. */
   mark() {
     return this.sequence;

@@ -7,12 +7,23 @@ import {getJson} from '/lib/live.js';
 const MAP = 'state';
 
 export class StateMap {
-  constructor(frame) {
+  /** @param maps where this state's maps are listed: /api/maps, or /api/states/CODE/maps */
+  constructor(frame, maps = '/api/maps') {
     this.frame = frame;
+    this.maps = maps;
     this.shown = null; // version on screen
     this.wanted = null; // newest version announced
-    this.url = `/api/maps/${MAP}.png`;
+    this.url = `${maps}/${MAP}.png`;
     this.loading = false;
+  }
+
+  /** Another state's map: shown from its current version on. */
+  follow(maps) {
+    this.maps = maps;
+    this.url = `${maps}/${MAP}.png`;
+    this.shown = null;
+    this.wanted = null;
+    this.refresh();
   }
 
   /** map.updated {"map","version","url"} */
@@ -25,7 +36,7 @@ export class StateMap {
   /** On (re)connection: map pushes are not replayed, so ask which version is current. */
   async refresh() {
     try {
-      const maps = await getJson('/api/maps');
+      const maps = await getJson(this.maps);
       const state = maps.find((m) => m.map === MAP);
       if (!state) return;
       if (state.url) this.url = state.url;

@@ -23,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,13 +37,31 @@ import java.util.Set;
 public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
                              Overlay overlay, Stream stream) {
 
-  /** stateCode: ECI's code ("S25", "U07"); a bare number (25), as files before union territories wrote it, is S25. */
-  public record Election(String state, String stateCode, String parties, String seats, String past, Integer pastYear) {
+  /**
+   * One state (state, stateCode, parties, seats, past, pastYear), or a counting day of several: a {@code name} and
+   * {@code states}, a list of such entries, each with its own {@code maps} (a folder or classpath:). stateCode is
+   * ECI's code ("S25", "U07"); a bare number (25), as files before union territories wrote it, is S25.
+   */
+  public record Election(String name, String state, String stateCode, String parties, String seats, String past,
+                         Integer pastYear, List<State> states) {
     public Election {
-      if (stateCode != null && !stateCode.isEmpty() && stateCode.chars().allMatch(Character::isDigit)) {
-        stateCode = StateCodes.ofStateNumber(Integer.parseInt(stateCode));
-      }
+      stateCode = code(stateCode);
     }
+  }
+
+  /** One state of a counting day of several; parties may be left out when the election names them once. */
+  public record State(String state, String stateCode, String parties, String seats, String past, Integer pastYear,
+                      String maps) {
+    public State {
+      stateCode = code(stateCode);
+    }
+  }
+
+  private static String code(String stateCode) {
+    if (stateCode != null && !stateCode.isEmpty() && stateCode.chars().allMatch(Character::isDigit)) {
+      return StateCodes.ofStateNumber(Integer.parseInt(stateCode));
+    }
+    return stateCode;
   }
 
   /** staleAfterSeconds: a seat not read for longer is stale in health; unset = three intervals (see ScrapeConfig). */
@@ -75,17 +95,42 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     return config;
   }
 
-  public ElectionData loadElection(Path base) throws IOException {
+  /** The election's states from their files: the one of the old form, or each of {@code states} in order. */
+  public io.tallycast.election.Election loadElection(Path base) throws IOException {
     Election e = election;
-    try (Reader parties = open(base, e.parties()); Reader seats = open(base, e.seats());
-         Reader past = e.past() == null ? null : open(base, e.past())) {
-      return ElectionData.fromCsv(e.state(), e.stateCode(), PartyRegistry.fromCsv(parties), seats, past,
-          e.pastYear() == null ? 0 : e.pastYear());
+    if (e.states() == null || e.states().isEmpty()) {
+      return io.tallycast.election.Election.of(loadState(base, new State(e.state(), e.stateCode(), e.parties(),
+          e.seats(), e.past(), e.pastYear(), null)));
+    }
+    List<ElectionData> states = new ArrayList<>();
+    for (State s : e.states()) {
+      String parties = s.parties() != null ? s.parties() : e.parties();
+      states.add(loadState(base, new State(s.state(), s.stateCode(), parties, s.seats(), s.past(), s.pastYear(),
+          s.maps())));
+    }
+    return new io.tallycast.election.Election("", e.name(), states);
+  }
+
+  private static ElectionData loadState(Path base, State s) throws IOException {
+    if (s.parties() == null || s.seats() == null || s.stateCode() == null) {
+      throw new IllegalArgumentException("election: state " + s.state() + " needs 'stateCode', 'parties' and "
+          + "'seats'");
+    }
+    try (Reader parties = open(base, s.parties()); Reader seats = open(base, s.seats());
+         Reader past = s.past() == null ? null : open(base, s.past())) {
+      return ElectionData.fromCsv(s.state(), s.stateCode(), PartyRegistry.fromCsv(parties), seats, past,
+          s.pastYear() == null ? 0 : s.pastYear());
     }
   }
 
+  /** The first state's code: the scraper reads every state with these settings under its own code. */
+  private String mainStateCode() {
+    return election.states() == null || election.states().isEmpty() ? election.stateCode()
+        : election.states().get(0).stateCode();
+  }
+
   public ScrapeConfig scrapeConfig() {
-    ScrapeConfig d = ScrapeConfig.forSite(source.baseUrl(), election.stateCode());
+    ScrapeConfig d = ScrapeConfig.forSite(source.baseUrl(), mainStateCode());
     return new ScrapeConfig(d.baseUrl(), d.stateCode(), or(source.listPages(), d.listPages()),
         seconds(source.intervalSeconds(), d.interval()), seconds(source.timeoutSeconds(), d.requestTimeout()),
         d.slowThreshold(), or(source.concurrency(), d.concurrency()),
@@ -104,12 +149,25 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     return maps == null || maps.isBlank() ? Optional.empty() : Optional.of(MapSource.parse(maps, base));
   }
 
+  /** Each state's maps by state code: the top-level {@code maps:} is the first state's, a state's own its own. */
+  public Map<String, MapSource> mapSources(Path base) {
+    Map<String, MapSource> out = new LinkedHashMap<>();
+    mapSource(base).ifPresent(m -> out.put(mainStateCode(), m));
+    for (State s : election.states() == null ? List.<State>of() : election.states()) {
+      if (s.maps() != null && !s.maps().isBlank()) {
+        out.put(s.stateCode(), MapSource.parse(s.maps(), base));
+      }
+    }
+    return out;
+  }
+
   /**
    * The overlay's title, subtitle and logo: from the {@code overlay:} section, else the state's name. A logo that is
    * configured but not there stops the start here, rather than showing a broken image on air.
    */
   public OverlayConfig overlayConfig(Path base) {
-    OverlayConfig fallback = OverlayConfig.forState(election.state());
+    OverlayConfig fallback = election.name() != null && !election.name().isBlank()
+        ? OverlayConfig.forElection(election.name()) : OverlayConfig.forState(election.state());
     if (overlay == null) {
       return fallback;
     }

@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,12 @@ public final class Engine {
     /** Maps from a folder or embedded. */
     public Config withMaps(MapSource source) {
       return new Config(election, dataDir, Optional.of(new MapsPart(source)), web, stream, scraper);
+    }
+
+    /** Each state's maps, by state code; a state left out has none (its tallies and seats still show). */
+    public Config withMaps(Map<String, MapSource> byState) {
+      return byState.isEmpty() ? this : new Config(election, dataDir, Optional.of(new MapsPart(byState)), web, stream,
+          scraper);
     }
 
     /** Maps when there is a source; none otherwise (a build without embedded maps, a configuration without them). */

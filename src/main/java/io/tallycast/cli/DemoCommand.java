@@ -2,6 +2,7 @@ package io.tallycast.cli;
 
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,11 +41,12 @@ import picocli.CommandLine.Option;
         + "against it.")
 public final class DemoCommand implements Callable<Integer> {
   /** The embedded elections the demo can replay. */
-  static final List<String> ELECTIONS = List.of("wb2026", "wb2021");
+  static final List<String> ELECTIONS = List.of("wb2026", "wb2021", "may2021");
 
   @Option(names = "--election", defaultValue = "wb2026", description = "wb2026: the real counting day of 4 May 2026 as "
       + "recorded (76 snapshots of the state-wise list), ending on the real result; wb2021: a day made up from the "
-      + "2021 result. Default: ${DEFAULT-VALUE}")
+      + "2021 result; may2021: the five states counted on 2 May 2021 (Assam, Kerala, Puducherry, Tamil Nadu, West "
+      + "Bengal), each a day made up from its 2021 result. Default: ${DEFAULT-VALUE}")
   String electionId;
 
   @Option(names = "--speed", defaultValue = "60", description = "replay speed: 1 = real time (a ~10 h counting day); "
@@ -90,27 +94,33 @@ public final class DemoCommand implements Callable<Integer> {
     }
     dataDir = dataDir == null ? Path.of("data", electionId) : dataDir;
     Files.createDirectories(dataDir);
-    CountingModel day = ReplayModels.embedded(electionId, seed);
-    ElectionData election = day.data();
+    Election whole = Election.embedded(electionId);
+    List<CountingModel> days = ReplayModels.election(whole, seed);
+    ElectionData election = whole.main();
     MeteredVertx runtime = MeteredVertx.create();
     Duration interval = intervalFor(speed);
-    ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withPort(replayPort)
+    ReplaySite site = ReplaySite.start(runtime.vertx(), days, ReplayOptions.defaults().withPort(replayPort)
         .withSpeed(speed).withSeed(seed).withPrefix(election.replayPrefix()).withMinDwellMillis(dwellFor(interval))
         .withStateFile(dataDir.resolve("replay-clock.json"))).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(interval);
-    Optional<MapSource> maps = MapSource.embeddedWestBengal();
+    Map<String, MapSource> maps = new LinkedHashMap<>();
+    whole.states().forEach(s -> MapSource.embeddedFor(s.state()).ifPresent(m -> maps.put(s.stateCode(), m)));
     Optional<StreamVerticle.Settings> streaming = noStream ? Optional.empty() : Optional.of(streamSettings());
     WebConfig web = new WebConfig(host, port);
-    Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, web).withMaps(maps)
-        .withOverlay(OverlayConfig.demo(election.state(), election.year())).withReplayControl(site.controlUrl())
-        .withStream(streaming)).await();
+    Engine engine = Engine.start(runtime, Engine.Config.of(whole, dataDir, scrape, web).withMaps(maps)
+        .withOverlay(whole.severalStates() ? OverlayConfig.forElection(whole.name())
+            : OverlayConfig.demo(election.state(), election.year()))
+        .withReplayControl(site.controlUrl()).withStream(streaming)).await();
     String api = web.localUrl(engine.apiPort());
-    String what = ReplayModels.recorded(day)
+    String what = ReplayModels.recorded(days.get(0))
         ? "the real counting day of " + election.countingDay() + " as recorded, replayed at " + fmt(speed) + "x"
         : "a counting day made up from the final result, replayed at " + fmt(speed) + "x (seed " + seed + ")";
+    String states = whole.severalStates() ? "  states        " + String.join(", ", whole.states().stream()
+        .map(s -> s.stateCode() + " " + s.state() + " (" + s.seats().size() + ")").toList()) + "\n"
+        + "                " + api + "/api/states   (each: /api/states/CODE/summary, constituencies, maps)\n" : "";
     System.out.printf("""
-        tallycast demo: %s %d, %s
-          listening     %s
+        tallycast demo: %s, %s
+        %s  listening     %s
           results API   %s/api/summary   (constituencies, events, live, health, metrics)
           console       %s/console/
           overlay       %s/overlay/
@@ -119,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
           fault switch  %sfaults   (also on the console)
           data          %s
           stream        %s
-        """, election.state(), election.year(), what, web.reach(engine.apiPort()), api, api, api,
+        """, whole.name(), what, states, web.reach(engine.apiPort()), api, api, api,
         maps.isEmpty() ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),

@@ -1,6 +1,7 @@
 package io.tallycast.cli;
 
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.replay.CountingModel;
@@ -11,6 +12,7 @@ import io.tallycast.replay.SyntheticCounting;
 import io.tallycast.web.WebConfig;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
         + "Bengal 2026 day as recorded (default), 2021's made up from its result, or one made up from a results file.")
 public final class ReplaySiteCommand implements Callable<Integer> {
 
-  @Option(names = "--election", defaultValue = "wb2026", description = "wb2026 (the real recorded day) or wb2021. "
+  @Option(names = "--election", defaultValue = "wb2026", description = "wb2026 (the real recorded day), wb2021, or "
+      + "may2021 (the five states of 2 May 2021 on one site). "
       + "Default: ${DEFAULT-VALUE}")
   String electionId;
 
@@ -58,17 +61,20 @@ public final class ReplaySiteCommand implements Callable<Integer> {
     if (!DemoCommand.ELECTIONS.contains(electionId)) {
       throw new IllegalArgumentException("--election must be one of " + DemoCommand.ELECTIONS);
     }
-    CountingModel day = results == null && parties == null ? ReplayModels.embedded(electionId, seed)
-        : new SyntheticCounting(load(), seed);
-    ElectionData election = day.data();
+    List<CountingModel> days = results == null && parties == null
+        ? ReplayModels.election(Election.embedded(electionId), seed) : List.of(new SyntheticCounting(load(), seed));
+    ElectionData election = days.get(0).data();
     MeteredVertx runtime = MeteredVertx.create();
     String prefix = election.replayPrefix().isEmpty() ? ReplayOptions.ECI_2026_PREFIX : election.replayPrefix();
-    ReplaySite site = ReplaySite.start(runtime.vertx(), day, ReplayOptions.defaults().withHost(host).withPort(port)
+    ReplaySite site = ReplaySite.start(runtime.vertx(), days, ReplayOptions.defaults().withHost(host).withPort(port)
         .withSpeed(speed).withSeed(seed).withStateFile(stateFile).withPrefix(prefix)
         .withMinDwellMillis(minDwellMillis)).await();
-    System.out.printf("replay site  %sstatewise%s1.htm%nfaults       %sfaults%nclock        %sclock%n"
-        + "listening    %s%n", site.baseUrl(), election.stateCode(), site.controlUrl(), site.controlUrl(),
-        new WebConfig(host, site.port()).reach(site.port()));
+    for (CountingModel day : days) {
+      System.out.printf("replay site  %sstatewise%s1.htm   (%s)%n", site.baseUrl(), day.data().stateCode(),
+          day.data().state());
+    }
+    System.out.printf("faults       %sfaults%nclock        %sclock%nlistening    %s%n", site.controlUrl(),
+        site.controlUrl(), new WebConfig(host, site.port()).reach(site.port()));
     Shutdown.awaitSignal(runtime::close);
     return 0;
   }

@@ -3,6 +3,7 @@ package io.tallycast.cli;
 import io.tallycast.app.ElectionConfig;
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.election.Election;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.web.WebConfig;
 import java.nio.file.Path;
@@ -30,15 +31,17 @@ public final class ServeCommand implements Callable<Integer> {
     MeteredVertx runtime = MeteredVertx.create();
     OverlayConfig overlay = cfg.overlayConfig(base);
     WebConfig web = cfg.webConfig(host);
-    Engine.Config parts = Engine.Config.of(cfg.loadElection(base), cfg.dataDirectory(base), cfg.scrapeConfig(), web)
-        .withMaps(cfg.mapSource(base)).withOverlay(overlay)
+    Election election = cfg.loadElection(base);
+    Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
+        .withMaps(cfg.mapSources(base)).withOverlay(overlay)
         .withStream(cfg.streamSettings(base));
     Engine engine = Engine.start(runtime, parts).await();
     String api = web.localUrl(engine.apiPort());
     System.out.printf("tallycast serving %s%n  listening    %s%n  results API  %s/api/summary%n  source       %s%n"
-        + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", cfg.election().state(),
+        + "  maps         %s%n  console      %s/console/%n  overlay      %s/overlay/%n", election.name()
+        + (election.severalStates() ? " (" + String.join(", ", election.codes()) + ": " + api + "/api/states)" : ""),
         web.reach(engine.apiPort()), api, cfg.source().baseUrl(),
-        cfg.mapSource(base).isEmpty() ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
+        cfg.mapSources(base).isEmpty() ? "none (no 'maps:' entry)" : api + "/api/maps", api, api);
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     Shutdown.awaitSignal(engine::close);
     return 0;

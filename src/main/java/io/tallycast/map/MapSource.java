@@ -49,6 +49,16 @@ public record MapSource(Path folder, String classpathPrefix) {
   }
 
   /** The embedded West Bengal maps; empty when this build carries none (the jar was built before they existed). */
+  /**
+   * The maps embedded in the jar for a state, by its name: {@code /maps/tamil-nadu/} for "Tamil Nadu" (made by
+   * {@code tallycast masks} into maps/), or none when the build has none for it.
+   */
+  public static java.util.Optional<MapSource> embeddedFor(String stateName) {
+    String slug = stateName.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    MapSource source = classpath("/maps/" + slug + "/");
+    return source.exists() ? java.util.Optional.of(source) : java.util.Optional.empty();
+  }
+
   public static java.util.Optional<MapSource> embeddedWestBengal() {
     MapSource source = classpath(WEST_BENGAL);
     return source.exists() ? java.util.Optional.of(source) : java.util.Optional.empty();

@@ -56,7 +56,10 @@ public final class OperatorApi {
     for (int status : new int[] {404, 405, 413, 415}) {
       router.errorHandler(status, ctx -> unmatched(ctx, status));
     }
-    new OperatorRoutes(vertx, overlay).mount(router);
+    SceneSwitch scenes = new SceneSwitch(vertx, overlay, election);
+    SceneRotation rotation = new SceneRotation(vertx, scenes);
+    new OperatorRoutes(vertx, scenes, rotation).mount(router);
+    rotation.mount(router);
     new OverrideRoutes(vertx, election, reader, readers).mount(router);
     new FaultProxy(vertx, replayControlUrl).mount(router);
   }

@@ -11,26 +11,24 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The operator's small switches: the token check, pausing and resuming the scraper, the overlay's scene, and the
+ * The operator's small switches: the token check, pausing and resuming the scraper, the overlay's scene (which stops
+ * the scene rotation), and the
  * stream's start and stop (409 in a run without a stream).
  */
 final class OperatorRoutes {
-  private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
 
   /** Starting opens Xvfb, Chromium and every destination, each bounded; the whole can take tens of seconds. */
   private static final long STREAM_TIMEOUT_MS = 90_000;
-  private final Vertx vertx;
   private final Bus bus;
-  private final OverlaySettings overlay;
+  private final SceneSwitch scenes;
+  private final SceneRotation rotation;
 
-  OperatorRoutes(Vertx vertx, OverlaySettings overlay) {
-    this.vertx = vertx;
+  OperatorRoutes(Vertx vertx, SceneSwitch scenes, SceneRotation rotation) {
     this.bus = Bus.of(vertx);
-    this.overlay = overlay;
+    this.scenes = scenes;
+    this.rotation = rotation;
   }
 
   void mount(Router router) {
@@ -71,25 +69,25 @@ final class OperatorRoutes {
         .onFailure(e -> Replies.error(ctx, 503, "no scraper answered: " + e.getMessage()));
   }
 
-  /** Saved before it goes on air, so what is on air is what a restart shows. */
+  /** {"scene", "state"?}: saved before it goes on air, so what is on air is what a restart shows. */
   private void scene(RoutingContext ctx) {
-    String scene;
+    SceneChosen chosen;
     try {
-      scene = OverlaySettings.checkScene(Replies.body(ctx).getValue("scene"));
+      JsonObject body = Replies.body(ctx);
+      chosen = scenes.check(body.getValue("scene"), body.getValue("state"));
     } catch (IllegalArgumentException e) {
       Replies.refuse(ctx, e);
       return;
     }
-    // ordered: two quick changes are saved and announced in the order they came
-    vertx.executeBlocking(() -> {
-      overlay.save(scene);
-      return scene;
-    }, true).onSuccess(saved -> {
-      overlay.scene(saved);
-      bus.publish(Contract.SCENE, new SceneChosen(saved));
-      LOG.info("operator: overlay scene {}", saved);
-      Replies.json(ctx, 200, new JsonObject().put("scene", saved));
-    }).onFailure(e -> Replies.error(ctx, 500, "the scene could not be saved, so it was not changed: "
-        + e.getMessage()));
+    rotation.stop(); // a scene chosen by hand stays on air
+    scenes.put(chosen, "operator").onSuccess(saved -> {
+      JsonObject answer = new JsonObject().put("scene", saved.scene());
+      if (saved.state() != null) {
+        answer.put("state", saved.state());
+      }
+      Replies.json(ctx, 200, answer);
+    })
+        .onFailure(e -> Replies.error(ctx, 500, "the scene could not be saved, so it was not changed: "
+            + e.getMessage()));
   }
 }

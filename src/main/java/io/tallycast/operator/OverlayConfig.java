@@ -37,4 +37,9 @@ public record OverlayConfig(String title, String subtitle, Path logo) {
   public static OverlayConfig forState(String state) {
     return new OverlayConfig(state + " Assembly Election", "", null);
   }
+
+  /** A counting day of several states: the election's own name ("Assembly elections, May 2021") as the title. */
+  public static OverlayConfig forElection(String name) {
+    return new OverlayConfig(name, "", null);
+  }
 }

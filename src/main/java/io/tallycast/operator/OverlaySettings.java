@@ -1,5 +1,6 @@
 package io.tallycast.operator;
 
+import io.tallycast.bus.SceneChosen;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OverlaySettings {
   public static final String FILE = "overlay.json";
-  public static final List<String> SCENES = List.of("full", "map", "tally", "ticker");
+  public static final List<String> SCENES = List.of("full", "map", "tally", "ticker", "states");
   public static final String LOGO_ROUTE = "/api/overlay/logo";
   public static final String DEFAULT_LOGO = "/overlay/logo.svg";
   private static final Logger LOG = LoggerFactory.getLogger(OverlaySettings.class);
@@ -30,9 +31,10 @@ public final class OverlaySettings {
   private final int seats;
   private final int majority;
   private final Path file;
-  private volatile String scene;
+  private volatile SceneChosen scene;
 
-  private OverlaySettings(OverlayConfig config, String state, int seats, int majority, Path file, String scene) {
+  private OverlaySettings(OverlayConfig config, String state, int seats, int majority, Path file,
+                          SceneChosen scene) {
     this.config = config;
     this.state = state;
     this.seats = seats;
@@ -47,11 +49,12 @@ public final class OverlaySettings {
     return new OverlaySettings(config, state, seats, majority, file, savedScene(file));
   }
 
-  private static String savedScene(Path file) {
+  private static SceneChosen savedScene(Path file) {
     try {
-      String scene = new JsonObject(Files.readString(file, StandardCharsets.UTF_8)).getString("scene");
+      JsonObject saved = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+      String scene = saved.getString("scene");
       if (SCENES.contains(scene)) {
-        return scene;
+        return new SceneChosen(scene, saved.getString("state"));
       }
       LOG.warn("{} names no known scene ({}): showing the full scene", file, scene);
     } catch (NoSuchFileException e) {
@@ -59,11 +62,16 @@ public final class OverlaySettings {
     } catch (IOException | DecodeException | ClassCastException e) {
       LOG.warn("{} is unreadable ({}): showing the full scene", file, e.getMessage());
     }
-    return SCENES.get(0);
+    return new SceneChosen(SCENES.get(0));
   }
 
   public String scene() {
-    return scene;
+    return scene.scene();
+  }
+
+  /** The state the scene on air shows, on a day of several states; null when each overlay shows its own. */
+  public String sceneState() {
+    return scene.state();
   }
 
   /** Checks a scene name: one of {@link #SCENES}. */
@@ -75,14 +83,16 @@ public final class OverlaySettings {
     return s;
   }
 
-  void scene(String scene) {
-    this.scene = checkScene(scene);
+  void scene(SceneChosen chosen) {
+    checkScene(chosen.scene());
+    this.scene = chosen;
   }
 
   /** Writes the scene to the file (temporary file, then rename: a crash leaves the old or the new one). Blocking. */
-  void save(String scene) throws IOException {
+  void save(SceneChosen chosen) throws IOException {
     Path tmp = file.resolveSibling(FILE + ".tmp");
-    Files.writeString(tmp, new JsonObject().put("scene", scene).encode(), StandardCharsets.UTF_8);
+    Files.writeString(tmp, new JsonObject().put("scene", chosen.scene()).put("state", chosen.state()).encode(),
+        StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -91,9 +101,9 @@ public final class OverlaySettings {
     return config.logo();
   }
 
-  /** {"scene","title","subtitle","logo","state","seats","majority"}. */
+  /** {"scene","sceneState","title","subtitle","logo","state","seats","majority"}. */
   public JsonObject toJson() {
-    return new JsonObject().put("scene", scene).put("title", config.title()).put("subtitle", config.subtitle())
+    return new JsonObject().put("scene", scene.scene()).put("sceneState", scene.state()).put("title", config.title()).put("subtitle", config.subtitle())
         .put("logo", config.logo() == null ? DEFAULT_LOGO : LOGO_ROUTE).put("state", state).put("seats", seats)
         .put("majority", majority);
   }

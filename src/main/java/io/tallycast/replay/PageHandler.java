@@ -21,14 +21,14 @@ final class PageHandler {
   static final double VOTES_DOWN_FACTOR = 0.5;
 
   private final Vertx vertx;
-  private final PageStore store;
+  private final SitePages pages;
   private final ReplayClock clock;
   private final Faults faults;
   private final Random random;
 
-  PageHandler(Vertx vertx, PageStore store, ReplayClock clock, Faults faults, long seed) {
+  PageHandler(Vertx vertx, SitePages pages, ReplayClock clock, Faults faults, long seed) {
     this.vertx = vertx;
-    this.store = store;
+    this.pages = pages;
     this.clock = clock;
     this.faults = faults;
     this.random = new Random(seed);
@@ -41,12 +41,13 @@ final class PageHandler {
   }
 
   private void handle(RoutingContext ctx, String fileName) {
-    PageRef ref = store.resolve(fileName);
-    if (ref == null) {
+    SitePages.Found found = pages.resolve(fileName);
+    if (found == null) {
       ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, HTML)
           .end("<!doctype html><html><body><h1>404 Not Found</h1></body></html>");
       return;
     }
+    PageRef ref = found.ref();
     if (faults.applying(Fault.REQUIRE_BROWSER_HEADERS, ref) != null && !browserLike(ctx.request())) {
       faulty(ctx.response(), 403, Buffer.buffer("<!doctype html><html><head><title>Access Denied</title></head>"
           + "<body><h1>Access Denied</h1><p>You don't have permission to access this page on this server.</p>"
@@ -60,15 +61,15 @@ final class PageHandler {
     if (slow != null && slow.delayMs() > 0) {
       vertx.setTimer(slow.delayMs(), id -> {
         if (!ctx.response().closed() && !ctx.response().ended()) {
-          answer(ctx, ref);
+          answer(ctx, found.store(), ref);
         }
       });
     } else {
-      answer(ctx, ref);
+      answer(ctx, found.store(), ref);
     }
   }
 
-  private void answer(RoutingContext ctx, PageRef ref) {
+  private void answer(RoutingContext ctx, PageStore store, PageRef ref) {
     HttpServerResponse response = ctx.response();
     if (faults.applying(Fault.HTTP_500, ref) != null) {
       boolean unavailable = random.nextBoolean();

@@ -40,6 +40,7 @@ final class PageStore {
   private final Set<Integer> seatSet;
   private final List<Integer> seatsByName;
   private final int pageCount;
+  private final List<ElectionData> siteStates;
   private final StatewisePageRenderer statewise;
   private final PartywisePageRenderer partywise;
   private final ConstituencyPagesRenderer constituency;
@@ -48,7 +49,17 @@ final class PageStore {
   private volatile StateVersion lastStateVersion = new StateVersion(Double.NaN, 0);
   private volatile StateMoment lastMoment;
 
+  /** The pages of one state alone on its site. */
   PageStore(CountingModel model) {
+    this(model, List.of(model.data()));
+  }
+
+  /**
+   * The pages of one state of a site that serves several ({@code siteStates}, in the site's order): its index links
+   * them all.
+   */
+  PageStore(CountingModel model, List<ElectionData> siteStates) {
+    this.siteStates = List.copyOf(siteStates);
     this.model = model;
     this.data = model.data();
     this.seats = model.seatNumbers();
@@ -69,6 +80,10 @@ final class PageStore {
 
   int pageCount() {
     return pageCount;
+  }
+
+  List<Integer> seatNumbers() {
+    return seats;
   }
 
   String stateCode() {
@@ -178,7 +193,7 @@ final class PageStore {
         return finish(liveJson.render(moment), moment.lastChanged());
       }
       default -> {
-        return finish(IndexPageRenderer.render(data.state(), data.stateCode(), model.day()), 0);
+        return finish(IndexPageRenderer.render(siteStates, model.day()), 0);
       }
     }
   }

@@ -9,14 +9,14 @@ import io.vertx.ext.web.Router;
 /** The replay site's HTTP server: results pages under the prefix, controls under /_replay/. */
 final class ReplaySiteVerticle extends VerticleBase {
   private final ReplayOptions options;
-  private final PageStore store;
+  private final SitePages pages;
   private final ReplayClock clock;
   private final Faults faults;
   private volatile HttpServer server;
 
-  ReplaySiteVerticle(ReplayOptions options, PageStore store, ReplayClock clock, Faults faults) {
+  ReplaySiteVerticle(ReplayOptions options, SitePages pages, ReplayClock clock, Faults faults) {
     this.options = options;
-    this.store = store;
+    this.pages = pages;
     this.clock = clock;
     this.faults = faults;
   }
@@ -25,7 +25,7 @@ final class ReplaySiteVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     new ControlApi(vertx, clock, faults).mount(router);
-    new PageHandler(vertx, store, clock, faults, options.seed()).mount(router, options.prefix());
+    new PageHandler(vertx, pages, clock, faults, options.seed()).mount(router, options.prefix());
     return vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
         .requestHandler(router)
         .listen()

@@ -41,7 +41,7 @@ class ElectionConfigStreamTest {
   @Test
   void the_example_configuration_loads_the_embedded_2026_seats_parties_and_2021_past_results() throws Exception {
     Path example = Path.of("examples", "west-bengal.yaml").toAbsolutePath();
-    ElectionData election = ElectionConfig.read(example).loadElection(example.getParent());
+    ElectionData election = ElectionConfig.read(example).loadElection(example.getParent()).main();
     ElectionData embedded = ElectionData.westBengal2026();
     assertThat(election.seats()).isEqualTo(embedded.seats());
     assertThat(election.past()).isEqualTo(embedded.past());

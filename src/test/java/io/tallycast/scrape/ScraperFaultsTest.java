@@ -34,7 +34,7 @@ class ScraperFaultsTest {
 
   @BeforeEach
   void countingIsUnderWay(Vertx vertx) {
-    log = new LogCapture(ScraperVerticle.class);
+    log = new LogCapture(StateScraper.class);
     pipeline = Pipeline.start(vertx, dataDir, 1, c -> c.withSlowThreshold(Duration.ofMillis(250)));
     clock(new JsonObject().put("paused", true));
     clock(new JsonObject().put("advanceSeconds", 3 * 3600));

@@ -2,6 +2,7 @@ package io.tallycast.support;
 
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.replay.CountingModel;
@@ -87,6 +88,25 @@ public final class Pipeline implements AutoCloseable {
     Engine.Config config = Engine.Config.of(election, dataDir, scrape, WebConfig.on(0)).withMaps(MAPS);
     Engine engine = Engine.start(runtime,
         configure.apply(faultSwitches ? config.withReplayControl(site.controlUrl()) : config)).await();
+    return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
+  }
+
+  /**
+   * Every state of an election (e.g. "may2021": five) replayed on one site, each a day made up from its final result,
+   * and followed by one engine with each state's embedded maps; fault switches on. The same fast scraper as
+   * {@link #start}.
+   */
+  public static Pipeline election(MeteredVertx runtime, Path dataDir, double speed, Election election) {
+    Vertx vertx = runtime.vertx();
+    ReplaySite site = ReplaySite.startElection(vertx, election.states(), ReplayOptions.defaults().withSpeed(speed)
+        .withPrefix(election.main().replayPrefix())).await();
+    ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.main().stateCode())
+        .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
+        .withMaxBackoff(Duration.ofMillis(400));
+    java.util.Map<String, MapSource> maps = new java.util.LinkedHashMap<>();
+    election.states().forEach(s -> MapSource.embeddedFor(s.state()).ifPresent(m -> maps.put(s.stateCode(), m)));
+    Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, WebConfig.on(0)).withMaps(maps)
+        .withReplayControl(site.controlUrl())).await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
   }
 
