@@ -3,6 +3,9 @@ package io.tallycast.cli;
 import io.tallycast.metadata.DistrictCrop;
 import io.tallycast.metadata.GeoJsonMasks;
 import io.tallycast.metadata.GeoJsonReader;
+import io.tallycast.metadata.GroupMaps;
+import io.tallycast.metadata.GroupPicture;
+import io.tallycast.metadata.GroupsCsv;
 import io.tallycast.metadata.HighlightMasks;
 import io.tallycast.metadata.IndexedImageMasks;
 import io.tallycast.metadata.Legend;
@@ -26,9 +29,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "masks", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Builds the seat masks, seats.json, base.png and map.json of the state map and of one map per "
           + "district, from GeoJSON boundaries, an indexed-colour image, or one highlight screenshot per seat.",
-        "Writes DIR/state/, DIR/district/<slug>/ and DIR/index.json. Exit 2 with the reason on bad input."},
-    footer = {"", "Example:", "  tallycast masks --geojson ../shared/data/west-bengal/assembly-constituencies.geojson "
-          + "--id-field AC_NO --name-field AC_NAME --group-field DIST_NAME --width 1080 --out maps/west-bengal"})
+        "Writes DIR/state/, DIR/district/<slug>/ (and DIR/<field>/<value>/ with --groups-csv) and DIR/index.json. "
+          + "Exit 2 with the reason on bad input."},
+    footer = {"", "Examples:", "  tallycast masks --geojson ../shared/data/west-bengal/assembly-constituencies.geojson "
+          + "--id-field AC_NO --name-field AC_NAME --group-field DIST_NAME --width 1080 --out maps/west-bengal "
+          + "--groups-csv ../shared/data/west-bengal/phases-2021.csv --groups-key ac_no --groups-field phase "
+          + "--groups-legend poll_date",
+        "  tallycast masks --geojson ../shared/data/five-states-2021/puducherry/assembly-constituencies.geojson "
+          + "--group-field DIST_NAME --insets-by DIST_NAME --out maps/puducherry"})
 public final class MasksCommand implements Callable<Integer> {
   static final int MIN_WIDTH = 64;
   static final int MAX_WIDTH = 8192;
@@ -64,6 +72,27 @@ public final class MasksCommand implements Callable<Integer> {
   @Option(names = "--group-field", paramLabel = "NAME", description = "GeoJSON property with the seat's district; "
       + "gives one map per district")
   String groupField;
+
+  @Option(names = "--insets-by", paramLabel = "NAME", description = "GeoJSON property that splits the state map "
+      + "into labelled insets, each group of seats at its own scale in its own panel (a territory in pieces far "
+      + "apart)")
+  String insetsBy;
+
+  @Option(names = "--groups-csv", paramLabel = "FILE", description = "CSV giving each seat a group (a polling "
+      + "phase): one more map per group in DIR/<field>/<value>/ and a picture of the state coloured by group")
+  Path groupsCsv;
+
+  @Option(names = "--groups-key", paramLabel = "COLUMN", description = "the CSV's seat number column. Default: "
+      + "ac_no")
+  String groupsKey;
+
+  @Option(names = "--groups-field", paramLabel = "COLUMN", description = "the CSV's group column (needed with "
+      + "--groups-csv)")
+  String groupsField;
+
+  @Option(names = "--groups-legend", paramLabel = "COLUMN", description = "a CSV column shown beside each group in "
+      + "the picture's legend (an ISO date is written 27 MAR 2021)")
+  String groupsLegend;
 
   @Option(names = "--width", paramLabel = "PX", description = "state map width (GeoJSON). Default: 1080")
   Integer width;
@@ -119,15 +148,28 @@ public final class MasksCommand implements Callable<Integer> {
     Progress progress = Progress.forConsole(!noProgress);
     List<MapBuild> maps = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<GroupPicture.Picture> pictures = new ArrayList<>();
     String source;
     if (input.geojson != null) {
       source = input.geojson.getFileName().toString();
-      GeoJsonReader.Result read = GeoJsonReader.read(input.geojson,
-          new GeoJsonReader.Fields(orDefault(idField, "AC_NO"), orDefault(nameField, "AC_NAME"), groupField));
+      GeoJsonReader.Result read = GeoJsonReader.read(input.geojson, new GeoJsonReader.Fields(
+          orDefault(idField, "AC_NO"), orDefault(nameField, "AC_NAME"), groupField, insetsBy));
       warnings.addAll(read.warnings());
+      notes.addAll(read.notes());
       source += " (" + read.features() + " features)";
+      // read before any rasterising, so a bad CSV is refused at once
+      GroupsCsv groups = groupsCsv == null ? null
+          : GroupsCsv.read(groupsCsv, orDefault(groupsKey, "ac_no"), groupsField, groupsLegend);
       maps.addAll(GeoJsonMasks.build(read.seats(), input.geojson.getFileName().toString(), stateWidth, districtPx,
-          marginPx, !noDistricts, progress));
+          marginPx, !noDistricts, insetsBy != null, progress));
+      if (groups != null) {
+        GroupMaps.Result grouped = GroupMaps.build(read.seats(), maps.get(0), groups, districtPx, marginPx,
+            input.geojson.getFileName().toString(), progress);
+        maps.addAll(grouped.maps());
+        pictures.add(grouped.picture());
+        warnings.addAll(grouped.warnings());
+      }
     } else {
       MapBuild state;
       if (input.indexed != null) {
@@ -143,8 +185,8 @@ public final class MasksCommand implements Callable<Integer> {
         maps.addAll(DistrictCrop.districts(state, districtPx, marginPx));
       }
     }
-    MapSet.Result result = MapSet.write(out, maps, progress);
-    MaskSummary.print(stdout, source, result, warnings, System.nanoTime() - started);
+    MapSet.Result result = MapSet.write(out, maps, pictures, progress);
+    MaskSummary.print(stdout, source, result, notes, warnings, System.nanoTime() - started);
     stdout.flush();
     return 0;
   }
@@ -154,7 +196,7 @@ public final class MasksCommand implements Callable<Integer> {
     String mode = geo ? "--geojson" : input.indexed != null ? "--indexed" : "--highlights";
     if (!geo) {
       for (Object[] option : new Object[][] {{"--id-field", idField}, {"--name-field", nameField},
-          {"--group-field", groupField}, {"--width", width}}) {
+          {"--group-field", groupField}, {"--width", width}, {"--insets-by", insetsBy}, {"--groups-csv", groupsCsv}}) {
         refuse(option[1] != null, option[0] + " is for --geojson, not " + mode
             + (option[0].equals("--width") ? " (an image map keeps the image's size)" : ""));
       }
@@ -165,6 +207,15 @@ public final class MasksCommand implements Callable<Integer> {
     refuse(geo && legend != null, "--legend is for --indexed and --highlights (GeoJSON names come from "
         + "--name-field and --group-field)");
     refuse(input.indexed != null && legend == null, "--indexed needs --legend CSV (color,no,name,group)");
+    refuse(groupsCsv == null && (groupsKey != null || groupsField != null || groupsLegend != null),
+        "--groups-key, --groups-field and --groups-legend are for --groups-csv");
+    refuse(groupsCsv != null && groupsField == null, "--groups-csv needs --groups-field COLUMN (the group of each "
+        + "seat)");
+    refuse(groupsCsv != null && noDistricts, "--groups-csv makes a map per group; it does not go with "
+        + "--no-districts");
+    String folder = groupsField == null ? null : MapSet.slug(groupsField);
+    refuse(folder != null && List.of("state", MapBuild.DISTRICT).contains(folder), "--groups-field \"" + groupsField
+        + "\" would file its maps in " + folder + "/, which the state and district maps use");
     checkRange("--width", width, MIN_WIDTH, MAX_WIDTH);
     checkRange("--district-width", districtWidth, MIN_WIDTH, MAX_WIDTH);
     checkRange("--margin", margin, 0, 256);

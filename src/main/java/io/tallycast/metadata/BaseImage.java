@@ -17,7 +17,9 @@ import java.util.Map;
  * {@link #SEAT_BORDER} between seats of one group and {@link #GROUP_BORDER} between groups (districts); a seat pixel
  * next to the background or the image edge is {@link #OUTLINE}.</li>
  * </ul>
- * A seat's label pixel is never a line, so every seat keeps at least one transparent pixel to show its colour.
+ * A seat's label pixel is never a line, so every seat keeps at least one transparent pixel to show its colour. A map
+ * drawn as insets also has each panel's frame ({@link #SEAT_BORDER}, one pixel) and its name ({@link #CAPTION}, in
+ * {@link PixelFont}) in the band at the panel's top, both on background pixels only.
  */
 public final class BaseImage {
   /** #0B1A2E, a dark navy that sits well under a broadcast overlay. */
@@ -28,6 +30,8 @@ public final class BaseImage {
   public static final int GROUP_BORDER = blendWhite(0.75);
   /** The outer edge of the map's seats: as strong as a district border. */
   public static final int OUTLINE = GROUP_BORDER;
+  /** Inset names and legends: as light as a district border, so the base keeps its four colours. */
+  public static final int CAPTION = GROUP_BORDER;
 
   private static final byte NONE = 0;
   private static final byte SEAT = 1;
@@ -39,6 +43,19 @@ public final class BaseImage {
 
   /** The base image for a map; {@code labels[i]} is seat i's label pixel (kept transparent). */
   public static BufferedImage render(SeatRaster map, int[][] labels) {
+    return render(map, labels, List.of());
+  }
+
+  /** The base image for a map drawn in these panels (none: a plain map). */
+  public static BufferedImage render(SeatRaster map, int[][] labels, List<InsetLayout.Panel> panels) {
+    int[] argb = argb(map, labels, panels);
+    BufferedImage image = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_INT_ARGB);
+    image.setRGB(0, 0, map.width(), map.height(), argb, 0, map.width());
+    return image;
+  }
+
+  /** The base image's pixels, ARGB, row by row. */
+  static int[] argb(SeatRaster map, int[][] labels, List<InsetLayout.Panel> panels) {
     int w = map.width();
     int h = map.height();
     int[] owner = map.owner();
@@ -78,9 +95,32 @@ public final class BaseImage {
         };
       }
     }
-    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    image.setRGB(0, 0, w, h, argb, 0, w);
-    return image;
+    for (InsetLayout.Panel panel : panels) {
+      drawPanel(argb, w, owner, panel);
+    }
+    return argb;
+  }
+
+  /** The panel's frame on its edge pixels and its name in its caption band, where no seat is. */
+  private static void drawPanel(int[] argb, int w, int[] owner, InsetLayout.Panel p) {
+    for (int x = p.x(); x < p.x() + p.width(); x++) {
+      for (int y : new int[] {p.y(), p.y() + p.height() - 1}) {
+        if (owner[y * w + x] == 0) {
+          argb[y * w + x] = SEAT_BORDER;
+        }
+      }
+    }
+    for (int y = p.y(); y < p.y() + p.height(); y++) {
+      for (int x : new int[] {p.x(), p.x() + p.width() - 1}) {
+        if (owner[y * w + x] == 0) {
+          argb[y * w + x] = SEAT_BORDER;
+        }
+      }
+    }
+    int s = p.textScale();
+    int top = p.y() + (p.band() - PixelFont.HEIGHT * s) / 2;
+    PixelFont.draw(argb, w, p.name(), p.x() + InsetLayout.PAD * s + 1, top, s, CAPTION,
+        i -> owner[i] == 0 && p.contains(i % w, i / w) && argb[i] == BACKGROUND);
   }
 
   /** Marks the border between neighbours p and q (if any) on the side that should carry it. */

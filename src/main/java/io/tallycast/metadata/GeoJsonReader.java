@@ -12,25 +12,41 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Reads constituency boundaries from a GeoJSON FeatureCollection in lon/lat: Polygon and MultiPolygon features, the
- * seat number, name and group from the named properties. Features that share a seat number are one seat (real files
- * split exclaves that way). Anything it cannot use is refused with the feature's index and id in the message.
+ * Reads constituency boundaries from a GeoJSON FeatureCollection in lon/lat: Polygon, MultiPolygon and
+ * GeometryCollection features (real files have collections of polygons), the seat number, name, group and inset from
+ * the named properties. Features that share a seat number are one seat (real files split exclaves that way), each
+ * polygon remembering its feature's group and inset. Anything it cannot use is refused with the feature's index and id
+ * in the message.
  */
 public final class GeoJsonReader {
 
-  /** Property names: the seat number (required), its name (required) and its group or district (may be null). */
-  public record Fields(String id, String name, String group) {
+  /**
+   * Property names: the seat number (required), its name (required), its group or district and the inset it is drawn
+   * in on the state map (both may be null).
+   */
+  public record Fields(String id, String name, String group, String inset) {
+    public Fields(String id, String name, String group) {
+      this(id, name, group, null);
+    }
   }
 
-  /** The seats in seat-number order, how many features they came from, and what was odd but usable. */
-  public record Result(List<SeatShape> seats, int features, List<String> warnings) {
+  /**
+   * The seats in seat-number order, how many features they came from, what was odd but usable (warnings) and what the
+   * maps do about the file's quirks (notes: seats whose parts lie in several groups).
+   */
+  public record Result(List<SeatShape> seats, int features, List<String> warnings, List<String> notes) {
   }
+
+  private static final Set<String> AREAL = Set.of("Polygon", "MultiPolygon", "GeometryCollection");
 
   private final Fields fields;
   private final List<String> warnings = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   private GeoJsonReader(Fields fields) {
     this.fields = fields;
@@ -67,7 +83,7 @@ public final class GeoJsonReader {
     }
     Map<Integer, SeatMeta> metas = new TreeMap<>();
     Map<Integer, List<List<double[]>>> polygons = new LinkedHashMap<>();
-    Map<Integer, List<Integer>> sources = new LinkedHashMap<>();
+    Map<Integer, List<SeatShape.Origin>> origins = new LinkedHashMap<>();
     for (int i = 0; i < features.size(); i++) {
       JsonNode feature = features.get(i);
       JsonNode properties = feature.path("properties");
@@ -78,22 +94,48 @@ public final class GeoJsonReader {
       String where = "feature " + i + " (" + fields.id() + " " + no + ")";
       String name = text(i, properties, fields.name());
       String group = fields.group() == null ? null : text(i, properties, fields.group());
-      SeatMeta meta = new SeatMeta(no, name, group);
-      SeatMeta first = metas.putIfAbsent(no, meta);
-      if (first != null && (!first.name().equals(name) || group != null && !group.equals(first.group()))) {
-        warnings.add(where + " shares its seat number with feature " + sources.get(no).get(0) + " but is named \""
-            + name + "\" / \"" + group + "\"; the first feature's \"" + first.name() + "\" / \"" + first.group()
-            + "\" is kept");
+      String inset = fields.inset() == null ? null : text(i, properties, fields.inset());
+      SeatMeta first = metas.putIfAbsent(no, new SeatMeta(no, name, group));
+      if (first != null && !first.name().equals(name)) {
+        warnings.add(where + " shares its seat number with feature " + origins.get(no).get(0).feature()
+            + " but is named \"" + name + "\"; the first feature's \"" + first.name() + "\" is kept");
       }
-      polygons.computeIfAbsent(no, k -> new ArrayList<>()).addAll(geometry(where, feature.path("geometry")));
-      sources.computeIfAbsent(no, k -> new ArrayList<>()).add(i);
+      List<List<double[]>> parts = geometry(where, feature.path("geometry"));
+      polygons.computeIfAbsent(no, k -> new ArrayList<>()).addAll(parts);
+      for (int p = 0; p < parts.size(); p++) {
+        origins.computeIfAbsent(no, k -> new ArrayList<>()).add(new SeatShape.Origin(i, group, inset));
+      }
     }
     List<SeatShape> seats = new ArrayList<>();
     for (Map.Entry<Integer, SeatMeta> e : metas.entrySet()) {
-      seats.add(new SeatShape(e.getValue(), List.copyOf(polygons.get(e.getKey())),
-          List.copyOf(sources.get(e.getKey()))));
+      SeatShape seat = new SeatShape(e.getValue(), polygons.get(e.getKey()), origins.get(e.getKey()));
+      seats.add(seat.groups().size() > 1 ? inLargestGroup(seat) : seat);
     }
-    return new Result(List.copyOf(seats), features.size(), List.copyOf(warnings));
+    return new Result(List.copyOf(seats), features.size(), List.copyOf(warnings), List.copyOf(notes));
+  }
+
+  /**
+   * A seat whose features name several groups: counted on the state map in the group holding most of its area (its
+   * home district; ties: the first named), drawn on each group's map with its part there.
+   */
+  private SeatShape inLargestGroup(SeatShape seat) {
+    Map<String, Double> areas = new LinkedHashMap<>();
+    for (int i = 0; i < seat.polygons().size(); i++) {
+      areas.merge(seat.origins().get(i).group(), SeatShape.area(seat.polygons().get(i)), Double::sum);
+    }
+    String home = seat.groups().get(0);
+    for (Map.Entry<String, Double> e : areas.entrySet()) {
+      if (e.getValue() > areas.get(home)) {
+        home = e.getKey();
+      }
+    }
+    double total = areas.values().stream().mapToDouble(Double::doubleValue).sum();
+    List<String> shares = new ArrayList<>();
+    areas.forEach((g, a) -> shares.add(g + " " + Math.round(100 * a / total) + "%"));
+    notes.add("seat " + seat.no() + " " + seat.meta().name() + " lies in " + String.join(", ", shares) + " (features "
+        + seat.features().stream().map(String::valueOf).collect(Collectors.joining(", "))
+        + "): on each of those district maps with its part there; counted in " + home + " on the state map");
+    return seat.withMeta(new SeatMeta(seat.no(), seat.meta().name(), home));
   }
 
   private int seatNumber(int index, JsonNode properties) throws MaskInputException {
@@ -124,29 +166,59 @@ public final class GeoJsonReader {
     return value.asText().trim();
   }
 
-  private static List<List<double[]>> geometry(String where, JsonNode geometry) throws MaskInputException {
+  private List<List<double[]>> geometry(String where, JsonNode geometry) throws MaskInputException {
     if (geometry.isMissingNode() || geometry.isNull()) {
       throw new MaskInputException(where + " has no geometry (empty geometry)");
     }
     String type = geometry.path("type").asText("");
-    JsonNode coordinates = geometry.path("coordinates");
-    if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+    if (!AREAL.contains(type)) {
       throw new MaskInputException(where + ": unsupported geometry type \"" + type
-          + "\" (only Polygon and MultiPolygon)");
+          + "\" (only Polygon, MultiPolygon and a GeometryCollection of them)");
     }
+    List<List<double[]>> polygons = new ArrayList<>();
+    areal(where, geometry, polygons);
+    if (polygons.isEmpty()) {
+      throw new MaskInputException(where + ": empty geometry (a GeometryCollection without a Polygon or "
+          + "MultiPolygon)");
+    }
+    return polygons;
+  }
+
+  /**
+   * Adds the polygons of a Polygon, a MultiPolygon or a GeometryCollection (members in order, nested ones too). Points
+   * and lines in a collection have no area to fill: they are left out with a warning.
+   */
+  private void areal(String where, JsonNode geometry, List<List<double[]>> out) throws MaskInputException {
+    String type = geometry.path("type").asText("");
+    if (type.equals("GeometryCollection")) {
+      JsonNode members = geometry.path("geometries");
+      if (!members.isArray()) {
+        throw new MaskInputException(where + ": a GeometryCollection without \"geometries\"");
+      }
+      int m = 0;
+      for (JsonNode member : members) {
+        String memberType = member.path("type").asText("");
+        String at = where + " member " + m++;
+        if (AREAL.contains(memberType)) {
+          areal(at, member, out);
+        } else {
+          warnings.add(at + ": a " + memberType + " has no area; left out");
+        }
+      }
+      return;
+    }
+    JsonNode coordinates = geometry.path("coordinates");
     if (!coordinates.isArray() || coordinates.isEmpty()) {
       throw new MaskInputException(where + ": empty geometry (" + type + " without coordinates)");
     }
-    List<List<double[]>> polygons = new ArrayList<>();
     if (type.equals("Polygon")) {
-      polygons.add(polygon(where, coordinates));
+      out.add(polygon(where, coordinates));
     } else {
       int p = 0;
       for (JsonNode polygon : coordinates) {
-        polygons.add(polygon(where + " polygon " + p++, polygon));
+        out.add(polygon(where + " polygon " + p++, polygon));
       }
     }
-    return polygons;
   }
 
   private static List<double[]> polygon(String where, JsonNode rings) throws MaskInputException {

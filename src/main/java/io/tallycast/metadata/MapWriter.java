@@ -67,7 +67,7 @@ public final class MapWriter {
         MaskFile.write(out, raster.width(), raster.height(), masks);
       }
       Files.writeString(staging.resolve(SEATS_JSON), seatsJson(infos), StandardCharsets.UTF_8);
-      if (!ImageIO.write(BaseImage.render(raster, labels), "png", staging.resolve(BASE_PNG).toFile())) {
+      if (!ImageIO.write(BaseImage.render(raster, labels, map.panels()), "png", staging.resolve(BASE_PNG).toFile())) {
         throw new IOException("no PNG writer in this Java runtime");
       }
       PRETTY.writeValue(staging.resolve(MAP_JSON).toFile(),

@@ -44,6 +44,27 @@ final class GeoFixture {
     return feature(props(no, name, district), "MultiPolygon", List.of(polygons));
   }
 
+  /** A feature whose geometry is a GeometryCollection of the given member geometries. */
+  GeoFixture geometryCollection(String no, String name, String district, Map<?, ?>... members) {
+    Map<String, Object> geometry = new LinkedHashMap<>();
+    geometry.put("type", "GeometryCollection");
+    geometry.put("geometries", List.of(members));
+    Map<String, Object> feature = new LinkedHashMap<>();
+    feature.put("type", "Feature");
+    feature.put("properties", props(no, name, district));
+    feature.put("geometry", geometry);
+    features.add(feature);
+    return this;
+  }
+
+  /** A member geometry for {@link #geometryCollection}. */
+  static Map<String, Object> geometry(String type, Object coordinates) {
+    Map<String, Object> geometry = new LinkedHashMap<>();
+    geometry.put("type", type);
+    geometry.put("coordinates", coordinates);
+    return geometry;
+  }
+
   GeoFixture feature(Map<String, Object> properties, String type, Object coordinates) {
     Map<String, Object> geometry = new LinkedHashMap<>();
     geometry.put("type", type);

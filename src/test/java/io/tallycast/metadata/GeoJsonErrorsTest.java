@@ -83,7 +83,16 @@ class GeoJsonErrorsTest {
   void anUnsupportedGeometryTypeIsRefused() {
     Path file = file(good().feature(GeoFixture.props("2", "POINT", "D"), "Point", List.of(1.0, 2.0)));
     assertThatThrownBy(() -> GeoJsonReader.read(file, GeoFixture.fields()))
-        .hasMessage("feature 1 (AC_NO 2): unsupported geometry type \"Point\" (only Polygon and MultiPolygon)");
+        .hasMessage("feature 1 (AC_NO 2): unsupported geometry type \"Point\" (only Polygon, MultiPolygon and a "
+            + "GeometryCollection of them)");
+  }
+
+  @Test
+  void aGeometryCollectionWithoutAPolygonIsAnEmptyGeometry() {
+    Path file = file(good().geometryCollection("2", "LINES", "D", GeoFixture.geometry("LineString",
+        List.of(List.of(1.0, 2.0), List.of(2.0, 3.0)))));
+    assertThatThrownBy(() -> GeoJsonReader.read(file, GeoFixture.fields()))
+        .hasMessage("feature 1 (AC_NO 2): empty geometry (a GeometryCollection without a Polygon or MultiPolygon)");
   }
 
   @Test

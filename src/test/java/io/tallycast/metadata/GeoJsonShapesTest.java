@@ -1,12 +1,14 @@
 package io.tallycast.metadata;
 
 import static io.tallycast.metadata.GeoFixture.box;
+import static io.tallycast.metadata.GeoFixture.geometry;
 import static io.tallycast.metadata.GeoFixture.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.map.SeatMask;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,5 +146,59 @@ class GeoJsonShapesTest {
     assertThat(base.getRGB(79, 50) >>> 24).isZero();
     assertThat(base.getRGB(0, 50)).isEqualTo(BaseImage.OUTLINE);          // at the map's edge
     assertThat(base.getRGB(35, 50) >>> 24).isZero();                       // interior
+  }
+  @Test
+  void aGeometryCollectionIsOneSeatWithThePixelsOfEveryPolygonInIt() throws Exception {
+    MapBuild map = GeoFixture.state(GeoFixture.collection()
+        .geometryCollection("7", "ISLANDS", "D", geometry("Polygon", List.of(box(0, -5, 2, -3))),
+            geometry("MultiPolygon", List.of(List.of(box(8, 3, 10, 5)))))
+        .polygon("8", "MIDDLE", "D", box(3, -2, 7, 2))
+        .write(dir.resolve("collection.geojson")));
+
+    SeatMask islands = map.raster().masks().get(0);
+    assertThat(islands.pixels()).isEqualTo(2 * 20 * 20);
+    assertThat(islands.bbox()).containsExactly(0, 0, 100, 100);
+  }
+
+  @Test
+  void aCollectionInsideACollectionCountsAndItsPointsAndLinesAreLeftOutWithAWarning() throws Exception {
+    Path file = GeoFixture.collection()
+        .geometryCollection("1", "NESTED", "D", geometry("Point", List.of(5.0, 0.0)),
+            Map.of("type", "GeometryCollection", "geometries", List.of(geometry("Polygon", List.of(box(0, -5, 10,
+                5))))), geometry("LineString", List.of(List.of(0.0, 0.0), List.of(1.0, 1.0))))
+        .write(dir.resolve("nested.geojson"));
+
+    GeoJsonReader.Result read = GeoJsonReader.read(file, GeoFixture.fields());
+    assertThat(GeoFixture.state(file).raster().masks().get(0).pixels()).isEqualTo(100 * 100);
+    assertThat(read.warnings()).containsExactly("feature 0 (AC_NO 1) member 0: a Point has no area; left out",
+        "feature 0 (AC_NO 1) member 2: a LineString has no area; left out");
+  }
+
+  @Test
+  void aSeatWhoseFeaturesLieInTwoDistrictsIsOnBothDistrictMapsWithOnlyItsPartThere() throws Exception {
+    Path file = GeoFixture.collection()
+        .polygon("1", "SPLIT", "WEST", box(0, -5, 3, 5))
+        .polygon("2", "OTHER", "WEST", box(3, -5, 5, 5))
+        .polygon("1", "SPLIT", "EAST", box(5, -5, 6, 5))
+        .polygon("3", "THIRD", "EAST", box(6, -5, 10, 5))
+        .write(dir.resolve("split.geojson"));
+    GeoJsonReader.Result read = GeoJsonReader.read(file, GeoFixture.fields());
+    List<MapBuild> maps = GeoJsonMasks.build(read.seats(), "split.geojson", 100, 100, 0, true, false,
+        Progress.quiet());
+
+    MapBuild state = maps.get(0);
+    assertThat(state.raster().seats().get(0)).isEqualTo(new SeatMeta(1, "SPLIT", "WEST")); // 75% of it is west
+    assertThat(state.raster().masks().get(0).pixels()).isEqualTo(40 * 100);
+    MapBuild west = maps.get(1);
+    MapBuild east = maps.get(2);
+    assertThat(west.name()).isEqualTo("WEST");
+    assertThat(west.raster().seats()).extracting(SeatMeta::no).containsExactly(1, 2);
+    assertThat(west.raster().masks().get(0).pixels()).isEqualTo(60 * 200); // 5 degrees on 100 px: 20 px a degree
+    assertThat(east.raster().seats()).containsExactly(new SeatMeta(1, "SPLIT", "EAST"),
+        new SeatMeta(3, "THIRD", "EAST"));
+    assertThat(east.raster().masks().get(0).pixels()).isEqualTo(20 * 200);
+    assertThat(read.notes()).containsExactly("seat 1 SPLIT lies in WEST 75%, EAST 25% (features 0, 2): on each of "
+        + "those district maps with its part there; counted in WEST on the state map");
+    assertThat(read.warnings()).isEmpty();
   }
 }

@@ -144,4 +144,97 @@ class MasksCommandTest {
     assertThat(run("--highlights", "shots", "--highlight-color", "yellow", "--out", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--highlight-color \"yellow\" is not #RRGGBB");
   }
+  private Path phases(String... rows) throws Exception {
+    return Files.writeString(dir.resolve("phases.csv"), "ac_no,ac_name,phase,poll_date\n" + String.join("\n", rows)
+        + "\n");
+  }
+
+  @Test
+  void groupsCsvAddsAMapPerGroupInItsOwnFolderAndAPictureOfTheStateByGroup() throws Exception {
+    Path maps = dir.resolve("maps");
+    int exit = run("--geojson", geojson().toString(), "--group-field", "DIST_NAME", "--groups-csv",
+        phases("1,WEST,1,2021-03-27", "2,MIDDLE,2,2021-04-01", "3,EAST,1,2021-03-27").toString(), "--groups-key",
+        "ac_no", "--groups-field", "phase", "--groups-legend", "poll_date", "--width", "300", "--district-width",
+        "200", "--out", maps.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertFourFiles(maps.resolve("phase/1"));
+    assertFourFiles(maps.resolve("phase/2"));
+    JsonNode index = new ObjectMapper().readTree(maps.resolve("index.json").toFile());
+    List<String> dirs = new ArrayList<>();
+    index.get("maps").forEach(m -> dirs.add(m.get("dir").asText()));
+    assertThat(dirs).containsExactly("state", "district/hills", "district/plains", "phase/1", "phase/2");
+    assertThat(index.at("/maps/3/name").asText()).isEqualTo("Phase 1");
+    assertThat(index.at("/maps/3/seats").asInt()).isEqualTo(2);
+    assertThat(index.at("/pictures/0/file").asText()).isEqualTo("phase/by-phase.png");
+    assertThat(index.at("/pictures/0/legend/0/text").asText()).isEqualTo("27 MAR 2021");
+    assertThat(ImageIO.read(maps.resolve("phase/by-phase.png").toFile()).getWidth()).isEqualTo(300);
+    assertThat(out.toString()).contains("phase      2 maps with 3 seats in all")
+        .contains("picture    phase/by-phase.png 300x");
+  }
+
+  @Test
+  void aSeatTheCsvDoesNotListIsLeftOffTheGroupMapsWithAWarning() throws Exception {
+    assertThat(run("--geojson", geojson().toString(), "--groups-csv", phases("1,WEST,1,2021-03-27",
+        "2,MIDDLE,1,2021-03-27", "9,NOWHERE,1,2021-03-27").toString(), "--groups-field", "phase", "--width", "200",
+        "--district-width", "200", "--out", dir.resolve("maps").toString())).as(err.toString()).isZero();
+
+    assertThat(out.toString()).contains("warning    1 seat(s) of the map are not in phases.csv (left off the phase "
+        + "maps, grey in the picture): 3").contains("warning    1 seat(s) in phases.csv are not on the map: 9");
+    assertThat(new ObjectMapper().readTree(dir.resolve("maps/phase/1/map.json").toFile()).get("seats").asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void runningAgainWithoutTheCsvRemovesItsMapsAndItsPicture() throws Exception {
+    Path maps = dir.resolve("maps");
+    run("--geojson", geojson().toString(), "--groups-csv", phases("1,W,1,x", "2,M,2,x", "3,E,2,x").toString(),
+        "--groups-field", "phase", "--width", "200", "--district-width", "200", "--out", maps.toString());
+    assertThat(maps.resolve("phase/by-phase.png")).exists();
+
+    assertThat(run("--geojson", geojson().toString(), "--width", "200", "--out", maps.toString())).isZero();
+    assertThat(maps.resolve("phase")).doesNotExist();
+    assertThat(out.toString()).contains("removed    phase/1").contains("removed    phase/2")
+        .contains("removed    phase/by-phase.png");
+  }
+
+  @Test
+  void theSameInputGivesTheSameFilesByteForByte() throws Exception {
+    Path csv = phases("1,W,1,2021-03-27", "2,M,2,2021-04-01", "3,E,2,2021-04-01");
+    for (String to : List.of("a", "b")) {
+      assertThat(run("--geojson", geojson().toString(), "--group-field", "DIST_NAME", "--insets-by", "DIST_NAME",
+          "--groups-csv", csv.toString(), "--groups-field", "phase", "--groups-legend", "poll_date", "--width", "360",
+          "--district-width", "200", "--out", dir.resolve(to).toString())).as(err.toString()).isZero();
+    }
+    List<Path> files;
+    try (var walk = Files.walk(dir.resolve("a"))) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).hasSize(1 + 4 * 5 + 1);
+    for (Path a : files) {
+      Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
+      assertThat(Files.readAllBytes(b)).as(a.toString()).isEqualTo(Files.readAllBytes(a));
+    }
+  }
+
+  @Test
+  void groupAndInsetOptionsAreRefusedWithoutWhatTheyNeed() throws Exception {
+    String geo = geojson().toString();
+    String csv = phases("1,W,1,x").toString();
+    assertThat(run("--geojson", geo, "--groups-field", "phase", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--groups-key, --groups-field and --groups-legend are for --groups-csv");
+    assertThat(run("--geojson", geo, "--groups-csv", csv, "--out", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--groups-csv needs --groups-field COLUMN");
+    assertThat(run("--geojson", geo, "--groups-csv", csv, "--groups-field", "phase", "--no-districts", "--out",
+        dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("it does not go with --no-districts");
+    assertThat(run("--geojson", geo, "--groups-csv", csv, "--groups-field", "District", "--out", dir.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--groups-field \"District\" would file its maps in district/");
+    assertThat(run("--indexed", "map.png", "--legend", "l.csv", "--insets-by", "DIST_NAME", "--out",
+        dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--insets-by is for --geojson, not --indexed");
+    assertThat(run("--geojson", geo, "--insets-by", "ENCLAVE", "--out", dir.resolve("m").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("feature 0 has no property \"ENCLAVE\"");
+  }
 }

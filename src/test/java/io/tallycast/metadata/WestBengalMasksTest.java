@@ -49,7 +49,7 @@ class WestBengalMasksTest {
     GeoJsonReader.Result read = GeoJsonReader.read(geojson, new GeoJsonReader.Fields("AC_NO", "AC_NAME",
         "DIST_NAME"));
     List<MapBuild> maps = GeoJsonMasks.build(read.seats(), "assembly-constituencies.geojson", 1080, 720, 12, true,
-        Progress.quiet());
+        false, Progress.quiet());
     result = MapSet.write(out, maps, Progress.quiet());
     // printed, not asserted: timings are measured by hand (see metadata-tools/README.md), never in unit tests
     System.out.printf("West Bengal: %d maps built and written in %.2f s%n", maps.size(),
