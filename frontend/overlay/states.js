@@ -52,7 +52,8 @@ function fill(node, s) {
   const crossed = first && first.won >= s.majority ? 'won' : first && first.total >= s.majority ? 'ahead' : 'none';
   if (node.dataset.crossed !== crossed) node.dataset.crossed = crossed;
   setText(f.verdict, crossed === 'won' ? `${first.party} wins majority`
-    : crossed === 'ahead' ? `${first.party} past majority` : 'no majority yet');
+    : crossed === 'ahead' ? `${first.party} past majority`
+      : seats.declared && seats.declared === seats.total ? 'no party has a majority' : 'no majority yet');
   setVar(f.verdict, '--c', first && crossed !== 'none' ? first.color : '#8A93A0');
 }
 

@@ -6,10 +6,13 @@ import io.tallycast.bench.ApiBench;
 import io.tallycast.bench.MapBenchmark;
 import io.tallycast.bench.ScrapeBenchmark;
 import io.tallycast.bench.StreamBenchmark;
+import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
+import io.tallycast.operator.OverlaySettings;
 import io.tallycast.process.OwnedProcesses;
+import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
 import io.tallycast.scrape.ScrapeConfig;
@@ -18,7 +21,9 @@ import io.tallycast.web.WebConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +61,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--size", defaultValue = "both", description = "stream: 1920x1080, 1280x720 or both. "
       + "Default: ${DEFAULT-VALUE}")
   String size;
+
+  @Option(names = "--election", defaultValue = "wb2021", description = "stream: the demo election on air: wb2021 or "
+      + "may2021 (five states on one engine). Default: ${DEFAULT-VALUE}")
+  String election;
+
+  @Option(names = "--scene", defaultValue = "full", description = "stream: the overlay scene on air (full, map, tally, "
+      + "ticker, states). Default: ${DEFAULT-VALUE}")
+  String scene;
 
   @Override
   public Integer call() throws Exception {
@@ -120,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<StreamBenchmark.Result> results = new ArrayList<>();
     try {
       for (int[] wh : sizes) {
-        results.add(bench.run(BenchCommand::demo, wh[0], wh[1], seconds));
+        results.add(bench.run(this::demo, wh[0], wh[1], seconds));
       }
     } catch (IllegalStateException e) {
       System.err.println("tallycast bench stream: " + e.getMessage());
@@ -131,20 +144,30 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The demo's parts in this JVM, as {@link DemoCommand} starts them, with their data in a temp folder. */
-  private static StreamBenchmark.Page demo() throws Exception {
+  /**
+   * The demo's parts in this JVM, as {@link DemoCommand} starts them (every state of the election on one site, each
+   * with its maps), with their data in a temp folder; the overlay with the asked scene on air.
+   */
+  private StreamBenchmark.Page demo() throws Exception {
+    if (!OverlaySettings.SCENES.contains(scene)) {
+      throw new IllegalArgumentException("--scene must be one of " + OverlaySettings.SCENES + ", not '" + scene + "'");
+    }
     Path data = OwnedProcesses.claimFolder("bench-demo");
-    ElectionData election = ElectionData.westBengal2021();
+    Election whole = Election.embedded(election);
+    ElectionData main = whole.main();
     MeteredVertx runtime = MeteredVertx.create();
     try {
-      ReplaySite site = ReplaySite.start(runtime.vertx(), election, ReplayOptions.defaults().withPort(0).withSpeed(60)
-          .withSeed(2021).withStateFile(data.resolve("replay-clock.json"))).await();
-      ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode())
+      ReplaySite site = ReplaySite.start(runtime.vertx(), ReplayModels.election(whole, 2021), ReplayOptions.defaults()
+          .withPort(0).withSpeed(60).withSeed(2021).withPrefix(main.replayPrefix())
+          .withStateFile(data.resolve("replay-clock.json"))).await();
+      ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), main.stateCode())
           .withInterval(DemoCommand.intervalFor(60));
-      Engine engine = Engine.start(runtime, Engine.Config.of(election, data, scrape, WebConfig.on(0))
-          .withMaps(MapSource.embeddedWestBengal()).withOverlay(OverlayConfig.demo())
+      Map<String, MapSource> maps = new LinkedHashMap<>();
+      whole.states().forEach(s -> MapSource.embeddedFor(s.state()).ifPresent(m -> maps.put(s.stateCode(), m)));
+      Engine engine = Engine.start(runtime, Engine.Config.of(whole, data, scrape, WebConfig.on(0)).withMaps(maps)
+          .withOverlay(whole.severalStates() ? OverlayConfig.forElection(whole.name()) : OverlayConfig.demo())
           .withReplayControl(site.controlUrl())).await();
-      String url = "http://127.0.0.1:" + engine.apiPort() + "/overlay/";
+      String url = "http://127.0.0.1:" + engine.apiPort() + "/overlay/?scene=" + scene;
       return new StreamBenchmark.Page() {
         @Override
         public String url() {

@@ -24,6 +24,11 @@ public final class EncodedPng {
     this.length = total;
   }
 
+  /** A PNG file as it is (a still picture, never repainted). */
+  static EncodedPng whole(byte[] file) {
+    return new EncodedPng(new byte[][] {file.clone()});
+  }
+
   /** The size of the file in bytes. */
   public int length() {
     return length;

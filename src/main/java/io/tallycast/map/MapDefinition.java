@@ -27,17 +27,48 @@ public record MapDefinition(String name, String title, int width, int height, Li
   static final String MAP_JSON = "map.json";
 
   /** The state map, then every district map in slug order, from a tree with state/ and district/&lt;slug&gt;/. */
+  /** A still picture listed under "pictures" in index.json: served as it is, never repainted. */
+  public record Picture(String name, String title, int width, int height, byte[] png) {
+  }
+
+  /** The pictures index.json lists (none when it lists none, or there is no index). */
+  static List<Picture> pictures(Path root) throws IOException {
+    Path index = root.resolve("index.json");
+    if (!Files.isRegularFile(index)) {
+      return List.of();
+    }
+    JsonObject json = new JsonObject(Buffer.buffer(Files.readAllBytes(index)));
+    List<Picture> out = new ArrayList<>();
+    for (Object o : json.getJsonArray("pictures", new io.vertx.core.json.JsonArray())) {
+      JsonObject p = (JsonObject) o;
+      String file = p.getString("file");
+      if (file == null || !file.endsWith(".png") || file.contains("..")) {
+        throw new IOException(index + ": a picture's file must be a .png inside the maps folder, not " + file);
+      }
+      out.add(new Picture(file.substring(0, file.length() - ".png".length()), p.getString("name", file),
+          p.getInteger("width", 0), p.getInteger("height", 0), Files.readAllBytes(root.resolve(file))));
+    }
+    return out;
+  }
+
+  /** The folders of maps of a part of the state, beside state/: by district, and by polling phase where made. */
+  static final List<String> GROUPS = List.of("district", "phase");
+
   static List<MapDefinition> loadAll(Path root) throws IOException {
     List<MapDefinition> maps = new ArrayList<>();
     maps.add(load(STATE, root.resolve(STATE)));
-    Path districts = root.resolve("district");
-    if (Files.isDirectory(districts)) {
+    // the district maps, then the groups made from a CSV (West Bengal 2021's polling phases: phase/1 ... phase/8)
+    for (String group : GROUPS) {
+      Path groups = root.resolve(group);
+      if (!Files.isDirectory(groups)) {
+        continue;
+      }
       List<Path> dirs;
-      try (Stream<Path> list = Files.list(districts)) {
-        dirs = list.filter(Files::isDirectory).sorted().toList();
+      try (Stream<Path> list = Files.list(groups)) {
+        dirs = list.filter(d -> Files.isRegularFile(d.resolve(MaskFile.FILE_NAME))).sorted().toList();
       }
       for (Path dir : dirs) {
-        maps.add(load("district/" + dir.getFileName().toString().replace("/", ""), dir));
+        maps.add(load(group + "/" + dir.getFileName().toString().replace("/", ""), dir));
       }
     }
     return maps;

@@ -140,6 +140,11 @@ public final class MapRenderer extends VerticleBase {
       built.add(MapCanvas.build(map));
       published.register(new PublishedMaps.Entry(map.name(), map.title(), map.width(), map.height(), map.seatsJson()));
     }
+    for (MapDefinition.Picture picture : source.pictures()) {
+      published.register(new PublishedMaps.Entry(picture.name(), picture.title(), picture.width(), picture.height(),
+          "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      published.publish(picture.name(), EncodedPng.whole(picture.png()));
+    }
     canvases = built;
     return built.size();
   }

@@ -71,8 +71,21 @@ public record MapSource(Path folder, String classpathPrefix) {
 
   /** Reads every map of the source: blocking file I/O and PNG decoding, so never on an event loop. */
   public List<MapDefinition> load() throws IOException {
+    return read(MapDefinition::loadAll);
+  }
+
+  /** The still pictures the maps come with (West Bengal 2021's state coloured by polling phase). Blocking. */
+  public List<MapDefinition.Picture> pictures() throws IOException {
+    return read(MapDefinition::pictures);
+  }
+
+  private interface Reading<T> {
+    T from(Path root) throws IOException;
+  }
+
+  private <T> T read(Reading<T> reading) throws IOException {
     if (folder != null) {
-      return MapDefinition.loadAll(folder);
+      return reading.from(folder);
     }
     URL marker = MapSource.class.getResource(classpathPrefix + "state/" + MaskFile.FILE_NAME);
     if (marker == null) {
@@ -85,7 +98,7 @@ public record MapSource(Path folder, String classpathPrefix) {
       throw new IOException("cannot locate " + marker, e);
     }
     if (!"jar".equals(uri.getScheme())) {
-      return MapDefinition.loadAll(Path.of(uri).getParent().getParent());
+      return reading.from(Path.of(uri).getParent().getParent());
     }
     // inside the jar: walk it as a file system (opened here, closed after; or borrowed if another part opened it)
     FileSystem zip;
@@ -98,7 +111,7 @@ public record MapSource(Path folder, String classpathPrefix) {
       opened = false;
     }
     try {
-      return MapDefinition.loadAll(zip.getPath(classpathPrefix));
+      return reading.from(zip.getPath(classpathPrefix));
     } finally {
       if (opened) {
         zip.close();

@@ -103,7 +103,8 @@ public final class OverlaySettings {
 
   /** {"scene","sceneState","title","subtitle","logo","state","seats","majority"}. */
   public JsonObject toJson() {
-    return new JsonObject().put("scene", scene.scene()).put("sceneState", scene.state()).put("title", config.title()).put("subtitle", config.subtitle())
+    return new JsonObject().put("scene", scene.scene()).put("sceneState", scene.state())
+        .put("title", config.title()).put("subtitle", config.subtitle())
         .put("logo", config.logo() == null ? DEFAULT_LOGO : LOGO_ROUTE).put("state", state).put("seats", seats)
         .put("majority", majority);
   }

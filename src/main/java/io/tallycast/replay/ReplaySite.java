@@ -46,7 +46,7 @@ public final class ReplaySite {
     return start(vertx, new SyntheticCounting(data, options.seed()), options);
   }
 
-  /** Made-up counting days of several states on one site, one clock (see {@link #start(Vertx, List, ReplayOptions)}). */
+  /** Made-up counting days of several states on one site and clock (see {@link #start(Vertx, List, ReplayOptions)}). */
   public static Future<ReplaySite> startElection(Vertx vertx, List<ElectionData> states, ReplayOptions options) {
     List<CountingModel> models = new ArrayList<>();
     for (int i = 0; i < states.size(); i++) {

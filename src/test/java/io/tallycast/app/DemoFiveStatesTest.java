@@ -9,7 +9,10 @@ import io.tallycast.store.ResultsReader;
 import io.tallycast.support.DemoProcess;
 import io.tallycast.support.FiveStates2021;
 import io.tallycast.support.SlowTier;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +62,15 @@ class DemoFiveStatesTest {
             .isEqualTo(FiveStates2021.tally(real.get(state.stateCode()), state.parties()));
         assertThat(summary.getInteger("majority")).isEqualTo(real.get(state.stateCode()).size() / 2 + 1);
       }
+      // every state's map: the pixel at each seat's label is the colour of the party that won it (from the files)
+      for (ElectionData state : may2021.states()) {
+        String maps = api + "/api/states/" + state.stateCode() + "/maps";
+        Map<Integer, String> winners = new TreeMap<>();
+        real.get(state.stateCode()).forEach((no, c) -> winners.put(no,
+            state.parties().require(FiveStates2021.winner(c).party()).code()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(wrongLabels(maps, state, winners))
+            .as(state.state() + " map").isEmpty());
+      }
     }
     SoftAssertions soft = new SoftAssertions();
     try (ResultsReader reader = ResultsReader.open(dataDir)) {
@@ -86,6 +99,32 @@ class DemoFiveStatesTest {
       }
     }
     soft.assertAll();
+  }
+
+  /** Seats whose label pixel on the state map is not their winner's colour, as readable lines. */
+  private static List<String> wrongLabels(String maps, ElectionData state, Map<Integer, String> winners)
+      throws Exception {
+    HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(maps
+        + "/state.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(png.statusCode()).isEqualTo(200);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+    HttpResponse<String> labels = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(maps
+        + "/state/seats.json")).build(), HttpResponse.BodyHandlers.ofString());
+    JsonArray seats = new JsonArray(labels.body());
+    assertThat(seats).hasSize(winners.size());
+    List<String> wrong = new ArrayList<>();
+    for (Object o : seats) {
+      JsonObject seat = (JsonObject) o;
+      int no = seat.getInteger("no");
+      int expected = Integer.parseInt(state.parties().require(winners.get(no)).color().substring(1), 16);
+      JsonArray label = seat.getJsonArray("label");
+      int actual = image.getRGB(label.getInteger(0), label.getInteger(1)) & 0xFFFFFF;
+      if (actual != expected) {
+        wrong.add(String.format("%d %s: %06X, not %s's %06X", no, seat.getString("name"), actual, winners.get(no),
+            expected));
+      }
+    }
+    return wrong;
   }
 
   private static Map<String, Integer> won(JsonObject summary) {

@@ -107,7 +107,7 @@ class OperatorAccessTest {
   void the_overlay_settings_are_public_with_the_demo_texts_and_the_election_size() {
     HttpResponse<Buffer> overlay = keep(pipeline.get("/api/overlay"));
     assertThat(overlay.statusCode()).isEqualTo(200);
-    assertThat(overlay.bodyAsJsonObject()).isEqualTo(new JsonObject().put("scene", "full")
+    assertThat(overlay.bodyAsJsonObject()).isEqualTo(new JsonObject().put("scene", "full").putNull("sceneState")
         .put("title", "West Bengal Assembly Election 2021").put("subtitle", "পশ্চিমবঙ্গ বিধানসভা নির্বাচন ২০২১")
         .put("logo", "/overlay/logo.svg").put("state", "West Bengal").put("seats", 294).put("majority", 148));
     assertThat(pipeline.get("/api/overlay/logo").statusCode()).isEqualTo(404);

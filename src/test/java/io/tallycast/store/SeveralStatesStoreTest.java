@@ -147,8 +147,12 @@ class SeveralStatesStoreTest {
   private static Snapshot snapshotOf(ElectionData state, int seat) {
     SeatResult r = state.finals().get(seat);
     List<SnapshotCandidate> cands = new ArrayList<>();
-    for (CandidateResult c : r.candidates()) {
-      cands.add(new SnapshotCandidate(c.candidate(), c.party(), c.votes(), 0, c.votes()));
+    Map<String, Integer> seen = new TreeMap<>();
+    for (CandidateResult c : r.ballot()) {
+      // namesakes of one party (two independents "Bindu" in Kerala 70) are told apart as the scraper does: "NAME (2)"
+      int same = seen.merge(c.candidate() + '\u0000' + c.party(), 1, Integer::sum);
+      String name = same == 1 ? c.candidate() : c.candidate() + " (" + same + ")";
+      cands.add(new SnapshotCandidate(name, c.party(), c.votes(), 0, c.votes()));
     }
     Instant at = T0.plusSeconds(seat);
     return new Snapshot(seat, SeatStatus.DECLARED, 10, 10, cands, at, at, "https://results.example/"
