@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** Before a release: the embedded election data, derived from the third-party reference data into our formats. */
 @Command(name = "derive-data", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Derives the election data tallycast embeds (parties.csv, wb2021/, wb2026/) from the third-party "
+    description = {"Derives the election data tallycast embeds (parties.csv, wb2021/, wb2026/, as2021/, kl2021/, "
+          + "py2021/, tn2021/, may2021/) from the third-party "
           + "reference data. Same input, same bytes.",
         "Bad input exits 2 naming file, line and problem, and writes nothing."},
     footer = {"", "Run from the project folder, then commit the result:", "  ./tallycast derive-data"})

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 
 /**
  * Derives the election data the running program needs from the third-party reference data (../shared/data) into the
- * project's own formats: elections/parties.csv, elections/wb2021/ and elections/wb2026/ (see the README). The same
- * input gives the same bytes. Every input is read and checked before anything is written; the files are then
- * written into a staging folder beside the output and moved into place, so bad input leaves the output untouched.
+ * project's own formats: elections/parties.csv, elections/wb2021/ and elections/wb2026/, the four other states counted
+ * on 2 May 2021 (as2021/, kl2021/, py2021/, tn2021/) and that day's election of five states, may2021/ (see the
+ * README). The same input gives the same bytes. Every input is read and checked before anything is written; the
+ * files are then written into a staging folder beside the output and moved into place, so bad input leaves the output
+ * untouched.
  */
 public final class DeriveData {
   /** What was written: a path relative to the output folder and its size. */
@@ -47,17 +49,24 @@ public final class DeriveData {
     PartyTable parties = new PartyTable();
     ResultSources.Result year2016 = ResultSources.read2016(shared, parties);
     ResultSources.Result year2021 = ResultSources.read2021(shared, parties);
-    ResultSources.Result year2026 = ResultSources.read2026(shared, parties, year2021);
     sameSeats(year2021, year2016);
+    SortedMap<Integer, Integer> phases2021 = PollingPhases.read(shared, year2021);
+    List<May2021.Results> otherStates = May2021.read(shared, parties);
+    ResultSources.Result year2026 = ResultSources.read2026(shared, parties, year2021);
     sameSeats(year2021, year2026);
     EciLiveJson.learn(shared, "S25", year2026, parties);
     List<CountingDaySource.Snapshot> day2026 = CountingDaySource.read(shared, parties, year2026);
 
     SortedMap<String, String> files = new TreeMap<>();
-    ElectionFiles.addParties(files, parties.parties(shared));
-    ElectionFiles.add(files, ElectionFiles.WB2021, year2021, year2016);
-    ElectionFiles.add(files, ElectionFiles.WB2026, year2026, year2021);
+    Map<String, Long> votes = new TreeMap<>();
+    List<ResultSources.Result> all = new ArrayList<>(List.of(year2016, year2021, year2026));
+    otherStates.forEach(s -> all.addAll(List.of(s.year2021(), s.year2016())));
+    all.forEach(r -> r.candidates().forEach(c -> votes.merge(c.party(), c.votes(), Long::sum)));
+    ElectionFiles.addParties(files, parties.parties(shared, votes));
+    ElectionFiles.add(files, ElectionFiles.WB2021, year2021, year2016, phases2021);
+    ElectionFiles.add(files, ElectionFiles.WB2026, year2026, year2021, Map.of());
     TimelineFiles.add(files, ElectionFiles.WB2026.id(), day2026);
+    May2021.add(files, otherStates);
     return files;
   }
 
@@ -75,7 +84,7 @@ public final class DeriveData {
 
   /**
    * Writes the files into a staging folder inside {@code out}, then moves each top-level entry (parties.csv, wb2021/,
-   * wb2026/) into place; entries of {@code out} that this command does not make are left alone. When {@code out}
+   * wb2026/, ...) into place; entries of {@code out} that this command does not make are left alone. When {@code out}
    * already holds exactly these bytes, nothing is rewritten.
    */
   static void publish(Path out, Map<String, String> files) throws IOException {

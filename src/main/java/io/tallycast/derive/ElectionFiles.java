@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The files of one embedded election: election.properties, seats.csv, results.csv and past.csv. */
+/**
+ * The files of one embedded election: election.properties, seats.csv, results.csv and past.csv; and of an election of
+ * several states, group.properties.
+ */
 final class ElectionFiles {
   /** What an embedded election is, beyond its results: set here, not found in the sources. */
   record Facts(String id, String state, String stateCode, int year, int pastYear, LocalDate countingDay,
@@ -33,7 +36,9 @@ final class ElectionFiles {
   private ElectionFiles() {
   }
 
-  static void add(Map<String, String> files, Facts facts, ResultSources.Result result, ResultSources.Result past) {
+  /** The set's files; {@code phases}: each seat's polling phase where the state voted on several days, else empty. */
+  static void add(Map<String, String> files, Facts facts, ResultSources.Result result, ResultSources.Result past,
+                  Map<Integer, Integer> phases) {
     String dir = facts.id() + "/";
     files.put(dir + "election.properties", String.join("\n",
         "# derived by `tallycast derive-data` from the reference data in ../shared/data: do not edit",
@@ -42,8 +47,9 @@ final class ElectionFiles {
         "replayPrefix=" + facts.replayPrefix()) + "\n");
     List<List<Object>> seats = new ArrayList<>();
     result.seats().values().forEach(s -> seats.add(Arrays.asList(s.no(), s.name(), s.type(), s.district(),
-        s.rounds())));
-    files.put(dir + "seats.csv", DerivedCsv.write(List.of("ac_no", "ac_name", "ac_type", "district", "rounds"), seats));
+        s.rounds(), phases.get(s.no()))));
+    files.put(dir + "seats.csv", DerivedCsv.write(List.of("ac_no", "ac_name", "ac_type", "district", "rounds",
+        "phase"), seats));
     List<List<Object>> finals = new ArrayList<>();
     // in ballot order where the source gives it (sorted by seat only: the sort is stable), else by votes
     result.candidates().stream().sorted(facts.ballotOrder() ? Comparator.comparingInt(ResultSources.Candidate::seat)
@@ -55,6 +61,13 @@ final class ElectionFiles {
     past.candidates().stream().filter(c -> !Party.NOTA.equals(c.party())).sorted(ORDER)
         .forEach(c -> before.add(Arrays.asList(c.seat(), c.name(), c.party(), c.votes())));
     files.put(dir + "past.csv", DerivedCsv.write(List.of("ac_no", "candidate", "party", "votes"), before));
+  }
+
+  /** An election of several states counted on one day: its id, its name and its states' sets, the default first. */
+  static void addElection(Map<String, String> files, String id, String name, List<String> states) {
+    files.put(id + "/group.properties", String.join("\n",
+        "# derived by `tallycast derive-data`: do not edit", "id=" + id, "name=" + name,
+        "states=" + String.join(",", states)) + "\n");
   }
 
   /** parties.csv: code,name,color,eci,aliases; eci only where ECI's abbreviation differs from our code. */

@@ -10,15 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The one party table of every embedded election: the catalogue's parties resolve the sources' labels; ECI's own
  * abbreviations are learnt from its live JSON; colours come from the two third-party palettes (ElectionLens first,
  * then 143prudhvi, by code and then by name), the catalogue's overrides first, then the colour ECI's live JSON paints
- * the party in, a neutral grey last.
+ * the party in, and last a colour of the party's own; none a map would take for its grey of an undecided seat.
  */
 final class PartyTable {
   static final String ELECTIONLENS = "parties/colors-electionlens.csv";
@@ -32,7 +34,7 @@ final class PartyTable {
   PartyTable() {
     List<Party> known = new ArrayList<>();
     for (PartyCatalogue.Known k : PartyCatalogue.PARTIES) {
-      known.add(new Party(k.code(), k.name(), PartyCatalogue.NEUTRAL_GREY, k.aliases()));
+      known.add(new Party(k.code(), k.name(), PartyCatalogue.NO_COLOUR_YET, k.aliases()));
     }
     catalogue = new PartyRegistry(known);
   }
@@ -66,29 +68,45 @@ final class PartyTable {
     }
   }
 
-  /** The final table in code order: colours, ECI abbreviations, and only aliases that normalising does not cover. */
-  List<Party> parties(Path shared) throws IOException {
+  /**
+   * The final table in code order: colours, ECI abbreviations, and only aliases that normalising does not cover. A
+   * colour from a palette or ECI that a map would take for its undecided grey is passed over; a party left without a
+   * colour gets one of its own ({@link PartyColours#ownColour}), never grey; those parties are coloured in the order of
+   * their {@code votes} in all the results (most first, then by code), so the ones a map shows get the colours
+   * farthest from the others.
+   */
+  List<Party> parties(Path shared, Map<String, Long> votes) throws IOException {
     Map<String, String> palette = palette(shared);
-    List<Party> out = new ArrayList<>();
+    Map<String, Integer> colours = new TreeMap<>();
     for (Party p : catalogue.all()) {
+      String override = PartyCatalogue.COLOUR_OVERRIDES.get(p.code());
+      if (override != null) {
+        if (!PartyColours.apartFromUndecided(PartyColours.parse(override))) {
+          throw new IllegalStateException("PartyCatalogue gives " + p.code() + " " + override
+              + ", which a map would take for its undecided grey");
+        }
+        colours.put(p.code(), PartyColours.parse(override));
+        continue;
+      }
+      Stream.of(palette.get(p.code()), palette.get(PartyRegistry.normalize(p.name())), eciColours.get(p.code()))
+          .filter(Objects::nonNull).map(PartyColours::parse).filter(PartyColours::apartFromUndecided).findFirst()
+          .ifPresent(c -> colours.put(p.code(), c));
+    }
+    List<String> uncoloured = catalogue.all().stream().map(Party::code).filter(c -> !colours.containsKey(c))
+        .sorted(Comparator.comparingLong((String c) -> -votes.getOrDefault(c, 0L)).thenComparing(c -> c)).toList();
+    for (String code : uncoloured) {
+      colours.put(code, PartyColours.ownColour(code, colours.values()));
+    }
+    List<Party> out = new ArrayList<>();
+    for (Party p : catalogue.all().stream().sorted(Comparator.comparing(Party::code)).toList()) {
+      int colour = colours.get(p.code());
       String eci = eciCodes.getOrDefault(p.code(), "");
-      String colour = PartyCatalogue.COLOUR_OVERRIDES.get(p.code());
-      if (colour == null) {
-        colour = palette.get(p.code());
-      }
-      if (colour == null) {
-        colour = palette.get(PartyRegistry.normalize(p.name()));
-      }
-      if (colour == null) {
-        colour = eciColours.getOrDefault(p.code(), PartyCatalogue.NEUTRAL_GREY);
-      }
       List<String> covered = List.of(PartyRegistry.normalize(p.code()), PartyRegistry.normalize(p.name()),
           PartyRegistry.normalize(eci));
       List<String> aliases = p.aliases().stream().filter(a -> !covered.contains(PartyRegistry.normalize(a)))
           .sorted(Comparator.comparing((String a) -> a.toLowerCase(Locale.ROOT)).thenComparing(a -> a)).toList();
-      out.add(new Party(p.code(), p.name(), colour.toUpperCase(Locale.ROOT), aliases, eci));
+      out.add(new Party(p.code(), p.name(), PartyColours.hex(colour), aliases, eci));
     }
-    out.sort(Comparator.comparing(Party::code));
     return out;
   }
 

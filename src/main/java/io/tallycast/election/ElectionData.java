@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * What is known before counting starts: parties, seats, the past result per seat, and (for the replay only) the final
  * result that the replay counts towards. The embedded sets ({@link #embedded}) also carry their id, year, counting
- * day, ECI's URL prefix of that year and the number of counting rounds per seat where known; data loaded from a
+ * day, ECI's URL prefix of that year and the number of counting rounds per seat where known (and, kept beside the
+ * record, each seat's polling phase where the state voted on several days: {@link #phaseOf}); data loaded from a
  * configuration's CSV files ({@link #fromCsv}) has id "", year 0, no counting day and no prefix. One state's data:
  * an {@link Election} holds one or several of them. {@code stateCode} is ECI's code of the state ("S25", "U07").
  */
@@ -54,8 +55,22 @@ public record ElectionData(String id, String state, String stateCode, int year, 
   }
 
   /**
+   * The polling phase the seat voted in, where the state voted on several days and the data says (West Bengal 2021:
+   * phases 1 to 8). A fact of the embedded set of this {@link #id}, kept beside it: data with another id has none.
+   */
+  public OptionalInt phaseOf(int seat) {
+    return phases().phaseOf(seat);
+  }
+
+  /** Every seat's polling phase, as {@link #phaseOf}; {@link Phases#NONE} where there are none. */
+  public Phases phases() {
+    return EmbeddedElections.phases(id);
+  }
+
+  /**
    * An election embedded in the jar, derived by {@code tallycast derive-data}: "wb2021" (West Bengal 2021, past
-   * 2016) or "wb2026" (West Bengal 2026, past 2021). Loaded once, then shared (the data is immutable).
+   * 2016), "wb2026" (West Bengal 2026, past 2021), and the four other states counted on 2 May 2021, "as2021",
+   * "kl2021", "py2021" and "tn2021" (past 2016). Loaded once, then shared (the data is immutable).
    */
   public static ElectionData embedded(String id) {
     return EmbeddedElections.load(id);

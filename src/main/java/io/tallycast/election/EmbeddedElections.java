@@ -19,13 +19,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the election sets that {@code tallycast derive-data} wrote under {@link ElectionData#EMBEDDED}: the shared
- * parties.csv, and per election election.properties, seats.csv, results.csv and past.csv; an election of several
- * states has a group.properties (name, and its states' sets) instead. Each set is read once.
+ * parties.csv, and per election election.properties, seats.csv (with rounds and polling phases where known),
+ * results.csv and past.csv; an election of several states has a group.properties (name, and its states' sets)
+ * instead. Each set is read once.
  */
 final class EmbeddedElections {
   private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final Map<String, ElectionData> LOADED = new ConcurrentHashMap<>();
   private static final Map<String, Election> ELECTIONS = new ConcurrentHashMap<>();
+  /** The polling phases of each set read (none for most): kept beside the set, whose record has no place for them. */
+  private static final Map<String, Phases> PHASES = new ConcurrentHashMap<>();
 
   private EmbeddedElections() {
   }
@@ -62,6 +65,7 @@ final class EmbeddedElections {
       }
       SortedMap<Integer, Constituency> seats = new TreeMap<>();
       Map<Integer, Integer> rounds = new TreeMap<>();
+      Map<Integer, Integer> phases = new TreeMap<>();
       try (Reader in = resource(dir + "seats.csv")) {
         for (Map<String, String> row : CsvRows.read(in, "ac_no", "ac_name", "ac_type", "district", "rounds")) {
           int no = (int) CsvRows.number(row, "ac_no");
@@ -69,8 +73,13 @@ final class EmbeddedElections {
           if (!row.get("rounds").isBlank()) {
             rounds.put(no, (int) CsvRows.number(row, "rounds"));
           }
+          String phase = row.get("phase"); // a later column: absent from sets derived before it
+          if (phase != null && !phase.isBlank()) {
+            phases.put(no, (int) CsvRows.number(row, "phase"));
+          }
         }
       }
+      PHASES.put(id, phases.isEmpty() ? Phases.NONE : new Phases(phases));
       Map<Integer, SeatResult> finals = results(parties, dir + "results.csv", "evm_votes", "postal_votes");
       Map<Integer, SeatResult> past = results(parties, dir + "past.csv");
       return new ElectionData(fact(facts, id, "id"), fact(facts, id, "state"),
@@ -95,6 +104,19 @@ final class EmbeddedElections {
       }
     }
     return ElectionData.toResults(bySeat);
+  }
+
+  /**
+   * The polling phases of the embedded set {@code id} (read with the set), or none: for data that is not an embedded
+   * set (id "", a configuration's CSV files) and for a set without phases.
+   */
+  static Phases phases(String id) {
+    if (id == null || !ID.matcher(id).matches()
+        || EmbeddedElections.class.getResource(ElectionData.EMBEDDED + id + "/seats.csv") == null) {
+      return Phases.NONE;
+    }
+    load(id);
+    return PHASES.getOrDefault(id, Phases.NONE);
   }
 
   /** "S25", or a bare number as sets derived before union territories wrote it (25). */

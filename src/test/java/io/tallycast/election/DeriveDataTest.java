@@ -1,15 +1,12 @@
 package io.tallycast.election;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tallycast.Main;
 import io.tallycast.derive.DeriveData;
-import io.tallycast.derive.SourceProblem;
 import io.tallycast.support.SharedData;
 import io.tallycast.support.SlowTier;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +16,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -36,22 +30,20 @@ import picocli.CommandLine;
 @SlowTier
 class DeriveDataTest {
   static final Path COMMITTED = Path.of("src/main/resources/elections");
-  static final List<String> INPUTS = List.of("parties/colors-electionlens.csv", "parties/colors-143prudhvi.csv",
-      SharedSources.RESULTS_2016, SharedSources.RESULTS_2021, SharedSources.RESULTS_2026, SharedSources.ECI_JSON,
-      SharedSources.SNAPSHOTS);
 
   @TempDir
   Path dir;
 
-  /** Every file under a folder (relative path to bytes). */
-  static Map<String, byte[]> tree(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-      }
-    }
-    return files;
+  private Path sharedWith(String changed, UnaryOperator<String> edit) throws IOException {
+    return DeriveInputs.sharedWith(dir, changed, edit);
+  }
+
+  private void assertRefusedAndUntouched(Path shared, String... messageParts) throws IOException {
+    DeriveInputs.assertRefusedAndUntouched(dir, shared, messageParts);
+  }
+
+  private static Map<String, byte[]> tree(Path root) throws IOException {
+    return DeriveInputs.tree(root);
   }
 
   /** The first line that differs, for a readable failure (the files are large). */
@@ -66,51 +58,6 @@ class DeriveDataTest {
       }
     }
     return "same text, different bytes";
-  }
-
-  /** A copy of the inputs laid out like ../shared/data, one file changed by {@code edit}. */
-  private Path sharedWith(String changed, UnaryOperator<String> edit) throws IOException {
-    Path copy = dir.resolve("shared");
-    for (String input : INPUTS) {
-      Path from = SharedData.file(input);
-      Path to = copy.resolve(input);
-      Files.createDirectories(to.getParent());
-      if (!input.equals(changed)) {
-        Files.copy(from, to);
-      } else if (input.endsWith(".gz")) {
-        String text;
-        try (var in = new GZIPInputStream(Files.newInputStream(from))) {
-          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to))) {
-          out.write(edit.apply(text).getBytes(StandardCharsets.UTF_8));
-        }
-      } else {
-        Files.writeString(to, edit.apply(Files.readString(from, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-      }
-    }
-    return copy;
-  }
-
-  /** An output folder holding an earlier derivation (here: a marker), to see that a refused run leaves it be. */
-  private Path existingOutput() throws IOException {
-    Path out = dir.resolve("out");
-    Files.createDirectories(out.resolve("wb2021"));
-    Files.writeString(out.resolve("parties.csv"), "code,name,color,eci,aliases\nX,Earlier,#000000,,\n");
-    Files.writeString(out.resolve("wb2021/seats.csv"), "earlier\n");
-    return out;
-  }
-
-  private void assertRefusedAndUntouched(Path shared, String... messageParts) throws IOException {
-    Path out = existingOutput();
-    Map<String, byte[]> before = tree(out);
-    assertThatThrownBy(() -> DeriveData.run(shared, out)).isInstanceOf(SourceProblem.class)
-        .message().contains(messageParts);
-    assertThat(tree(out)).containsOnlyKeys(before.keySet());
-    before.forEach((path, bytes) -> assertThat(out.resolve(path)).hasBinaryContent(bytes));
-    try (Stream<Path> entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("parties.csv", "wb2021");
-    }
   }
 
   @Test
@@ -133,7 +80,7 @@ class DeriveDataTest {
 
   @Test
   void a_run_replaces_an_earlier_output_and_a_second_run_with_the_same_bytes_rewrites_nothing() throws Exception {
-    Path out = existingOutput();
+    Path out = DeriveInputs.existingOutput(dir);
     Files.writeString(out.resolve("README.md"), "not ours\n");
     DeriveData.run(SharedData.file("."), out);
     Map<String, byte[]> first = tree(out);
@@ -146,7 +93,7 @@ class DeriveDataTest {
     assertThat(second.keySet()).isEqualTo(first.keySet());
     second.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(first.get(path)));
     assertThat(out.resolve("README.md")).hasContent("not ours");
-    assertThat(out.resolve("wb2021/seats.csv")).content().startsWith("ac_no,ac_name,ac_type,district,rounds\n");
+    assertThat(out.resolve("wb2021/seats.csv")).content().startsWith("ac_no,ac_name,ac_type,district,rounds,phase\n");
     try (Stream<Path> entries = Files.list(out)) {
       assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".derive-"));
     }
@@ -197,7 +144,7 @@ class DeriveDataTest {
 
     assertThat(cli.execute("derive-data", "--shared", SharedData.file(".").toString(), "--out", target.toString()))
         .isEqualTo(0);
-    assertThat(out.toString()).contains("wb2026/timeline.csv").contains("11 files from");
+    assertThat(out.toString()).contains("wb2026/timeline.csv").contains("28 files from");
     assertThat(target.resolve("parties.csv")).exists();
   }
 }

@@ -33,6 +33,9 @@ final class SharedSources {
   static final String RESULTS_2026 = "west-bengal/results-2026.csv";
   static final String SNAPSHOTS = "west-bengal/counting-2026/list-snapshots.jsonl.gz";
   static final String ECI_JSON = "eci-pages/2026-assembly/election-json-live-final.json";
+  static final String PHASES_2021 = "west-bengal/phases-2021.csv";
+  /** The four other states counted on 2 May 2021: their folders under five-states-2021/. */
+  static final List<String> FIVE_STATES_FOLDERS = List.of("assam", "kerala", "puducherry", "tamilnadu");
   static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +56,16 @@ final class SharedSources {
         .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
       return rows.readAll();
     }
+  }
+
+  /** ElectionLens's file of one of the four states, e.g. ("assam", 2021): five-states-2021/assam/results-2021.json. */
+  static String electionLensFile(String folder, int year) {
+    return "five-states-2021/" + folder + "/results-" + year + ".json";
+  }
+
+  /** That file's seats: key ("AS-001") to record, in the file's order. */
+  static JsonNode electionLens(String folder, int year) throws IOException {
+    return JSON.readTree(SharedData.file(electionLensFile(folder, year)).toFile());
   }
 
   static JsonNode eciJson() throws IOException {
