@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
+import io.tallycast.map.SeatColors;
 import io.tallycast.store.ResultsReader;
 import io.tallycast.support.DemoProcess;
 import io.tallycast.support.FiveStates2021;
@@ -46,7 +47,8 @@ class DemoFiveStatesTest {
   void every_seat_of_the_five_states_is_declared_with_its_real_winner_and_votes_and_each_tally_is_the_real_one()
       throws Exception {
     Map<String, Map<Integer, List<FiveStates2021.Candidate>>> real = FiveStates2021.read();
-    int seats = real.values().stream().mapToInt(Map::size).sum();
+    // every seat with a real result (Tamil Nadu 50's record is a stand-in: that seat stays awaiting)
+    int seats = real.values().stream().mapToInt(FiveStates2021::withResults).sum();
     Election may2021 = Election.embedded("may2021");
     try (DemoProcess demo = DemoProcess.start(dataDir, "--election", "may2021", "--speed", "2000", "--port", "0",
         "--no-stream")) {
@@ -66,8 +68,8 @@ class DemoFiveStatesTest {
       for (ElectionData state : may2021.states()) {
         String maps = api + "/api/states/" + state.stateCode() + "/maps";
         Map<Integer, String> winners = new TreeMap<>();
-        real.get(state.stateCode()).forEach((no, c) -> winners.put(no,
-            state.parties().require(FiveStates2021.winner(c).party()).code()));
+        real.get(state.stateCode()).forEach((no, c) -> winners.put(no, c.isEmpty() ? null
+            : state.parties().require(FiveStates2021.winner(c).party()).code()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(wrongLabels(maps, state, winners))
             .as(state.state() + " map").isEmpty());
       }
@@ -81,6 +83,10 @@ class DemoFiveStatesTest {
         for (Map.Entry<Integer, List<FiveStates2021.Candidate>> seat : seatsOfState.entrySet()) {
           JsonObject stored = reader.constituency(code, seat.getKey()).orElseThrow();
           String where = state.state() + " " + seat.getKey();
+          if (seat.getValue().isEmpty()) {
+            soft.assertThat(stored.getString("status")).as(where + " (no real result)").isEqualTo("awaiting");
+            continue;
+          }
           soft.assertThat(stored.getString("status")).as(where).isEqualTo("declared");
           soft.assertThat(stored.getJsonObject("leader").getString("candidate")).as(where + " winner")
               .isEqualTo(FiveStates2021.winner(seat.getValue()).name());
@@ -116,7 +122,8 @@ class DemoFiveStatesTest {
     for (Object o : seats) {
       JsonObject seat = (JsonObject) o;
       int no = seat.getInteger("no");
-      int expected = Integer.parseInt(state.parties().require(winners.get(no)).color().substring(1), 16);
+      int expected = winners.get(no) == null ? SeatColors.NEUTRAL
+          : Integer.parseInt(state.parties().require(winners.get(no)).color().substring(1), 16);
       JsonArray label = seat.getJsonArray("label");
       int actual = image.getRGB(label.getInteger(0), label.getInteger(1)) & 0xFFFFFF;
       if (actual != expected) {

@@ -36,7 +36,7 @@ class StatesSceneTest {
   void the_states_scene_shows_every_states_final_tally_and_the_puducherry_and_phase_maps_are_on_screen()
       throws Exception {
     var real = FiveStates2021.read();
-    int seats = real.values().stream().mapToInt(Map::size).sum();
+    int seats = real.values().stream().mapToInt(FiveStates2021::withResults).sum();
     try (Pipeline pipeline = Pipeline.election(MeteredVertx.of(Vertx.vertx()), dataDir, 1, MAY2021)) {
       pipeline.clock(new JsonObject().put("advanceSeconds", 24 * 3600));
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> pipeline
@@ -55,19 +55,22 @@ class StatesSceneTest {
             }
           });
           assertThat(shown.values().stream().mapToInt(Integer::intValue).sum()).as(state.state())
-              .isEqualTo(real.get(state.stateCode()).size());
+              .isEqualTo(FiveStates2021.withResults(real.get(state.stateCode())));
           String top = expected.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
           String verdict = (String) browser.js("return document.querySelector("
               + "'#states .state[data-state=\"" + state.stateCode() + "\"] .verdict').textContent");
+          // Tamil Nadu's stand-in seat stays awaiting, so its count is not over: "no majority yet" there
+          boolean over = FiveStates2021.withResults(real.get(state.stateCode())) == state.seats().size();
           assertThat(verdict).as(state.state()).isEqualTo(expected.get(top) >= state.majority()
-              ? top + " wins majority" : "no party has a majority");
+              ? top + " wins majority" : over ? "no party has a majority" : "no majority yet");
         }
         page.screenshot("overlay-states");
 
         page.open(base + "/overlay/?state=U07&scene=map");
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.js(
             "const img = document.querySelector('#map .frame img');"
-                + "return !!img && img.complete && img.naturalWidth > 0 && img.src.includes('/api/states/U07/maps/')")));
+                + "return !!img && img.complete && img.naturalWidth > 0"
+                + " && img.src.includes('/api/states/U07/maps/')")));
         assertThat(browser.js("return document.body.dataset.state")).isEqualTo("U07");
         page.screenshot("overlay-map-puducherry");
 

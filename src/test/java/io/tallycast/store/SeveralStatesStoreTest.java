@@ -79,7 +79,8 @@ class SeveralStatesStoreTest {
   void every_state_of_the_day_ends_on_the_tally_of_its_real_final_result() {
     try (ResultsStore store = ResultsStore.open(dir, MAY2021)) {
       for (ElectionData state : MAY2021.states()) {
-        assertThat(store.apply(batch(state, state.seats().keySet().stream().mapToInt(Integer::intValue).toArray()))
+        // every seat with a result (Tamil Nadu 50 has none in the data: its source record is a stand-in)
+        assertThat(store.apply(batch(state, state.finals().keySet().stream().mapToInt(Integer::intValue).toArray()))
             .rejections()).as(state.state()).isEmpty();
       }
       for (ElectionData state : MAY2021.states()) {

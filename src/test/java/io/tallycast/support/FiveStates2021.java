@@ -36,7 +36,10 @@ public final class FiveStates2021 {
   private FiveStates2021() {
   }
 
-  /** Every state's seats (by number) with their candidates, by ECI state code. */
+  /**
+   * Every state's seats (by number) with their candidates, by ECI state code; a seat whose record is no real result
+   * (see {@link #standIn}) has an empty list.
+   */
   public static Map<String, Map<Integer, List<Candidate>>> read() throws IOException {
     Map<String, Map<Integer, List<Candidate>>> out = new TreeMap<>();
     ObjectMapper json = new ObjectMapper();
@@ -48,7 +51,7 @@ public final class FiveStates2021 {
         List<Candidate> list = new ArrayList<>();
         seat.get("candidates").forEach(c -> list.add(new Candidate(name(c.get("name").asText()),
             c.get("party").asText().strip(), c.get("votes").asLong())));
-        seats.put(seat.get("constituencyNo").asInt(), list);
+        seats.put(seat.get("constituencyNo").asInt(), standIn(list) ? List.of() : list);
       });
       out.put(s.code(), seats);
     }
@@ -70,6 +73,19 @@ public final class FiveStates2021 {
     return seats;
   }
 
+  /**
+   * A record that is no real result: a candidate named "Others" (Tamil Nadu 50 Tirupattur in the 2021 file, a
+   * stand-in added upstream with round figures); no real count has a candidate of that name.
+   */
+  static boolean standIn(List<Candidate> candidates) {
+    return candidates.stream().anyMatch(c -> c.name().equalsIgnoreCase("Others"));
+  }
+
+  /** Seats with a real result: those that end declared. */
+  public static int withResults(Map<Integer, List<Candidate>> seats) {
+    return (int) seats.values().stream().filter(c -> !c.isEmpty()).count();
+  }
+
   /** The winner of a seat: the most votes. */
   public static Candidate winner(List<Candidate> candidates) {
     return candidates.stream().max(Comparator.comparingLong(Candidate::votes)).orElseThrow();
@@ -78,7 +94,8 @@ public final class FiveStates2021 {
   /** Seats won per party (our party codes, through the party table's aliases), computed from the source. */
   public static Map<String, Integer> tally(Map<Integer, List<Candidate>> seats, PartyRegistry parties) {
     Map<String, Integer> won = new TreeMap<>();
-    seats.values().forEach(c -> won.merge(parties.require(winner(c).party()).code(), 1, Integer::sum));
+    seats.values().stream().filter(c -> !c.isEmpty())
+        .forEach(c -> won.merge(parties.require(winner(c).party()).code(), 1, Integer::sum));
     return won;
   }
 
