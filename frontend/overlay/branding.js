@@ -24,7 +24,8 @@ export class Branding {
 
   show(config) {
     const title = text(config?.title) ?? DEFAULTS.title;
-    const subtitle = text(config?.subtitle) ?? DEFAULTS.subtitle;
+    // the configured subtitle, even none: another state's overlay must not keep West Bengal's Bengali line
+    const subtitle = config ? (text(config.subtitle) ?? '') : DEFAULTS.subtitle;
     setText(this.title, title);
     setText(this.subtitle, subtitle);
     setText(this.slateTitle, title);

@@ -28,7 +28,10 @@ showState();
 function showState() {
   document.body.dataset.state = site.code ?? '';
   document.body.dataset.several = site.several ? '1' : '0';
-  if (site.several) document.querySelector('#ticker .label .small').textContent = site.name;
+  if (site.several) {
+    document.querySelector('#ticker .label .small').textContent = site.name;
+    document.querySelector('#map .caption .title').textContent = site.name;
+  }
 }
 
 const scenes = new Scenes(document.body, params.get('scene'));
@@ -49,7 +52,8 @@ const refreshSummary = coalesce(async () => {
   if (learn(summary)) ticker.recolour();
   tally.show(summary);
   house.show(summary);
-  branding.showCount(summary.seats);
+  lastSummary = summary;
+  showCount();
   shown.summary = true;
   markReady();
 }, 250);
@@ -76,10 +80,27 @@ const refreshConfig = coalesce(async () => {
 }, 1000);
 
 // every state's tallies, for the states scene: one answer for the whole election
+let lastSummary = null;
+let lastElection = null;
 const refreshStates = coalesce(async () => {
   if (!site.several && document.body.dataset.scene !== 'states') return;
-  statesBoard.show(await getJson('/api/election'));
+  lastElection = await getJson('/api/election');
+  statesBoard.show(lastElection);
+  showCount();
 }, 500);
+
+/** The header's count: the followed state's, or every state's together while the states board is on air. */
+function showCount() {
+  if (scenes.wanted === 'states' && site.several && lastElection) {
+    const all = {total: 0, declared: 0, counting: 0, awaiting: 0};
+    for (const s of lastElection.states ?? []) {
+      for (const k of Object.keys(all)) all[k] += s.seats?.[k] ?? 0;
+    }
+    branding.showCount(all);
+  } else if (lastSummary) {
+    branding.showCount(lastSummary.seats);
+  }
+}
 
 function markReady() {
   if (shown.summary && shown.seats && document.body.dataset.ready !== '1') document.body.dataset.ready = '1';
@@ -128,6 +149,7 @@ live.on('map.updated', (event) => {
 });
 live.on('scene', (event) => {
   scenes.follow(event.scene);
+  showCount();
   if (event.state) followState(event.state);
   if (event.scene === 'states') refreshStates();
 });

@@ -30,8 +30,8 @@ function column(s) {
     rows: el('div', {class: 'rows'}),
   };
   const node = el('div', {class: 'state', dataset: {state: s.state}},
-    el('div', {class: 'state-head'}, f.name, f.count),
-    el('div', {class: 'state-sub'}, f.majority),
+    el('div', {class: 'state-head'}, f.name),
+    el('div', {class: 'state-sub'}, f.count, f.majority),
     el('div', {class: 'row head'}, el('span', {class: 'code'}, 'Party'), el('span', {class: 'won'}, 'Won'),
       el('span', {class: 'leading'}, 'Lead'), el('span', {class: 'total'}, 'Total'),
       el('span', {class: 'change'}, '+/−')),
@@ -44,8 +44,8 @@ function fill(node, s) {
   const f = node.__fields;
   const seats = s.seats ?? {};
   setText(f.name, s.name ?? s.state);
-  setText(f.count, `${seats.declared ?? 0} / ${seats.total ?? 0}`);
-  setText(f.majority, `${s.majority ?? ''} for majority`);
+  setText(f.count, `${seats.declared ?? 0} / ${seats.total ?? 0} declared`);
+  setText(f.majority, `majority ${s.majority ?? ''}`);
   const {all, parties} = standings(s, TOP);
   keyed(f.rows, all, (p) => p.party, (p) => row(p), (r, p) => fillRow(r, p, seats.total || 1));
   const first = parties[0];

@@ -79,7 +79,7 @@ class StatesSceneTest {
         browser.go(base + "/api/states/S25/maps/phase/by-phase.png");
         browser.screenshot("map-by-phase-west-bengal");
       }
-      assertThat(pipeline.json("/api/states/S25/maps").stream().map(m -> ((JsonObject) m).getString("map")))
+      assertThat(pipeline.array("/api/states/S25/maps").stream().map(m -> ((JsonObject) m).getString("map")))
           .contains("phase/1", "phase/8", "phase/by-phase");
       assertThat(Browser.SCREENSHOTS.resolve("overlay-states.png")).exists();
     }

@@ -51,7 +51,9 @@ public final class FiveStates2021 {
         List<Candidate> list = new ArrayList<>();
         seat.get("candidates").forEach(c -> list.add(new Candidate(name(c.get("name").asText()),
             c.get("party").asText().strip(), c.get("votes").asLong())));
-        seats.put(seat.get("constituencyNo").asInt(), standIn(list) ? List.of() : list);
+        // the key says the number ("TN-140"); one record (TN-140, re-read from a Form 20) has no constituencyNo
+        int no = Integer.parseInt(e.getKey().substring(e.getKey().indexOf('-') + 1));
+        seats.put(no, standIn(list) ? List.of() : list);
       });
       out.put(s.code(), seats);
     }

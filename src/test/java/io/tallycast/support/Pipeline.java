@@ -106,6 +106,7 @@ public final class Pipeline implements AutoCloseable {
     java.util.Map<String, MapSource> maps = new java.util.LinkedHashMap<>();
     election.states().forEach(s -> MapSource.embeddedFor(s.state()).ifPresent(m -> maps.put(s.stateCode(), m)));
     Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, WebConfig.on(0)).withMaps(maps)
+        .withOverlay(io.tallycast.operator.OverlayConfig.forElection(election.name()))
         .withReplayControl(site.controlUrl())).await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);
   }
