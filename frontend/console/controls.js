@@ -4,7 +4,7 @@
 import {el, setText, replaceChildren} from '/lib/dom.js';
 import {getJson} from '/lib/live.js';
 
-export const SCENES = ['full', 'map', 'tally', 'ticker', 'states'];
+export const SCENES = ['full', 'map', 'tally', 'ticker', 'states', 'intro'];
 /** The replay site's fault switches (io.tallycast.replay.Fault.NAMES): a short label and what each does. */
 const FAULTS = {
   'http-500': ['HTTP 500', 'the site answers 500'],

@@ -15,6 +15,7 @@ import {Notes} from './notes.js';
 import {Seats} from './seats.js';
 import {learn} from './palette.js';
 import {StatesBoard} from './states.js';
+import {Intro} from './intro.js';
 import {whichState, follows} from '/lib/state.js';
 
 const params = new URLSearchParams(location.search);
@@ -38,6 +39,7 @@ const scenes = new Scenes(document.body, params.get('scene'));
 const branding = new Branding(document);
 const stateMap = new StateMap(document.querySelector('#map .frame'), site.maps);
 const statesBoard = new StatesBoard(document.querySelector('#states .columns'));
+const intro = new Intro(document.getElementById('intro'));
 const tally = new Tally(document.querySelector('#tally .rows'), document.getElementById('legend'));
 const house = new House(document.getElementById('house'));
 const ticker = new Ticker(document.querySelector('#ticker .strip'));
@@ -178,6 +180,7 @@ function fetchEverything() {
   refreshSummary.now();
   refreshSeats.now();
   refreshStates.now();
+  intro.refresh(site.maps, site.name);
   stateMap.refresh();
   notes.backfill();
 }

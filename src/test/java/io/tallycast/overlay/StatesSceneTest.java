@@ -74,6 +74,12 @@ class StatesSceneTest {
         assertThat(browser.js("return document.body.dataset.state")).isEqualTo("U07");
         page.screenshot("overlay-map-puducherry");
 
+        page.open(base + "/overlay/?state=S25&scene=intro");
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.js(
+            "const img = document.querySelector('#intro .frame img');"
+                + "return !!img && img.naturalWidth > 0 && img.src.includes('/phase/by-phase.png')")));
+        page.screenshot("overlay-intro-phases");
+
         browser.go(base + "/api/states/S25/maps/phase/1.png");
         browser.screenshot("map-phase-1-west-bengal");
         browser.go(base + "/api/states/S25/maps/phase/by-phase.png");
