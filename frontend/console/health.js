@@ -12,8 +12,10 @@ const STALE_WARN = 30;
 const STALE_DOWN = 120;
 
 export class Health {
-  constructor(root) {
+  /** @param state the state this console follows: of the per-state parts only its cards show (all count overall) */
+  constructor(root, state = null) {
     this.root = root;
+    this.state = state;
     this.parts = new Map();
     this.offsetMs = 0; // server clock minus ours
     this.pauseHandlers = [];
@@ -55,6 +57,8 @@ export class Health {
       setText(card.querySelector('h2'), `${base.querySelector('h2').textContent} ${perState[2]}`);
       base.after(card);
       if (!this.parts.has(perState[1])) base.hidden = true; // the election has states: no report of its own comes
+      // another state's card stays out of sight: its trouble still shows in the overall status at the top
+      card.hidden = this.state !== null && perState[2] !== this.state;
     }
     if (!card) {
       // a part this page does not know yet: shown with its raw details, so nothing reported goes unseen

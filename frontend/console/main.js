@@ -19,7 +19,7 @@ const site = await whichState(new URLSearchParams(location.search).get('state'))
 
 const operator = new Operator();
 const controls = new Controls(operator, site);
-const health = new Health(document.getElementById('health'));
+const health = new Health(document.getElementById('health'), site.code);
 const dialog = new OverrideDialog(operator, (party) => seats.colour(party), (no, done) => {
   audit.refresh();
   seats.scheduleRefresh();

@@ -80,6 +80,26 @@ class StatesSceneTest {
                 + "return !!img && img.naturalWidth > 0 && img.src.includes('/phase/by-phase.png')")));
         page.screenshot("overlay-intro-phases");
 
+        // the console of one state: its seats, the state chooser, a scraper card per state
+        browser.go(base + "/console/?state=S03");
+        browser.waitUpTo(Duration.ofSeconds(15))
+            .until(d -> "1".equals(browser.js("return document.body.dataset.ready")));
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> ((Number) browser.js(
+            "return document.querySelectorAll('#seats tbody tr[data-seat]').length")).intValue()
+            == MAY2021.require("S03").seats().size());
+        assertThat(browser.js("return document.querySelector('#state-select').value")).isEqualTo("S03");
+        assertThat(((Number) browser.js("return document.querySelectorAll('#state-select option').length")).intValue())
+            .isEqualTo(MAY2021.states().size());
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> ((Number) browser.js(
+            "return document.querySelectorAll('#health [data-part^=\"scraper S\"],"
+                + " #health [data-part^=\"scraper U\"]').length")).intValue() == MAY2021.states().size());
+        // the other states' cards count in the overall status but only the followed state's show
+        assertThat(browser.js("return document.querySelector('#health [data-part=\"scraper S03\"]').hidden"))
+            .isEqualTo(false);
+        assertThat(browser.js("return document.querySelector('#health [data-part=\"scraper S25\"]').hidden"))
+            .isEqualTo(true);
+        browser.screenshot("console-assam");
+
         browser.go(base + "/api/states/S25/maps/phase/1.png");
         browser.screenshot("map-phase-1-west-bengal");
         browser.go(base + "/api/states/S25/maps/phase/by-phase.png");
