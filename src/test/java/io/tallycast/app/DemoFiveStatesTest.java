@@ -38,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SlowTier
 class DemoFiveStatesTest {
+  /** HTTP/1.1 as a browser on loopback speaks it, and a bound on every answer: a slow machine must not hang the test. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private static final Pattern LISTENING = Pattern.compile("results API\\s+(http://\\S+)/api/summary");
 
   @TempDir
@@ -70,7 +73,7 @@ class DemoFiveStatesTest {
         Map<Integer, String> winners = new TreeMap<>();
         real.get(state.stateCode()).forEach((no, c) -> winners.put(no, c.isEmpty() ? null
             : state.parties().require(FiveStates2021.winner(c).party()).code()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(wrongLabels(maps, state, winners))
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(wrongLabels(maps, state, winners))
             .as(state.state() + " map").isEmpty());
       }
     }
@@ -110,12 +113,12 @@ class DemoFiveStatesTest {
   /** Seats whose label pixel on the state map is not their winner's colour, as readable lines. */
   private static List<String> wrongLabels(String maps, ElectionData state, Map<Integer, String> winners)
       throws Exception {
-    HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(maps
-        + "/state.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(URI.create(maps
+        + "/state.png")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(png.statusCode()).isEqualTo(200);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
-    HttpResponse<String> labels = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(maps
-        + "/state/seats.json")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> labels = HTTP.send(HttpRequest.newBuilder(URI.create(maps
+        + "/state/seats.json")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     JsonArray seats = new JsonArray(labels.body());
     assertThat(seats).hasSize(winners.size());
     List<String> wrong = new ArrayList<>();
@@ -167,7 +170,7 @@ class DemoFiveStatesTest {
   }
 
   private static JsonObject get(String url) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(url).isEqualTo(200);
     return new JsonObject(r.body());
