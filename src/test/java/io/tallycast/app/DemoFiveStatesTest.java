@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SlowTier
 class DemoFiveStatesTest {
-  /** HTTP/1.1 as a browser on loopback speaks it, and a bound on every answer: a slow machine must not hang the test. */
+  /** HTTP/1.1 as a browser on loopback speaks it, and a bound on every answer: a slow machine must not hang it. */
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   private static final Pattern LISTENING = Pattern.compile("results API\\s+(http://\\S+)/api/summary");
