@@ -45,7 +45,7 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
   public record Election(String name, String state, String stateCode, String parties, String seats, String past,
                          Integer pastYear, List<State> states) {
     public Election {
-      stateCode = code(stateCode);
+      stateCode = StateCodes.parse(stateCode);
     }
   }
 
@@ -53,15 +53,8 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
   public record State(String state, String stateCode, String parties, String seats, String past, Integer pastYear,
                       String maps) {
     public State {
-      stateCode = code(stateCode);
+      stateCode = StateCodes.parse(stateCode);
     }
-  }
-
-  private static String code(String stateCode) {
-    if (stateCode != null && !stateCode.isEmpty() && stateCode.chars().allMatch(Character::isDigit)) {
-      return StateCodes.ofStateNumber(Integer.parseInt(stateCode));
-    }
-    return stateCode;
   }
 
   /** staleAfterSeconds: a seat not read for longer is stale in health; unset = three intervals (see ScrapeConfig). */

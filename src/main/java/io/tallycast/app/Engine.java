@@ -71,7 +71,7 @@ public final class Engine {
 
     /** Maps from a folder or embedded. */
     public Config withMaps(MapSource source) {
-      return new Config(election, dataDir, Optional.of(new MapsPart(source)), web, stream, scraper);
+      return withMaps(Map.of(election.main().stateCode(), source));
     }
 
     /** Each state's maps, by state code; a state left out has none (its tallies and seats still show). */

@@ -19,13 +19,8 @@ import java.util.Map;
  */
 public final class MapsPart implements Part {
   static final String NAME = "maps";
-  /** A source per state code; an empty key is the election's first state (a run configured before states). */
+  /** A source per state code. */
   private final Map<String, MapSource> sources;
-
-  /** The maps of the election's first state. */
-  public MapsPart(MapSource source) {
-    this(Map.of("", source));
-  }
 
   public MapsPart(Map<String, MapSource> sources) {
     this.sources = new LinkedHashMap<>(sources);
@@ -43,8 +38,7 @@ public final class MapsPart implements Part {
     Map<String, PublishedMaps> published = new LinkedHashMap<>();
     for (ElectionData state : election.states()) {
       String code = state.stateCode();
-      MapSource source = sources.containsKey(code) ? sources.get(code)
-          : state == election.main() ? sources.get("") : null;
+      MapSource source = sources.get(code);
       if (source == null) {
         continue; // a state without maps: its tallies and seats still show
       }

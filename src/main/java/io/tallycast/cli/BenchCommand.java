@@ -21,7 +21,6 @@ import io.tallycast.web.WebConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -162,8 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
           .withStateFile(data.resolve("replay-clock.json"))).await();
       ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), main.stateCode())
           .withInterval(DemoCommand.intervalFor(60));
-      Map<String, MapSource> maps = new LinkedHashMap<>();
-      whole.states().forEach(s -> MapSource.embeddedFor(s.state()).ifPresent(m -> maps.put(s.stateCode(), m)));
+      Map<String, MapSource> maps = MapSource.embeddedFor(whole);
       Engine engine = Engine.start(runtime, Engine.Config.of(whole, data, scrape, WebConfig.on(0)).withMaps(maps)
           .withOverlay(whole.severalStates() ? OverlayConfig.forElection(whole.name()) : OverlayConfig.demo())
           .withReplayControl(site.controlUrl())).await();

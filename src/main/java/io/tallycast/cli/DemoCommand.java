@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,8 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
         .withSpeed(speed).withSeed(seed).withPrefix(election.replayPrefix()).withMinDwellMillis(dwellFor(interval))
         .withStateFile(dataDir.resolve("replay-clock.json"))).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(interval);
-    Map<String, MapSource> maps = new LinkedHashMap<>();
-    whole.states().forEach(s -> MapSource.embeddedFor(s.state()).ifPresent(m -> maps.put(s.stateCode(), m)));
+    Map<String, MapSource> maps = MapSource.embeddedFor(whole);
     Optional<StreamVerticle.Settings> streaming = noStream ? Optional.empty() : Optional.of(streamSettings());
     WebConfig web = new WebConfig(host, port);
     Engine engine = Engine.start(runtime, Engine.Config.of(whole, dataDir, scrape, web).withMaps(maps)

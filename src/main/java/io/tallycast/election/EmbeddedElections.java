@@ -83,7 +83,7 @@ final class EmbeddedElections {
       Map<Integer, SeatResult> finals = results(parties, dir + "results.csv", "evm_votes", "postal_votes");
       Map<Integer, SeatResult> past = results(parties, dir + "past.csv");
       return new ElectionData(fact(facts, id, "id"), fact(facts, id, "state"),
-          stateCode(fact(facts, id, "stateCode")), Integer.parseInt(fact(facts, id, "year")),
+          StateCodes.parse(fact(facts, id, "stateCode")), Integer.parseInt(fact(facts, id, "year")),
           LocalDate.parse(fact(facts, id, "countingDay")), fact(facts, id, "replayPrefix"), parties,
           Collections.unmodifiableSortedMap(seats), past, Integer.parseInt(fact(facts, id, "pastYear")), finals,
           rounds);
@@ -117,12 +117,6 @@ final class EmbeddedElections {
     }
     load(id);
     return PHASES.getOrDefault(id, Phases.NONE);
-  }
-
-  /** "S25", or a bare number as sets derived before union territories wrote it (25). */
-  private static String stateCode(String value) {
-    return value.chars().allMatch(Character::isDigit) ? StateCodes.ofStateNumber(Integer.parseInt(value))
-        : StateCodes.check(value);
   }
 
   /** An embedded election of several states: group.properties names it and lists its states' sets. */

@@ -21,9 +21,15 @@ public final class StateCodes {
     return code;
   }
 
-  /** True for a well-formed code. */
-  public static boolean valid(String code) {
-    return code != null && CODE.matcher(code).matches();
+  /**
+   * A code as a file writes it: "S25", or a bare state number (25) as files written before union territories were
+   * followed, which is S25. Anything else is returned as given: {@link ElectionData} checks it, naming the rule.
+   */
+  public static String parse(String text) {
+    if (text == null || text.isBlank() || !text.strip().chars().allMatch(Character::isDigit)) {
+      return text;
+    }
+    return ofStateNumber(Integer.parseInt(text.strip()));
   }
 
   /** A state's code from its number alone, as configurations before union territories wrote it (25 is S25). */

@@ -7,10 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/**
- * Seats won (declared) and leading (not yet declared) per party, over the seats given (one state's: see
- * {@link #of(String, Collection)}).
- */
+/** Seats won (declared) and leading (not yet declared) per party, over the seats given (one state's). */
 public record Tally(Map<String, PartySeats> byParty) {
 
   public static Tally of(Collection<SeatState> seats) {
@@ -23,11 +20,6 @@ public record Tally(Map<String, PartySeats> byParty) {
       }
     }
     return new Tally(Map.copyOf(counts));
-  }
-
-  /** The tally of one state's seats among those given. */
-  public static Tally of(String state, Collection<SeatState> seats) {
-    return of(seats.stream().filter(s -> s.state().equals(state)).toList());
   }
 
   public PartySeats count(String party) {

@@ -94,11 +94,6 @@ public final class MapRenderer extends VerticleBase {
     this.published = new PublishedMaps(place.dir());
   }
 
-  /** Where this state's maps are served, reported and kept. */
-  public MapPlace place() {
-    return place;
-  }
-
   /** The published files and their versions: what the HTTP routes serve. */
   public PublishedMaps maps() {
     return published;

@@ -1,5 +1,6 @@
 package io.tallycast.map;
 
+import io.tallycast.election.Election;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -57,6 +58,13 @@ public record MapSource(Path folder, String classpathPrefix) {
     String slug = stateName.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     MapSource source = classpath("/maps/" + slug + "/");
     return source.exists() ? java.util.Optional.of(source) : java.util.Optional.empty();
+  }
+
+  /** Each state's embedded maps by state code, for the states this build has maps of. */
+  public static Map<String, MapSource> embeddedFor(Election election) {
+    Map<String, MapSource> out = new java.util.LinkedHashMap<>();
+    election.states().forEach(s -> embeddedFor(s.state()).ifPresent(m -> out.put(s.stateCode(), m)));
+    return out;
   }
 
   public static java.util.Optional<MapSource> embeddedWestBengal() {

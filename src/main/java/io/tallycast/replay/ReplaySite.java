@@ -46,16 +46,6 @@ public final class ReplaySite {
     return start(vertx, new SyntheticCounting(data, options.seed()), options);
   }
 
-  /** Made-up counting days of several states on one site and clock (see {@link #start(Vertx, List, ReplayOptions)}). */
-  public static Future<ReplaySite> startElection(Vertx vertx, List<ElectionData> states, ReplayOptions options) {
-    List<CountingModel> models = new ArrayList<>();
-    for (int i = 0; i < states.size(); i++) {
-      // a seed of its own per state, so two states do not count in step
-      models.add(new SyntheticCounting(states.get(i), options.seed() + i));
-    }
-    return start(vertx, models, options);
-  }
-
   public static Future<ReplaySite> start(Vertx vertx, CountingModel model, ReplayOptions options) {
     return start(vertx, List.of(model), options);
   }
@@ -138,11 +128,6 @@ public final class ReplaySite {
   /** The first state's counting (the only one's, on a site of one state). */
   public CountingModel model() {
     return models.get(0);
-  }
-
-  /** Every state's counting, in the site's order. */
-  public List<CountingModel> models() {
-    return models;
   }
 
   /** Number of the first state's state-wise list pages (15 for West Bengal's 294 seats, 20 a page). */

@@ -25,7 +25,6 @@ public final class ScraperVerticle extends VerticleBase {
   private final Map<String, StateScraper> states = new LinkedHashMap<>();
   private PageFetcher fetcher;
   private WorkerExecutor workers;
-  private boolean paused;
 
   /** One state's scraper (its health is "scraper"). */
   public ScraperVerticle(ScrapeConfig config, ElectionData state) {
@@ -64,9 +63,8 @@ public final class ScraperVerticle extends VerticleBase {
   }
 
   private Future<ScraperControl> control(ScraperControl asked) {
-    paused = asked.paused();
-    states.values().forEach(s -> s.paused(paused));
-    return Future.succeededFuture(new ScraperControl(paused));
+    states.values().forEach(s -> s.paused(asked.paused()));
+    return Future.succeededFuture(new ScraperControl(asked.paused()));
   }
 
   /** Lets the cycles under way end (each bounded by a request timeout) so what they read is stored. */

@@ -48,7 +48,7 @@ final class Overrides {
   OverrideResult override(SeatOverride o, Instant now) throws SQLException {
     int key = key(o.state(), o.seat());
     String name = keys.name(key);
-    Map<Integer, SeatState> states = rows.states();
+    Map<Integer, SeatState> states = rows.states(o.state());
     SeatState current = states.get(key);
     if (current == null) {
       throw new OverrideRefused(409, "seat " + o.seat() + " (" + name + ") has no figures yet: an override corrects "
@@ -85,7 +85,7 @@ final class Overrides {
       release(replaced, now, "replaced by override #" + id);
     }
 
-    Tally tallyBefore = Tally.of(o.state(), states.values());
+    Tally tallyBefore = Tally.of(states.values());
     List<ResultEvent> detected = new ArrayList<>();
     detected.add(new SeatOverridden(0, o.state(), o.seat(), now, name, id, o.reason(), o.status(), after.leader()));
     Snapshot snapshot = new Snapshot(o.seat(), o.status(), done, total, figures, now, now, "operator:override/" + id,
@@ -95,7 +95,7 @@ final class Overrides {
       detected.addAll(ChangeDetector.seatEvents(current, after, pastWinners.get(key)));
       states.put(key, after);
     }
-    ChangeDetector.tallyEvent(o.state(), tallyBefore, Tally.of(o.state(), states.values()), now)
+    ChangeDetector.tallyEvent(o.state(), tallyBefore, Tally.of(states.values()), now)
         .ifPresent(detected::add);
     return new OverrideResult(row(id), store(detected));
   }

@@ -168,7 +168,7 @@ public final class ResultsStore implements AutoCloseable {
   /** Seats won and leading per party in one state, as stored now. */
   public Tally tally(String state) {
     try {
-      return Tally.of(state, rows.states().values());
+      return Tally.of(rows.states(state).values());
     } catch (SQLException e) {
       throw new StoreException("cannot read the tally: " + e.getMessage(), e);
     }
@@ -189,10 +189,10 @@ public final class ResultsStore implements AutoCloseable {
   private Outcome write(ScrapeBatch batch) throws SQLException {
     int written = 0;
     String state = batch.state();
-    Map<Integer, SeatState> states = rows.states();
+    Map<Integer, SeatState> states = rows.states(state);
     Set<Integer> held = rows.seats(Sql.SEATS_HELD);
     Set<Integer> operatorFigures = rows.seats(Sql.SEATS_WITH_OPERATOR_FIGURES);
-    Tally before = Tally.of(state, states.values());
+    Tally before = Tally.of(states.values());
     List<Integer> accepted = new ArrayList<>();
     List<Integer> heldSeats = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
@@ -232,7 +232,7 @@ public final class ResultsStore implements AutoCloseable {
       states.put(key, after);
       newest = newest == null || at.isAfter(newest) ? at : newest;
     }
-    ChangeDetector.tallyEvent(state, before, Tally.of(state, states.values()), newest).ifPresent(detected::add);
+    ChangeDetector.tallyEvent(state, before, Tally.of(states.values()), newest).ifPresent(detected::add);
     List<ResultEvent> events = new ArrayList<>(detected.size());
     for (ResultEvent d : detected) {
       events.add(d.withId(rows.addEvent(d, d.seat() == null ? null : keys.key(d.state(), d.seat()))));

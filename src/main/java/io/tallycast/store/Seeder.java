@@ -5,6 +5,7 @@ import io.tallycast.election.Constituency;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.Party;
+import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.SeatResult;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,10 +37,15 @@ final class Seeder {
         }
         put(meta, "pastYear", Integer.toString(election.main().pastYear()));
       }
+      // the states of an embedded election carry the same party table: each party is written once
+      Set<String> written = new HashSet<>();
       try (PreparedStatement party = c.prepareStatement(Sql.PARTY_UPSERT);
            PreparedStatement alias = c.prepareStatement(Sql.ALIAS_PUT)) {
-        for (ElectionData state : election.states()) {
-          for (Party p : state.parties().all()) {
+        for (PartyRegistry table : election.states().stream().map(ElectionData::parties).toList()) {
+          for (Party p : table.all()) {
+            if (!written.add(p.code())) {
+              continue;
+            }
             party.setString(1, p.code());
             party.setString(2, p.name());
             party.setString(3, p.color());
@@ -48,7 +56,7 @@ final class Seeder {
               alias.executeUpdate();
             }
           }
-          UnmappedParties.remap(c, state.parties());
+          UnmappedParties.remap(c, table);
         }
       }
       try (PreparedStatement seat = c.prepareStatement(Sql.SEAT_PUT)) {

@@ -49,9 +49,10 @@ final class Sql {
   static final String PAST_WINNERS = "SELECT seat, winner_party FROM past_results";
 
   // --- writer ---
-  static final String STATES_ALL = "SELECT s.seat, k.state, k.no, s.status, s.rounds_done, s.rounds_total, "
+  /** The seats of one state that have figures: a batch or an override concerns one state only. */
+  static final String STATES_OF_STATE = "SELECT s.seat, k.state, k.no, s.status, s.rounds_done, s.rounds_total, "
       + "s.leader_candidate, s.leader_party, s.leader_votes, s.runner_candidate, s.runner_party, s.runner_votes, "
-      + "s.source_time FROM seat_state s JOIN constituencies k ON k.id = s.seat";
+      + "s.source_time FROM seat_state s JOIN constituencies k ON k.id = s.seat WHERE k.state = ?";
   static final String CURRENT_VOTES = "SELECT c.name, c.party, v.evm_votes, v.postal_votes, v.votes "
       + "FROM seat_state s JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id "
       + "JOIN candidates c ON c.id = v.candidate_id WHERE s.seat = ?";

@@ -72,13 +72,16 @@ final class StoreRows implements AutoCloseable {
     pageAdd = c.prepareStatement(Sql.PAGE_ADD);
   }
 
-  /** Every seat with figures, by key (see {@link SeatKeys}). */
-  Map<Integer, SeatState> states() throws SQLException {
+  /** Every seat of one state with figures, by key (see {@link SeatKeys}). */
+  Map<Integer, SeatState> states(String state) throws SQLException {
     Map<Integer, SeatState> out = new HashMap<>();
-    try (PreparedStatement q = c.prepareStatement(Sql.STATES_ALL); ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getInt(1), new SeatState(rs.getString(2), rs.getInt(3), status(rs.getString(4)), rs.getInt(5),
-            rs.getInt(6), standing(rs, 7), standing(rs, 10), Instant.ofEpochMilli(rs.getLong(13))));
+    try (PreparedStatement q = c.prepareStatement(Sql.STATES_OF_STATE)) {
+      q.setString(1, state);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getInt(1), new SeatState(rs.getString(2), rs.getInt(3), status(rs.getString(4)), rs.getInt(5),
+              rs.getInt(6), standing(rs, 7), standing(rs, 10), Instant.ofEpochMilli(rs.getLong(13))));
+        }
       }
     }
     return out;

@@ -71,7 +71,7 @@ public final class ApiVerticle extends VerticleBase {
     LiveChannel live = new LiveChannel(vertx, after -> read(() -> reader.events(after, MAX_EVENTS, Set.of())));
     Router router = Router.router(vertx);
     Compression.mount(router);
-    new StateRoutes(election, reader, maps, this::read).mount(router);
+    new StateRoutes(election, reader, maps, readers).mount(router);
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);

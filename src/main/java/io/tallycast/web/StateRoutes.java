@@ -6,7 +6,7 @@ import io.tallycast.map.MapPlace;
 import io.tallycast.map.MapRoutes;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.store.ResultsReader;
-import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * The results of each state of the election, and the election as a whole:
@@ -32,24 +31,26 @@ final class StateRoutes {
   private final Election election;
   private final ResultsReader reader;
   private final Map<String, PublishedMaps> maps;
-  private final Function<Callable<Object>, Future<Object>> onWorker;
+  private final WorkerExecutor readers;
   private final Map<String, VersionedJson> summaries = new HashMap<>();
   private final Map<String, VersionedJson> seatLists = new HashMap<>();
+  /** Every state's summary in one answer: asked by every overlay on each tally change, encoded once per version. */
+  private final VersionedJson wholeElection;
 
   /**
-   * @param onWorker runs a read of the store on a worker thread (never on the event loop)
+   * @param readers the worker threads reads of the store run on (never the event loop)
    */
-  StateRoutes(Election election, ResultsReader reader, Map<String, PublishedMaps> maps,
-              Function<Callable<Object>, Future<Object>> onWorker) {
+  StateRoutes(Election election, ResultsReader reader, Map<String, PublishedMaps> maps, WorkerExecutor readers) {
     this.election = election;
     this.reader = reader;
     this.maps = maps;
-    this.onWorker = onWorker;
+    this.readers = readers;
     for (ElectionData state : election.states()) {
       String code = state.stateCode();
       summaries.put(code, new VersionedJson(() -> withStateFacts(state, reader.summary(code))));
       seatLists.put(code, new VersionedJson(() -> reader.constituencies(code)));
     }
+    this.wholeElection = new VersionedJson(this::wholeElectionJson);
   }
 
   void mount(Router router) {
@@ -103,15 +104,17 @@ final class StateRoutes {
   }
 
   private void wholeElection(RoutingContext ctx) {
-    onWorker.apply(() -> {
-      long version = reader.dataVersion();
-      JsonArray states = new JsonArray();
-      for (ElectionData state : election.states()) {
-        states.add(withStateFacts(state, reader.summary(state.stateCode())));
-      }
-      return new JsonObject().put("election", election.id()).put("name", election.name())
-          .put("dataVersion", version).put("states", states);
-    }).onSuccess(json -> ApiVerticle.send(ctx, 200, json)).onFailure(ctx::fail);
+    answer(ctx, () -> wholeElection.at(reader.dataVersion()));
+  }
+
+  private JsonObject wholeElectionJson() {
+    long version = reader.dataVersion();
+    JsonArray states = new JsonArray();
+    for (ElectionData state : election.states()) {
+      states.add(withStateFacts(state, reader.summary(state.stateCode())));
+    }
+    return new JsonObject().put("election", election.id()).put("name", election.name()).put("dataVersion", version)
+        .put("states", states);
   }
 
   private void summary(RoutingContext ctx, String state) {
@@ -125,7 +128,7 @@ final class StateRoutes {
   private void constituency(RoutingContext ctx, String state) {
     Integer no = ApiVerticle.wholeNumber(ctx, "no", ctx.pathParam("no"));
     if (no != null) {
-      onWorker.apply(() -> reader.constituency(state, no)).onSuccess(found -> ((Optional<?>) found)
+      readers.executeBlocking(() -> reader.constituency(state, no), false).onSuccess(found -> found
               .ifPresentOrElse(c -> ApiVerticle.send(ctx, 200, c),
                   () -> ApiVerticle.error(ctx, 404, "no constituency numbered " + no + " in " + state)))
           .onFailure(ctx::fail);
@@ -133,6 +136,6 @@ final class StateRoutes {
   }
 
   private void answer(RoutingContext ctx, Callable<EncodedJson> encoded) {
-    onWorker.apply(encoded::call).onSuccess(e -> ((EncodedJson) e).send(ctx)).onFailure(ctx::fail);
+    readers.executeBlocking(encoded, false).onSuccess(e -> e.send(ctx)).onFailure(ctx::fail);
   }
 }

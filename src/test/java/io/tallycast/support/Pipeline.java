@@ -98,13 +98,12 @@ public final class Pipeline implements AutoCloseable {
    */
   public static Pipeline election(MeteredVertx runtime, Path dataDir, double speed, Election election) {
     Vertx vertx = runtime.vertx();
-    ReplaySite site = ReplaySite.startElection(vertx, election.states(), ReplayOptions.defaults().withSpeed(speed)
-        .withPrefix(election.main().replayPrefix())).await();
+    ReplayOptions options = ReplayOptions.defaults().withSpeed(speed).withPrefix(election.main().replayPrefix());
+    ReplaySite site = ReplaySite.start(vertx, ReplayModels.election(election, options.seed()), options).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.main().stateCode())
         .withInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofMillis(600))
         .withMaxBackoff(Duration.ofMillis(400));
-    java.util.Map<String, MapSource> maps = new java.util.LinkedHashMap<>();
-    election.states().forEach(s -> MapSource.embeddedFor(s.state()).ifPresent(m -> maps.put(s.stateCode(), m)));
+    java.util.Map<String, MapSource> maps = MapSource.embeddedFor(election);
     Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, WebConfig.on(0)).withMaps(maps)
         .withOverlay(io.tallycast.operator.OverlayConfig.forElection(election.name()))
         .withReplayControl(site.controlUrl())).await();
