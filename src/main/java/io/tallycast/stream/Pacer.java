@@ -1,12 +1,18 @@
 package io.tallycast.stream;
 
+import io.tallycast.process.ThreadPriority;
 import io.tallycast.stream.capture.CapturedFrame;
 import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.encode.AudioEncoder;
+import io.tallycast.stream.encode.EncoderLadder;
 import io.tallycast.stream.encode.PacketSink;
-import io.tallycast.stream.encode.VideoEncoder;
+import io.tallycast.stream.encode.YuvPicture;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The constant frame clock, on its own thread: at every tick it takes the source's newest picture (converting it only
@@ -14,11 +20,17 @@ import java.util.concurrent.locks.LockSupport;
  * absolute (start + n / fps), so it never drifts. A late tick (a slow encode, the machine busy for a moment) is caught
  * up by encoding the next ones back to back, which libx264 veryfast does at over twice real time; only when the
  * encoder is more than a second behind are ticks skipped (counted as dropped), to stay on time rather than fall ever
- * later.
+ * later. Long before that, {@link EncoderLoad} steps the {@link EncoderLadder} down to cheaper settings, and back up
+ * when the machine is calm again.
  */
 final class Pacer implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
   private final FrameSource source;
-  private final VideoEncoder video;
+  private final EncoderLadder video;
+  private final YuvPicture yuv;
+  private final EncoderLoad load;
   private final AudioEncoder audio;
   private final PacketSink sink;
   private final int fps;
@@ -43,10 +55,17 @@ final class Pacer implements Runnable {
   final RecentCounts recentDropped;
   final RecentCounts recentRepeated;
 
-  Pacer(FrameSource source, VideoEncoder video, AudioEncoder audio, PacketSink sink, int fps, long maxFrames,
-        int windowSeconds) {
+  /** Wall-clock time (HH:mm:ss) the encoder first stepped down from its configured settings; null at level 0. */
+  volatile String underLoadSince;
+  final AtomicLong levelChanges = new AtomicLong();
+  private int onAir;
+
+  Pacer(FrameSource source, EncoderLadder video, YuvPicture yuv, AudioEncoder audio, PacketSink sink, int fps,
+        long maxFrames, int windowSeconds) {
     this.source = source;
     this.video = video;
+    this.yuv = yuv;
+    this.load = new EncoderLoad(fps, video.maxLevel());
     this.audio = audio;
     this.sink = sink;
     this.fps = fps;
@@ -58,6 +77,7 @@ final class Pacer implements Runnable {
 
   @Override
   public void run() {
+    ThreadPriority.raiseCurrentThread(ThreadPriority.FRAME_CLOCK_NICE);
     period = 1_000_000_000L / fps;
     long start = System.nanoTime();
     long n = 0;
@@ -68,7 +88,7 @@ final class Pacer implements Runnable {
         while ((wait = due - System.nanoTime()) > 0 && !stopping) {
           LockSupport.parkNanos(wait);
         }
-        tick(n);
+        tick(n, due);
         n++;
         long behind = System.nanoTime() - (start + phase + n * 1_000_000_000L / fps);
         if (behind > period * fps) {
@@ -91,7 +111,8 @@ final class Pacer implements Runnable {
     }
   }
 
-  private void tick(long n) {
+  private void tick(long n, long due) {
+    long began = System.nanoTime();
     CapturedFrame frame = source.newest();
     if (frame != null && frame.sequence() != lastSequence) {
       if (lastSequence >= 0 && frame.sequence() > lastSequence + 1) {
@@ -99,17 +120,66 @@ final class Pacer implements Runnable {
       }
       lastSequence = frame.sequence();
       alignPhase(System.nanoTime() - frame.capturedAtNanos());
-      video.convert(frame.frame(), source.pixelFormat());
+      yuv.convert(frame.frame(), source.pixelFormat(), frame.damage());
       preview.offer(frame.frame(), source.pixelFormat());
-      picture.offer(frame.frame(), System.nanoTime());
+      if (frame.damage() != null) {
+        picture.changed(System.nanoTime()); // the capture publishes a picture only when it differs
+      } else {
+        picture.offer(frame.frame(), System.nanoTime());
+      }
       fresh.incrementAndGet();
     } else {
       repeated.incrementAndGet();
       recentRepeated.add(1, System.nanoTime());
     }
-    video.encode(n, sink);
+    video.encode(yuv, n, sink);
     audio.encodeUntil((n + 1) * StreamConfig.AUDIO_RATE / fps, sink);
     encoded.incrementAndGet();
+    long done = System.nanoTime();
+    load.limit(video.maxLevel());
+    video.want(load.tick(done - began, Math.max(0, began - due)));
+    if (video.level() != onAir) {
+      levelChanged(video.level());
+    }
+  }
+
+  /** Says so in the log, once per change, as an operator reads it. */
+  private void levelChanged(int now) {
+    EncoderLadder.Step step = video.step();
+    String what = "preset " + step.preset() + (now == video.steps().size() - 1 && now > 0
+        && step.crf() != video.steps().get(0).crf() ? ", quality lowered (crf " + Math.round(step.crf()) + ")" : "");
+    if (now > onAir) {
+      if (onAir == 0) {
+        underLoadSince = LocalTime.now().format(CLOCK);
+      }
+      LOG.warn("stream: encoder under load (work took {}% of the frame time): stepped down to {}",
+          Math.round(load.load() * 100), what);
+    } else {
+      LOG.info("stream: encoder load eased ({}% of the frame time): back up to {}", Math.round(load.load() * 100),
+          what);
+      if (now == 0) {
+        underLoadSince = null;
+      }
+    }
+    onAir = now;
+    levelChanges.incrementAndGet();
+  }
+
+  /** What the encoder runs now, for health and the console. */
+  EncoderLadder.Step step() {
+    return video.step();
+  }
+
+  int level() {
+    return onAir;
+  }
+
+  int levels() {
+    return video.steps().size();
+  }
+
+  double load() {
+    return load.load();
   }
 
   private void alignPhase(long age) {

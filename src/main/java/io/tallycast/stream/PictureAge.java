@@ -57,6 +57,11 @@ final class PictureAge {
     return h;
   }
 
+  /** A new picture known to differ from the last (the source compared them): no hashing needed. */
+  void changed(long nowNanos) {
+    changedAtNanos = nowNanos;
+  }
+
   /** Nanos since the picture last changed (since the start before the first picture). */
   long ageNanos(long nowNanos) {
     return Math.max(0, nowNanos - changedAtNanos);

@@ -104,6 +104,11 @@ public final class StreamHealth implements AutoCloseable {
       problems.add(dropped + " frames dropped in the last " + config.dropWindow().toSeconds()
           + " s: the encoder fell behind (machine overloaded?)");
     }
+    // quality given up to keep time: on air and fine, but the operator should know the machine is short of CPU
+    String encoder = status.getJsonObject("encoder", new JsonObject()).getString("note");
+    if (encoder != null) {
+      problems.add(encoder);
+    }
     return problems.isEmpty() ? null : String.join("; ", problems);
   }
 
@@ -129,6 +134,13 @@ public final class StreamHealth implements AutoCloseable {
     meters.add(FunctionCounter.builder("tallycast.stream.encoded.bytes", streamer, Streamer::encodedBytes)
         .register(registry));
     meters.add(Gauge.builder("tallycast.stream.fps", streamer, s -> s.status().getDouble("fps")).register(registry));
+    meters.add(Gauge.builder("tallycast.stream.encoder.level", streamer, Streamer::encoderLevel)
+        .description("0 = the configured x264 settings; each level above is cheaper (faster preset, then lower "
+            + "quality), taken when the machine could not keep up").register(registry));
+    meters.add(Gauge.builder("tallycast.stream.encoder.load", streamer, Streamer::encoderLoad)
+        .description("share of the frame time the clock thread's work took over the last second").register(registry));
+    meters.add(FunctionCounter.builder("tallycast.stream.encoder.changes", streamer, Streamer::encoderChanges)
+        .description("steps of the encoder down or up").register(registry));
     for (Output output : streamer.outputs()) {
       String target = output.destination().shown();
       meters.add(Gauge.builder("tallycast.stream.destination.live", output,

@@ -2,9 +2,11 @@ package io.tallycast.stream;
 
 import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.encode.AudioEncoder;
+import io.tallycast.stream.encode.EncoderLadder;
 import io.tallycast.stream.encode.FfmpegLogging;
 import io.tallycast.stream.encode.Tracks;
 import io.tallycast.stream.encode.VideoEncoder;
+import io.tallycast.stream.encode.YuvPicture;
 import io.tallycast.stream.output.Destination;
 import io.tallycast.stream.output.Output;
 import io.tallycast.util.Rate;
@@ -34,7 +36,8 @@ public final class Streamer implements AutoCloseable {
   private final Rate fps = new Rate();
   private final Rate bitrate = new Rate();
   private final java.util.concurrent.atomic.AtomicLong encodedBytes = new java.util.concurrent.atomic.AtomicLong();
-  private VideoEncoder video;
+  private EncoderLadder video;
+  private YuvPicture picture;
   private AudioEncoder audio;
   private Tracks tracks;
   private volatile Pacer pacer;
@@ -63,9 +66,10 @@ public final class Streamer implements AutoCloseable {
   public synchronized void start() throws Exception {
     state = State.STARTING;
     VideoEncoder.require(VideoEncoder.ENCODER);
-    video = new VideoEncoder(config.encoder());
+    video = new EncoderLadder(config.encoder());
+    picture = new YuvPicture(config.width(), config.height());
     audio = new AudioEncoder();
-    tracks = new Tracks(video.context(), audio.context());
+    tracks = new Tracks(video.first().context(), audio.context());
     source.start();
     for (Destination destination : config.destinations()) {
       outputs.add(new Output(destination, config.output(), tracks));
@@ -75,7 +79,7 @@ public final class Streamer implements AutoCloseable {
     for (Output output : outputs) {
       output.awaitFirstAttempt(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
-    pacer = new Pacer(source, video, audio, this::fanOut, config.fps(), config.maxFrames(),
+    pacer = new Pacer(source, video, picture, audio, this::fanOut, config.fps(), config.maxFrames(),
         (int) Math.max(1, config.dropWindow().toSeconds()));
     clock = new Thread(pacer, "stream-clock");
     clock.setPriority(Thread.MAX_PRIORITY);
@@ -147,6 +151,22 @@ public final class Streamer implements AutoCloseable {
     return pacer == null ? 0 : pacer.droppedByPacer.get();
   }
 
+  /** 0 while the encoder runs as configured; each level above is cheaper (see {@link EncoderLadder}). */
+  public int encoderLevel() {
+    Pacer p = pacer;
+    return p == null ? 0 : p.level();
+  }
+
+  public double encoderLoad() {
+    Pacer p = pacer;
+    return p == null ? 0 : p.load();
+  }
+
+  public long encoderChanges() {
+    Pacer p = pacer;
+    return p == null ? 0 : p.levelChanges.get();
+  }
+
   public long encodedBytes() {
     return encodedBytes.get();
   }
@@ -202,7 +222,29 @@ public final class Streamer implements AutoCloseable {
         .put("recentDropped", recentDropped()).put("recentRepeated", recentRepeated())
         .put("recentWindowSeconds", config.dropWindow().toSeconds())
         .put("uptimeSeconds", s == State.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000_000L : 0)
-        .put("lastError", lastError).put("source", source.status()).put("destinations", destinations);
+        .put("lastError", lastError).put("encoder", encoderStatus()).put("source", source.status())
+        .put("destinations", destinations);
+  }
+
+  /**
+   * The encoder's settings on air and its load: {preset, crf, level, levels, load, since, note}. The note is what an
+   * operator needs to read ("encoder under load: preset superfast since 21:04:05"), null while all is as configured.
+   */
+  private JsonObject encoderStatus() {
+    Pacer p = pacer;
+    if (p == null) {
+      return new JsonObject().put("preset", config.preset()).put("level", 0);
+    }
+    EncoderLadder.Step step = p.step();
+    String since = p.underLoadSince;
+    String quality = p.level() > 0 && step.crf() != config.encoder().crf() && !config.cbr()
+        ? ", quality lowered (crf " + Math.round(step.crf()) + ")" : "";
+    return new JsonObject().put("preset", step.preset()).put("crf", config.cbr() ? null : step.crf())
+        .put("level", p.level()).put("levels", p.levels()).put("load", Math.round(p.load() * 100) / 100.0)
+        .put("changes", p.levelChanges.get()).put("since", since)
+        .put("convertedShare", Math.round(picture == null ? 0 : picture.convertedShare() * 1000) / 1000.0)
+        .put("note", since == null ? null
+            : "encoder under load: preset " + step.preset() + quality + " since " + since);
   }
 
   /** Stops the clock, finishes the outputs (trailers written), closes the encoders and the source. */
@@ -232,6 +274,10 @@ public final class Streamer implements AutoCloseable {
         if (video != null) {
           video.close();
           video = null;
+        }
+        if (picture != null) {
+          picture.close();
+          picture = null;
         }
         if (audio != null) {
           audio.close();

@@ -1,5 +1,6 @@
 package io.tallycast.stream.capture;
 
+import io.tallycast.process.ThreadPriority;
 import io.tallycast.stream.encode.FfmpegLogging;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
@@ -16,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The overlay captured from a private Xvfb display where a kiosk Chromium shows it, with FFmpeg's x11grab: the
- * cheapest capture measured here (raw BGR0 frames, no conversion). A grab thread copies each picture into a
- * {@link FrameRing}; an {@link X11Watchdog} reloads a frozen page and restarts a dead browser or X server. While the
- * browser is down or reloading nothing is published, so {@link #newest()} keeps the last good picture.
+ * cheapest capture measured here (raw BGR0 frames, no conversion). A grab thread compares each picture with the last
+ * one and publishes it into a {@link FrameRing} only when it changed, with the bands of rows that changed; an
+ * {@link X11Watchdog} reloads a frozen page and restarts a dead browser or X server. While the browser is down or reloading nothing is published, so {@link #newest()} keeps the last good picture.
  */
 public final class X11Capture implements FrameSource {
   private static final Logger LOG = LoggerFactory.getLogger(X11Capture.class);
@@ -38,6 +39,10 @@ public final class X11Capture implements FrameSource {
   volatile long holdUntilNanos;
   /** System.nanoTime of the latest successful grab, published or not: the grabber's own liveness. */
   final AtomicLong lastGrabNanos = new AtomicLong();
+  /** Pictures taken from the screen, changed or not ("frames" counts the changed ones, which are published). */
+  private final AtomicLong grabs = new AtomicLong();
+  /** When the newest published picture was last found to be what the screen shows (0 before the first). */
+  private volatile long currentAtNanos;
   volatile String state = "stopped";
 
   public X11Capture(CaptureConfig config) {
@@ -73,7 +78,11 @@ public final class X11Capture implements FrameSource {
       browser.start(xvfb.name(), START_TIMEOUT);
       running = true;
       CountDownLatch first = new CountDownLatch(1);
-      grabThread = new Thread(() -> grabLoop(first), "capture-grab");
+      grabThread = new Thread(() -> {
+        // a late grab is a repeated frame on air, and a change shown late: it runs ahead of other work
+        ThreadPriority.raiseCurrentThread(ThreadPriority.FRAME_CLOCK_NICE);
+        grabLoop(first);
+      }, "capture-grab");
       grabThread.setDaemon(true);
       grabThread.start();
       if (!first.await(10, TimeUnit.SECONDS)) {
@@ -124,14 +133,17 @@ public final class X11Capture implements FrameSource {
         }
         long now = System.nanoTime();
         lastGrabNanos.set(now);
+        grabs.incrementAndGet();
         failures = 0;
         // the screen shows no overlay while the browser is dead or reloading: keep the last good picture instead
         if (hold || now < holdUntilNanos || !browser.alive()) {
           continue;
         }
-        ring.copyIntoWritable((ByteBuffer) f.image[0], f.imageStride);
-        ring.publish(now);
-        first.countDown();
+        // a still screen is not published: the pacer repeats the picture it has, nothing is copied or converted
+        if (ring.publishIfChanged((ByteBuffer) f.image[0], f.imageStride, now)) {
+          first.countDown();
+        }
+        currentAtNanos = now; // what the ring holds is what the screen shows now, changed or not
       } catch (Exception | LinkageError e) {
         if (!running) {
           break;
@@ -179,14 +191,14 @@ public final class X11Capture implements FrameSource {
     return r == null ? null : r.newest();
   }
 
-  FrameRing ring() {
-    return ring;
+  long grabs() {
+    return grabs.get();
   }
 
   @Override
   public JsonObject status() {
     FrameRing r = ring;
-    long last = r == null ? 0 : r.lastPublishedNanos();
+    long last = currentAtNanos;
     X11Watchdog w = watchdog;
     return new JsonObject()
         .put("state", state)
@@ -194,6 +206,7 @@ public final class X11Capture implements FrameSource {
         .put("frameAgeMs", last == 0 ? null : (System.nanoTime() - last) / 1_000_000)
         .put("fps", w == null ? 0.0 : w.fps())
         .put("frames", r == null ? 0 : r.lastSequence())
+        .put("grabs", grabs.get())
         .put("restarts", w == null ? 0 : w.restarts())
         .put("reloads", w == null ? 0 : w.reloads())
         .put("browser", w == null ? "running" : w.browserState())

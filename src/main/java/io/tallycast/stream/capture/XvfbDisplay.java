@@ -2,6 +2,7 @@ package io.tallycast.stream.capture;
 
 import io.tallycast.process.OwnSession;
 import io.tallycast.process.OwnedProcesses;
+import io.tallycast.process.ThreadPriority;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -72,6 +73,8 @@ public final class XvfbDisplay implements AutoCloseable {
       try {
         launch(exe, n);
         display = n;
+        // every grab is answered by the X server: it keeps time with the capture, ahead of other work
+        ThreadPriority.raiseProcess(process.pid(), ThreadPriority.FRAME_CLOCK_NICE);
         LOG.info("Xvfb :{} started ({}x{}x24, pid {})", n, width + 1, height + 1, process.pid());
         return;
       } catch (IOException e) {
