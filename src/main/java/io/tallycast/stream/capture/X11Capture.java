@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The overlay captured from a private Xvfb display where a kiosk Chromium shows it, with FFmpeg's x11grab: the
  * cheapest capture measured here (raw BGR0 frames, no conversion). A grab thread compares each picture with the last
  * one and publishes it into a {@link FrameRing} only when it changed, with the bands of rows that changed; an
- * {@link X11Watchdog} reloads a frozen page and restarts a dead browser or X server. While the browser is down or reloading nothing is published, so {@link #newest()} keeps the last good picture.
+ * {@link X11Watchdog} reloads a frozen page and restarts a dead browser or X server. While the browser is down or
+ * reloading nothing is published, so {@link #newest()} keeps the last good picture.
  */
 public final class X11Capture implements FrameSource {
   private static final Logger LOG = LoggerFactory.getLogger(X11Capture.class);
