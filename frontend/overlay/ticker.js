@@ -8,7 +8,11 @@ import {keyed, setClass, setVar} from '/lib/keyed.js';
 import {partyColour} from './palette.js';
 
 export const ITEM_WIDTH = 560; // px at 1080p; the CSS reads it from --item
-const SPEED = 110; // px per second: about four pixels a frame, readable at broadcast distance
+// The strip moves in whole screen pixels once per output frame (30 a second), as a broadcast crawl does: the text
+// stays sharp, every other compositor frame has nothing to draw, and the encoder finds each frame's exact motion.
+// 4 px a frame at 1080p (120 px/s, readable at broadcast distance); 3 px at 720p, where the stage is scaled by 2/3.
+const FRAMES_PER_SECOND = 30;
+const stagePxPerFrame = () => (document.body.dataset.size === '720' ? 4.5 : 4); // read once the size is set
 
 export class Ticker {
   constructor(strip) {
@@ -22,7 +26,9 @@ export class Ticker {
     this.nodes = keyed(this.strip, seats, (s) => s.no, item, fill);
     if (seats.length !== this.count) {
       this.count = seats.length;
-      setVar(this.strip, '--duration', `${Math.round((this.count * ITEM_WIDTH) / SPEED)}s`);
+      const steps = Math.max(1, Math.round((this.count * ITEM_WIDTH) / stagePxPerFrame()));
+      setVar(this.strip, '--steps', String(steps));
+      setVar(this.strip, '--duration', `${(steps / FRAMES_PER_SECOND).toFixed(3)}s`);
     }
   }
 

@@ -1,9 +1,9 @@
 package io.tallycast.stream;
 
+import io.tallycast.stream.capture.FfmpegLogging;
 import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.encode.AudioEncoder;
 import io.tallycast.stream.encode.EncoderLadder;
-import io.tallycast.stream.encode.FfmpegLogging;
 import io.tallycast.stream.encode.Tracks;
 import io.tallycast.stream.encode.VideoEncoder;
 import io.tallycast.stream.encode.YuvPicture;

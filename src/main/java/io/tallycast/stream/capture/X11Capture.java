@@ -1,7 +1,6 @@
 package io.tallycast.stream.capture;
 
 import io.tallycast.process.ThreadPriority;
-import io.tallycast.stream.encode.FfmpegLogging;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.tallycast.stream.encode;
 
 import io.tallycast.process.ThreadPriority;
+import io.tallycast.stream.capture.FfmpegLogging;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,10 @@ public final class EncoderLadder implements AutoCloseable {
 
   /** One rung: a preset and a quality target. */
   public record Step(String preset, double crf) {
+  }
+
+  static {
+    FfmpegLogging.quiet(); // libx264 prints its settings at every open otherwise
   }
 
   private final EncoderSettings base;

@@ -1,4 +1,4 @@
-package io.tallycast.stream.encode;
+package io.tallycast.stream.capture;
 
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
