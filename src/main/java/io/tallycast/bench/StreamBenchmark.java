@@ -69,7 +69,8 @@ public final class StreamBenchmark {
       Path received = work.resolve("received.flv");
       peer = BundledFfmpeg.listen(port, "live", "bench", received);
       OwnedProcesses.note(work, peer.toHandle());
-      String url = page.url() + (height <= 720 ? "?size=720" : "");
+      // the page's address may have a query already (the demo's names its scene)
+      String url = page.url() + (height <= 720 ? (page.url().contains("?") ? "&" : "?") + "size=720" : "");
       out.printf("%n== %dx%d: capturing %s, pushing to rtmp://127.0.0.1:%d/live/****%n", width, height, url, port);
       FrameSource source = Captures.open(CaptureConfig.of(url, width, height, 30));
       StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:"

@@ -3,6 +3,7 @@ package io.tallycast.cli;
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
 import io.tallycast.bench.ApiBench;
+import io.tallycast.bench.LatencyBenchmark;
 import io.tallycast.bench.MapBenchmark;
 import io.tallycast.bench.ScrapeBenchmark;
 import io.tallycast.bench.StreamBenchmark;
@@ -36,7 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "scrape: a full 294-seat cycle (fetch + parse + store) and parse per page; "
           + "map: one seat repainted and published on the state map, against all seats; "
           + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process; "
-          + "api: the seat list and summary under --connections keep-alive clients, plain, gzip and revalidated")
+          + "api: the seat list and summary under --connections keep-alive clients, plain, gzip and revalidated; "
+          + "latency: operator overrides and replay-site changes, each timed to the first streamed frame showing it")
   String what;
 
   @Option(names = "--cycles", description = "measured cycles (map: rounds over every seat). Default: scrape 20, map 10")
@@ -57,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
       + "Default: ${DEFAULT-VALUE}")
   int connections;
 
-  @Option(names = "--size", defaultValue = "both", description = "stream: 1920x1080, 1280x720 or both. "
+  @Option(names = "--size", defaultValue = "both", description = "stream: 1920x1080, 1280x720 or both; latency: "
+      + "1920x1080 (for both) or 1280x720. "
       + "Default: ${DEFAULT-VALUE}")
   String size;
 
@@ -69,8 +72,15 @@ public final class BenchCommand implements Callable<Integer> {
       + "ticker, states). Default: ${DEFAULT-VALUE}")
   String scene;
 
+  @Option(names = "--changes", defaultValue = "20", description = "latency: changes of each kind (operator override, "
+      + "site change). Default: ${DEFAULT-VALUE}")
+  int changes;
+
   @Override
   public Integer call() throws Exception {
+    if ("latency".equals(what)) {
+      return latency();
+    }
     if ("stream".equals(what)) {
       return stream();
     }
@@ -78,7 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
       return ApiBench.run(System.out, connections, or(seconds, 15), DemoCommand.intervalFor(60));
     }
     if (!"scrape".equals(what) && !"map".equals(what)) {
-      System.err.println("tallycast bench: unknown benchmark '" + what + "' (known: scrape, map, stream, api)");
+      System.err.println("tallycast bench: unknown benchmark '" + what
+          + "' (known: scrape, map, stream, api, latency)");
       return 2;
     }
     Path work = OwnedProcesses.claimFolder("bench");
@@ -141,6 +152,28 @@ public final class BenchCommand implements Callable<Integer> {
       bench.print(results, java.lang.Runtime.getRuntime().availableProcessors());
     }
     return 0;
+  }
+
+  private int latency() throws Exception {
+    String s = size.toLowerCase(java.util.Locale.ROOT);
+    boolean hd = s.equals("1280x720") || s.equals("720");
+    if (!hd && !List.of("both", "1920x1080", "1080").contains(s)) {
+      System.err.println("tallycast bench latency: --size is 1920x1080 (the default) or 1280x720, not " + size);
+      return 2;
+    }
+    if (changes < 1) {
+      System.err.println("tallycast bench latency: --changes must be at least 1");
+      return 2;
+    }
+    if (!XvfbDisplay.installed() || !Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+      System.err.println("tallycast bench latency: needs Xvfb and Chromium (apt-get install -y xvfb chromium "
+          + "chromium-driver fonts-noto-core)");
+      return 2;
+    }
+    // the demo's own interval at its default speed: the site-to-air target is relative to it
+    boolean met = new LatencyBenchmark(System.out).run(changes, hd ? 1280 : 1920, hd ? 720 : 1080,
+        DemoCommand.intervalFor(60));
+    return met ? 0 : 1;
   }
 
   /**

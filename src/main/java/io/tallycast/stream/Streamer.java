@@ -4,6 +4,7 @@ import io.tallycast.stream.capture.FfmpegLogging;
 import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.encode.AudioEncoder;
 import io.tallycast.stream.encode.EncoderLadder;
+import io.tallycast.stream.encode.PacketSink;
 import io.tallycast.stream.encode.Tracks;
 import io.tallycast.stream.encode.VideoEncoder;
 import io.tallycast.stream.encode.YuvPicture;
@@ -45,6 +46,7 @@ public final class Streamer implements AutoCloseable {
   private volatile State state = State.STOPPED;
   private volatile long startedNanos;
   private volatile String lastError;
+  private volatile PacketSink tap;
   private boolean closed;
 
   static {
@@ -92,7 +94,19 @@ public final class Streamer implements AutoCloseable {
         outputs.stream().map(o -> o.destination().shown()).toList());
   }
 
+  /**
+   * Sees every encoded packet as it leaves the encoder, before the outputs get it (on the clock thread: it must be
+   * quick and must not keep the packet). For measurements such as the latency bench's air time of each frame.
+   */
+  public void tap(PacketSink value) {
+    tap = value;
+  }
+
   private void fanOut(AVPacket packet, int stream) {
+    PacketSink t = tap;
+    if (t != null) {
+      t.accept(packet, stream);
+    }
     encodedBytes.addAndGet(packet.size());
     for (Output output : outputs) {
       output.offer(packet, stream);
