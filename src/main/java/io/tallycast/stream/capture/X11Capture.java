@@ -43,6 +43,8 @@ public final class X11Capture implements FrameSource {
   private final AtomicLong grabs = new AtomicLong();
   /** When the newest published picture was last found to be what the screen shows (0 before the first). */
   private volatile long currentAtNanos;
+  /** Grabs that found the page on screen (published or unchanged), not held back during a recovery. */
+  private final AtomicLong liveGrabs = new AtomicLong();
   volatile String state = "stopped";
 
   public X11Capture(CaptureConfig config) {
@@ -144,6 +146,7 @@ public final class X11Capture implements FrameSource {
           first.countDown();
         }
         currentAtNanos = now; // what the ring holds is what the screen shows now, changed or not
+        liveGrabs.incrementAndGet();
       } catch (Exception | LinkageError e) {
         if (!running) {
           break;
@@ -207,6 +210,7 @@ public final class X11Capture implements FrameSource {
         .put("fps", w == null ? 0.0 : w.fps())
         .put("frames", r == null ? 0 : r.lastSequence())
         .put("grabs", grabs.get())
+        .put("liveGrabs", liveGrabs.get())
         .put("restarts", w == null ? 0 : w.restarts())
         .put("reloads", w == null ? 0 : w.reloads())
         .put("browser", w == null ? "running" : w.browserState())
