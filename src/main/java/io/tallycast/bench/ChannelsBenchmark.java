@@ -109,7 +109,10 @@ public final class ChannelsBenchmark {
             (lane.streamer.encoded() - lane.encoded0) / window.seconds(), lane.streamer.dropped() - lane.dropped0,
             lane.streamer.repeated() - lane.repeated0, 0, 0, null));
       }
-      lanes.forEach(lane -> lane.streamer.close());
+      for (Lane lane : lanes) {
+        StreamBenchmark.awaitTick(lane.streamer, lane.firstTick + (long) Math.ceil(window.seconds() * 30) + 1);
+        lane.streamer.close();
+      }
       for (int i = 0; i < lanes.size(); i++) {
         channels.set(i, received(lanes.get(i), channels.get(i), window.seconds()));
       }

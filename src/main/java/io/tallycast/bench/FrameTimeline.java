@@ -9,7 +9,8 @@ import java.util.Locale;
  * window's within one frame and no gap is a hole (longer than one and a half frame periods: FLV keeps milliseconds,
  * so one period at 30 fps shows as 33 or 34 ms).
  */
-public record FrameTimeline(double fromSeconds, double seconds, int fps, int frames, long expected, double maxGapSeconds) {
+public record FrameTimeline(double fromSeconds, double seconds, int fps, int frames, long expected,
+                            double maxGapSeconds) {
 
   /** Checks the timestamps (seconds, in any order) that fall in [from, from + seconds). */
   public static FrameTimeline of(List<Double> timestamps, double from, double seconds, int fps) {

@@ -7,7 +7,6 @@ import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
-import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.output.Destination;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -128,6 +127,7 @@ public final class StreamBenchmark {
         watch.mark();
         firstTick = streamer.encoded() + streamer.dropped(); // the pacer's tick number: its timestamp in frames
         result = measure(streamer, peer.pid(), load, width, height, seconds);
+        awaitTick(streamer, firstTick + (long) Math.ceil(result.seconds() * 30) + 1);
         watch.close();
         encoder = watch.report();
         streamer.close();
@@ -178,6 +178,18 @@ public final class StreamBenchmark {
     out.printf("== %dx%d: the plain ffmpeg pipeline on the same display %s and page%n", width, height,
         source.display().get());
     return PlainFfmpeg.run(out, source.display().get(), width, height, warmupSeconds, seconds, load.groups());
+  }
+
+  /**
+   * Waits (5 s at most) until the stream's clock has encoded or skipped the given tick. A busy machine makes the clock
+   * lag up to a second before it skips ticks, and the window checked on the peer's timeline is the window's length
+   * from its first tick: closing at once would leave its end unencoded.
+   */
+  static void awaitTick(Streamer streamer, long tick) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (streamer.encoded() + streamer.dropped() < tick && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   /** The URL with one more query parameter (the page's URL may have a query already). */
