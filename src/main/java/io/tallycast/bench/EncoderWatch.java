@@ -51,7 +51,7 @@ final class EncoderWatch implements AutoCloseable {
     }
   }
 
-  private synchronized void sample() {
+  synchronized void sample() {
     String said;
     try {
       said = describe(status.get());

@@ -42,4 +42,22 @@ class StreamBenchPartsTest {
     assertThat(String.join(" ", command)).contains("-f x11grab -framerate 30 -video_size 1280x720 -draw_mouse 0 "
         + "-i :194.0+0,0").contains("-preset veryfast").endsWith("-f flv rtmp://127.0.0.1:4321/live/bench2");
   }
+
+  @Test
+  void the_encoder_watch_keeps_only_the_moments_the_status_changed() {
+    JsonObject fast = new JsonObject().put("preset", "veryfast");
+    JsonObject faster = new JsonObject().put("preset", "superfast").put("note", "machine busy");
+    java.util.Iterator<JsonObject> statuses = List.of(new JsonObject(), new JsonObject().put("encoder", fast),
+        new JsonObject().put("encoder", fast), new JsonObject().put("encoder", faster)).iterator();
+    EncoderWatch watch = new EncoderWatch(statuses::next);
+
+    for (int i = 0; i < 4; i++) {
+      watch.sample();
+    }
+
+    assertThat(watch.changes()).extracting(EncoderWatch.Change::said)
+        .containsExactly(EncoderWatch.describe(new JsonObject().put("encoder", fast)),
+            EncoderWatch.describe(new JsonObject().put("encoder", faster)));
+    assertThat(watch.report()).anyMatch(line -> line.contains("superfast") && line.contains("machine busy"));
+  }
 }
