@@ -199,6 +199,8 @@ public final class ChannelsBenchmark {
     out.printf(row, "machine busy, everything (cores)", "", "", f("%.2f", r.machineBusy()));
     out.printf("channel 1: %s%nchannel 2: %s%n", c.get(0).url(), c.get(1).url());
     out.printf("java's busiest threads: %s%n", String.join(", ", r.topThreads()));
+    StreamReport.warnIfBusy(out, "the window", r.machineBusy(), r.wholeMachineCores()
+        + r.cpu().get(ProcessGroups.PEER) / 100);
     out.printf(Locale.ROOT, "target: two channels (1080p + 720p) at most 1.5 cores, 0 dropped: %s (%.2f cores, %d "
         + "dropped)%n", r.targetMet() ? "met" : "NOT met", r.wholeMachineCores(), r.dropped());
   }

@@ -60,6 +60,10 @@ public final class StreamReport {
         + "video timestamps it received in the measured window, against seconds x 30 (within 1); a hole is a gap "
         + "over 1.5 frames.)");
     for (StreamBenchmark.Result r : results) {
+      warnIfBusy(out, r.width() + "x" + r.height(), r.machineBusy(), r.wholeMachineCores()
+          + (r.cpu().get(ProcessGroups.PEER) + r.cpu().getOrDefault(BusyLoops.GROUP, 0.0)) / 100);
+    }
+    for (StreamBenchmark.Result r : results) {
       out.printf("java's busiest threads at %dx%d: %s%n", r.width(), r.height(), String.join(", ", r.topThreads()));
     }
     for (StreamBenchmark.Result r : results) {
@@ -116,8 +120,22 @@ public final class StreamReport {
     out.printf(Locale.ROOT, "(*) java in the plain column is the demo engine serving the page, which both pipelines "
         + "need; our capture stays open to keep the display, so its threads (%.1f%%) are taken out, but Xvfb serves "
         + "its grabs as well as ffmpeg's.%n", p.captureThreads());
+    warnIfBusy(out, "the plain pipeline's window", p.machineBusy(), p.wholeMachineCores() + p.captureThreads() / 100
+        + (p.cpu().get(ProcessGroups.PEER) + p.cpu().getOrDefault(BusyLoops.GROUP, 0.0)) / 100);
     out.printf(Locale.ROOT, "CPU ratio, ours / plain ffmpeg (whole machine): %.2f (%.2f / %.2f cores)%n",
         r.wholeMachineCores() / p.wholeMachineCores(), r.wholeMachineCores(), p.wholeMachineCores());
+  }
+
+  /**
+   * Says so when the machine was busier than this benchmark's processes (other users' builds, say) by a third of a
+   * core or more: the figures are then those of a contended machine, not a quiet one.
+   */
+  static void warnIfBusy(PrintStream out, String when, double machineBusy, double counted) {
+    if (machineBusy - counted >= 0.33) {
+      out.printf(Locale.ROOT, "warning: during %s the machine was %.2f cores busy, %.2f of them outside this "
+          + "benchmark (other processes): these figures are not those of a quiet machine%n", when, machineBusy,
+          machineBusy - counted);
+    }
   }
 
   private static String timeline(FrameTimeline t, Function<FrameTimeline, String> cell) {
