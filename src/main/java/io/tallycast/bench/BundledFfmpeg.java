@@ -118,4 +118,39 @@ public final class BundledFfmpeg {
     }
     return Long.parseLong(out);
   }
+
+  /**
+   * The video packets' presentation times in seconds, sorted (the decode time where a packet has none), read by
+   * ffprobe without decoding: the timeline a viewer would get.
+   */
+  public static List<Double> videoTimestamps(Path file) throws IOException, InterruptedException {
+    Path listing = Files.createTempFile(file.getParent(), "timestamps", ".csv");
+    try {
+      Process process = builder(ffprobe(), List.of("-v", "error", "-select_streams", "v:0", "-show_entries",
+          "packet=pts_time,dts_time", "-of", "csv=p=0", file.toString()))
+          .redirectOutput(listing.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IOException("ffprobe could not read the timestamps of " + file);
+      }
+      return parseTimestamps(Files.readAllLines(listing, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(listing);
+    }
+  }
+
+  /** Lines of "pts,dts" as ffprobe prints them ("N/A" where unknown), sorted. */
+  static List<Double> parseTimestamps(List<String> lines) {
+    List<Double> times = new ArrayList<>();
+    for (String line : lines) {
+      for (String field : line.strip().split(",")) {
+        if (field.matches("-?\\d+(\\.\\d+)?")) {
+          times.add(Double.parseDouble(field));
+          break;
+        }
+      }
+    }
+    times.sort(null);
+    return times;
+  }
 }

@@ -7,7 +7,6 @@ import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
-import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.output.Destination;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -38,10 +37,19 @@ public final class StreamBenchmark {
     Page open() throws Exception;
   }
 
-  /** One run's figures; cpu values are percent of one core over the measured window. */
+  /** What one run adds to our stream: N busy loops as other load, the plain ffmpeg pipeline after it. */
+  public record Options(int load, boolean plainFfmpeg) {
+    public static final Options DEFAULT = new Options(0, false);
+  }
+
+  /**
+   * One run's figures; cpu values are percent of one core over the measured window. The timeline is what the peer
+   * received in the window; plain is the plain ffmpeg pipeline's run (null when not asked).
+   */
   public record Result(int width, int height, double seconds, Map<String, Double> cpu, Map<String, Long> processes,
                        List<String> topThreads, double fps, double captureFps, long dropped, long captureSkipped,
-                       long repeated, long bitrate, long sent, long received, double machineBusy, String capture) {
+                       long repeated, long bitrate, long sent, long received, double machineBusy, String capture,
+                       FrameTimeline timeline, int load, List<String> encoder, PlainFfmpeg.Result plain) {
     public double wholeMachineCores() {
       return (cpu.get(ProcessGroups.JAVA) + cpu.get(ProcessGroups.CHROMIUM) + cpu.get(ProcessGroups.XVFB)
           + cpu.get(ProcessGroups.CHROMEDRIVER) + cpu.get(ProcessGroups.OTHER)) / 100;
@@ -49,6 +57,16 @@ public final class StreamBenchmark {
 
     public boolean targetMet() {
       return wholeMachineCores() <= 1.0 && dropped == 0;
+    }
+
+    /** The busy-loop acceptance: the peer's timeline exactly 30 fps with no hole, and nothing dropped. */
+    public boolean underLoadMet() {
+      return timeline != null && timeline.exact() && dropped == 0;
+    }
+
+    Result with(long sent, long received, FrameTimeline timeline, List<String> encoder, PlainFfmpeg.Result plain) {
+      return new Result(width, height, seconds, cpu, processes, topThreads, fps, captureFps, dropped, captureSkipped,
+          repeated, bitrate, sent, received, machineBusy, capture, timeline, load, encoder, plain);
     }
   }
 
@@ -60,54 +78,85 @@ public final class StreamBenchmark {
     this.warmupSeconds = warmupSeconds;
   }
 
-  /** Runs one size end to end and leaves no process behind. */
   public Result run(PageFactory pages, int width, int height, int seconds) throws Exception {
+    return run(pages, width, height, seconds, Options.DEFAULT);
+  }
+
+  /** Runs one size end to end and leaves no process behind. */
+  public Result run(PageFactory pages, int width, int height, int seconds, Options options) throws Exception {
     Path work = OwnedProcesses.claimFolder("bench-stream");
     Process peer = null;
+    KeptSource source = null;
+    BusyLoops load = null;
+    Thread hook = null;
     try (Page page = pages.open()) {
       int port = BundledFfmpeg.freePort();
       Path received = work.resolve("received.flv");
       peer = BundledFfmpeg.listen(port, "live", "bench", received);
       OwnedProcesses.note(work, peer.toHandle());
-      // the page's address may have a query already (the demo's names its scene)
-      String url = page.url() + (height <= 720 ? (page.url().contains("?") ? "&" : "?") + "size=720" : "");
+      String url = height <= 720 ? withParam(page.url(), "size", "720") : page.url();
       out.printf("%n== %dx%d: capturing %s, pushing to rtmp://127.0.0.1:%d/live/****%n", width, height, url, port);
-      FrameSource source = Captures.open(CaptureConfig.of(url, width, height, 30));
+      // kept open after the stream, for the plain pipeline on the same display and page
+      source = new KeptSource(Captures.open(CaptureConfig.of(url, width, height, 30)));
       StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:"
           + port + "/live/bench")))
           .withSize(width, height).withFps(30).withBitrate(4_500_000, false).withPreset("veryfast");
       Result result;
       long sent;
+      List<String> encoder;
       Streamer streamer = new Streamer(config, source);
       Process listener = peer;
+      KeptSource capture = source;
       // Ctrl-C: Xvfb, Chromium, chromedriver and the peer are separate processes that would outlive this JVM
-      Thread hook = new Thread(() -> {
+      hook = new Thread(() -> {
         streamer.close();
+        capture.release();
         listener.destroyForcibly();
       }, "bench-stream-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      try (streamer) {
+      long firstTick;
+      try (streamer; EncoderWatch watch = new EncoderWatch(streamer::status)) {
         streamer.start();
+        watch.start();
         out.printf("   warming up %d s...%n", warmupSeconds);
         Thread.sleep(warmupSeconds * 1000L);
-        result = measure(streamer, peer.pid(), width, height, seconds);
+        load = BusyLoops.start(options.load());
+        if (load.count() > 0) {
+          out.printf("   %d busy loops started (other load, measured apart)%n", load.count());
+        }
+        watch.mark();
+        firstTick = streamer.encoded() + streamer.dropped(); // the pacer's tick number: its timestamp in frames
+        result = measure(streamer, peer.pid(), load, width, height, seconds);
+        awaitTick(streamer, firstTick + (long) Math.ceil(result.seconds() * 30) + 1);
+        watch.close();
+        encoder = watch.report();
         streamer.close();
         sent = streamer.encoded();
-      } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException stopping) {
-          // the JVM is already stopping: the hook runs
-        }
       }
       // the pusher closed the connection: the peer finishes its file and exits
       if (!peer.waitFor(15, TimeUnit.SECONDS)) {
         peer.destroy();
         peer.waitFor(5, TimeUnit.SECONDS);
       }
-      long got = Files.exists(received) ? BundledFfmpeg.videoPackets(received) : 0;
-      return withReceived(result, sent, got);
+      List<Double> ts = Files.exists(received) ? BundledFfmpeg.videoTimestamps(received) : List.of();
+      double first = ts.isEmpty() ? 0 : ts.get(0);
+      FrameTimeline timeline = FrameTimeline.of(ts, first + firstTick / 30.0, result.seconds(), 30);
+      PlainFfmpeg.Result plain = options.plainFfmpeg() ? plain(source, width, height, seconds, load) : null;
+      return result.with(sent, ts.size(), timeline, encoder, plain);
     } finally {
+      if (load != null) {
+        load.close();
+      }
+      if (source != null) {
+        source.release();
+      }
+      if (hook != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException stopping) {
+          // the JVM is already stopping: the hook runs
+        }
+      }
       if (peer != null && peer.isAlive()) {
         peer.destroyForcibly();
         peer.waitFor(5, TimeUnit.SECONDS);
@@ -116,41 +165,57 @@ public final class StreamBenchmark {
     }
   }
 
-  private Result measure(Streamer streamer, long peerPid, int width, int height, int seconds) throws Exception {
-    ProcessGroups processes = new ProcessGroups(peerPid);
-    long self = ProcessHandle.current().pid();
-    Map<Long, ProcessCpu.ThreadTicks> threadsBefore = ProcessCpu.threads(self);
+  private PlainFfmpeg.Result plain(KeptSource source, int width, int height, int seconds, BusyLoops load)
+      throws Exception {
+    List<String> command = PlainFfmpeg.command(source.display().orElse(":?"), width, height, 0);
+    if (!PlainFfmpeg.installed()) {
+      out.printf("   plain ffmpeg pipeline skipped: %s is missing (apt-get install -y ffmpeg)%n", PlainFfmpeg.EXE);
+      return PlainFfmpeg.failed(command, PlainFfmpeg.EXE + " is missing: apt-get install -y ffmpeg");
+    }
+    if (source.display().isEmpty()) {
+      return PlainFfmpeg.failed(command, "the capture is the headless screencast: there is no X display to grab");
+    }
+    out.printf("== %dx%d: the plain ffmpeg pipeline on the same display %s and page%n", width, height,
+        source.display().get());
+    return PlainFfmpeg.run(out, source.display().get(), width, height, warmupSeconds, seconds, load.groups());
+  }
+
+  /**
+   * Waits (5 s at most) until the stream's clock has encoded or skipped the given tick. A busy machine makes the clock
+   * lag up to a second before it skips ticks, and the window checked on the peer's timeline is the window's length
+   * from its first tick: closing at once would leave its end unencoded.
+   */
+  static void awaitTick(Streamer streamer, long tick) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (streamer.encoded() + streamer.dropped() < tick && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+  }
+
+  /** The URL with one more query parameter (the page's URL may have a query already). */
+  static String withParam(String url, String name, String value) {
+    return url + (url.contains("?") ? "&" : "?") + name + "=" + value;
+  }
+
+  private Result measure(Streamer streamer, long peerPid, BusyLoops load, int width, int height, int seconds)
+      throws Exception {
     long encoded0 = streamer.encoded();
     long dropped0 = streamer.dropped();
     long skipped0 = streamer.droppedByPacer();
     long repeated0 = streamer.repeated();
     long bytes0 = streamer.encodedBytes();
     long frames0 = sourceFrames(streamer);
-    long busy0 = ProcessCpu.machineBusyTicks();
-    long t0 = System.nanoTime();
-    processes.start();
     out.printf("   measuring %d s...%n", seconds);
-    long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < end) {
-      Thread.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-      processes.sample();
-    }
-    double elapsed = (System.nanoTime() - t0) / 1e9;
-    long busy = ProcessCpu.machineBusyTicks() - busy0;
-    double tick = ProcessCpu.ticksPerSecond();
-    Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-    Map<String, Long> counts = new java.util.LinkedHashMap<>();
-    processes.ticksByGroup().forEach((group, t) -> {
-      cpu.put(group, t[0] / tick / elapsed * 100);
-      counts.put(group, t[1]);
-    });
-    List<String> top = topThreads(threadsBefore, ProcessCpu.threads(self), tick, elapsed);
+    CpuWindow window = new CpuWindow(peerPid, load.groups()).start().run(seconds);
+    double elapsed = window.seconds();
+    List<String> top = topThreads(window.threadsBefore(), window.threadsAfter(), ProcessCpu.ticksPerSecond(),
+        elapsed);
     JsonObject source = streamer.source().status();
-    return new Result(width, height, elapsed, cpu, counts, top, (streamer.encoded() - encoded0) / elapsed,
-        (sourceFrames(streamer) - frames0) / elapsed, streamer.dropped() - dropped0,
-        streamer.droppedByPacer() - skipped0, streamer.repeated() - repeated0,
-        Math.round((streamer.encodedBytes() - bytes0) * 8 / elapsed), 0, 0, busy / tick / elapsed,
-        source.getString("capture", "?"));
+    return new Result(width, height, elapsed, window.cpu(), window.counts(), top,
+        (streamer.encoded() - encoded0) / elapsed, (sourceFrames(streamer) - frames0) / elapsed,
+        streamer.dropped() - dropped0, streamer.droppedByPacer() - skipped0, streamer.repeated() - repeated0,
+        Math.round((streamer.encodedBytes() - bytes0) * 8 / elapsed), 0, 0, window.machineBusy(),
+        source.getString("capture", "?"), null, load.count(), List.of(), null);
   }
 
   private static long sourceFrames(Streamer streamer) {
@@ -174,61 +239,5 @@ public final class StreamBenchmark {
         .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(),
             e.getValue() / tick / seconds * 100)));
     return top;
-  }
-
-  private static Result withReceived(Result r, long sent, long received) {
-    return new Result(r.width(), r.height(), r.seconds(), r.cpu(), r.processes(), r.topThreads(), r.fps(),
-        r.captureFps(), r.dropped(), r.captureSkipped(), r.repeated(), r.bitrate(), sent, received, r.machineBusy(),
-        r.capture());
-  }
-
-  /** The table of every run, and the verdict on the 1080p30 target. */
-  public void print(List<Result> results, int cores) {
-    if (results.isEmpty()) {
-      return;
-    }
-    out.println();
-    out.printf("stream benchmark: demo overlay -> %s -> libx264 veryfast 4500k -> local RTMP peer (%d cores here)%n",
-        results.get(0).capture(), cores);
-    String row = "%-44s" + "%16s".repeat(results.size()) + "%n";
-    List<Object> head = new ArrayList<>(List.of(""));
-    results.forEach(r -> head.add(r.width() + "x" + r.height() + "@30"));
-    out.printf(row, head.toArray());
-    line(row, results, "measured seconds", r -> fmt("%.1f", r.seconds()));
-    for (String group : List.of(ProcessGroups.JAVA, ProcessGroups.CHROMIUM, ProcessGroups.XVFB,
-        ProcessGroups.CHROMEDRIVER, ProcessGroups.OTHER)) {
-      line(row, results, "cpu " + group + " (% of one core)",
-          r -> fmt("%.1f%%", r.cpu().get(group)) + " /" + r.processes().get(group));
-    }
-    line(row, results, "WHOLE MACHINE (sum of the above, cores)", r -> fmt("%.2f", r.wholeMachineCores()));
-    line(row, results, "not counted: the test's receiver (ffmpeg)",
-        r -> fmt("%.1f%%", r.cpu().get(ProcessGroups.PEER)));
-    line(row, results, "output fps (encoded / s)", r -> fmt("%.2f", r.fps()));
-    line(row, results, "capture fps (new pictures / s)", r -> fmt("%.2f", r.captureFps()));
-    line(row, results, "dropped frames (clock ticks skipped)", r -> String.valueOf(r.dropped()));
-    line(row, results, "repeated frames (no new picture)", r -> String.valueOf(r.repeated()));
-    line(row, results, "captured pictures never encoded", r -> String.valueOf(r.captureSkipped()));
-    line(row, results, "video bitrate (kbit/s)", r -> String.valueOf(r.bitrate() / 1000));
-    line(row, results, "frames sent / received by the peer", r -> r.sent() + "/" + r.received());
-    line(row, results, "machine busy, everything (cores)", r -> fmt("%.2f", r.machineBusy()));
-    out.println("(/N after a cpu figure: processes counted. 'machine busy' is /proc/stat over the window: "
-        + "every process "
-        + "of every user, so it also shows any other load on the machine.)");
-    for (Result r : results) {
-      out.printf("java's busiest threads at %dx%d: %s%n", r.width(), r.height(), String.join(", ", r.topThreads()));
-    }
-    results.stream().filter(r -> r.height() == 1080).forEach(r -> out.printf(Locale.ROOT,
-        "target: whole machine <= 1.0 core at 1080p30 with 0 dropped frames: %s (%.2f cores, %d dropped)%n",
-        r.targetMet() ? "met" : "NOT met", r.wholeMachineCores(), r.dropped()));
-  }
-
-  private void line(String row, List<Result> results, String label, java.util.function.Function<Result, String> cell) {
-    List<Object> cells = new ArrayList<>(List.of(label));
-    results.forEach(r -> cells.add(cell.apply(r)));
-    out.printf(row, cells.toArray());
-  }
-
-  private static String fmt(String format, double value) {
-    return String.format(Locale.ROOT, format, value);
   }
 }

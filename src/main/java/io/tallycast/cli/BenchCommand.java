@@ -3,10 +3,12 @@ package io.tallycast.cli;
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
 import io.tallycast.bench.ApiBench;
+import io.tallycast.bench.ChannelsBenchmark;
 import io.tallycast.bench.LatencyBenchmark;
 import io.tallycast.bench.MapBenchmark;
 import io.tallycast.bench.ScrapeBenchmark;
 import io.tallycast.bench.StreamBenchmark;
+import io.tallycast.bench.StreamReport;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
@@ -36,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "WHAT",
       description = "scrape: a full 294-seat cycle (fetch + parse + store) and parse per page; "
           + "map: one seat repainted and published on the state map, against all seats; "
-          + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process; "
+          + "stream: the demo overlay captured, encoded and pushed to a local RTMP peer, CPU per process, against "
+          + "the plain ffmpeg pipeline on the same page (--no-ffmpeg, --channels 2, --load N); "
           + "api: the seat list and summary under --connections keep-alive clients, plain, gzip and revalidated; "
           + "latency: operator overrides and replay-site changes, each timed to the first streamed frame showing it")
   String what;
@@ -75,6 +78,20 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--changes", defaultValue = "20", description = "latency: changes of each kind (operator override, "
       + "site change). Default: ${DEFAULT-VALUE}")
   int changes;
+
+  @Option(names = "--no-ffmpeg", description = "stream: skip the plain ffmpeg pipeline (Debian's /usr/bin/ffmpeg, "
+      + "x11grab + libx264 veryfast) run after ours on the same display and page for the CPU ratio")
+  boolean noFfmpeg;
+
+  @Option(names = "--channels", defaultValue = "1", description = "stream: 2 runs two streams at once, each with its "
+      + "own Xvfb, Chromium and peer: the --scene at 1920x1080 and another scene at 1280x720. Default: "
+      + "${DEFAULT-VALUE}")
+  int channels;
+
+  @Option(names = "--load", defaultValue = "0", description = "stream: N busy-loop processes spinning through the "
+      + "measured window (other load, shown apart); checks the peer's timeline is exactly 30 fps with 0 dropped. "
+      + "Default: ${DEFAULT-VALUE}")
+  int load;
 
   @Override
   public Integer call() throws Exception {
@@ -139,17 +156,34 @@ public final class BenchCommand implements Callable<Integer> {
         return 2;
       }
     }
+    if (channels < 1 || channels > 2 || load < 0) {
+      System.err.println("tallycast bench stream: --channels is 1 or 2, --load at least 0");
+      return 2;
+    }
+    int cores = java.lang.Runtime.getRuntime().availableProcessors();
+    if (channels == 2) {
+      String second = "tally".equals(scene) ? "map" : "tally";
+      ChannelsBenchmark two = new ChannelsBenchmark(System.out, 10);
+      try {
+        two.print(two.run(this::demo, second, seconds), cores);
+      } catch (IllegalStateException e) {
+        System.err.println("tallycast bench stream: " + e.getMessage());
+        return 1;
+      }
+      return 0;
+    }
     StreamBenchmark bench = new StreamBenchmark(System.out, 10);
+    StreamBenchmark.Options options = new StreamBenchmark.Options(load, !noFfmpeg);
     List<StreamBenchmark.Result> results = new ArrayList<>();
     try {
       for (int[] wh : sizes) {
-        results.add(bench.run(this::demo, wh[0], wh[1], seconds));
+        results.add(bench.run(this::demo, wh[0], wh[1], seconds, options));
       }
     } catch (IllegalStateException e) {
       System.err.println("tallycast bench stream: " + e.getMessage());
       return 1;
     } finally {
-      bench.print(results, java.lang.Runtime.getRuntime().availableProcessors());
+      new StreamReport(System.out).print(results, cores);
     }
     return 0;
   }

@@ -27,6 +27,7 @@ public final class ProcessGroups {
 
   private final long self = ProcessHandle.current().pid();
   private final long peer;
+  private final Map<Long, String> named;
   private final Map<Long, String> groups = new HashMap<>();
   private final Map<Long, Long> first = new HashMap<>();
   private final Map<Long, Long> last = new HashMap<>();
@@ -34,7 +35,16 @@ public final class ProcessGroups {
   private boolean started;
 
   public ProcessGroups(long peerPid) {
+    this(peerPid, Map.of());
+  }
+
+  /**
+   * As {@link #ProcessGroups(long)}, with processes of our own counted in a group of their own name (a second peer
+   * under {@link #PEER}, a plain ffmpeg, busy loops standing for other load) rather than in {@link #OTHER}.
+   */
+  public ProcessGroups(long peerPid, Map<Long, String> named) {
     this.peer = peerPid;
+    this.named = Map.copyOf(named);
   }
 
   /** Marks the start of the window: whatever runs now is counted from here. */
@@ -63,6 +73,7 @@ public final class ProcessGroups {
     for (String g : new String[] {JAVA, CHROMIUM, XVFB, CHROMEDRIVER, OTHER, PEER}) {
       result.put(g, new long[2]);
     }
+    named.values().forEach(g -> result.putIfAbsent(g, new long[2]));
     groups.forEach((pid, group) -> {
       long[] t = result.get(group);
       t[0] += last.get(pid) - first.get(pid);
@@ -77,8 +88,9 @@ public final class ProcessGroups {
     if (peer > 0) {
       found.put(peer, PEER);
     }
+    found.putAll(named);
     ProcessHandle.current().descendants().forEach(p -> {
-      if (p.pid() == peer) {
+      if (p.pid() == peer || named.containsKey(p.pid())) {
         return;
       }
       String cmd = OwnedProcesses.commandLine(p.pid());
