@@ -15,6 +15,7 @@ import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.operator.OverlaySettings;
 import io.tallycast.process.OwnedProcesses;
+import io.tallycast.process.ThreadPriority;
 import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
@@ -79,6 +80,11 @@ public final class BenchCommand implements Callable<Integer> {
       + "site change). Default: ${DEFAULT-VALUE}")
   int changes;
 
+  @Option(names = "--normal-priority", description = "stream: leave the stream's threads and Xvfb at normal "
+      + "priority (they run at nice -10 where allowed), to see what the encoder's ladder of cheaper settings does "
+      + "alone")
+  boolean normalPriority;
+
   @Option(names = "--no-ffmpeg", description = "stream: skip the plain ffmpeg pipeline (Debian's /usr/bin/ffmpeg, "
       + "x11grab + libx264 veryfast) run after ours on the same display and page for the CPU ratio")
   boolean noFfmpeg;
@@ -129,6 +135,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private int stream() throws Exception {
+    if (normalPriority) {
+      System.setProperty(ThreadPriority.NORMAL_PRIORITY, "true");
+    }
     List<int[]> sizes = new ArrayList<>();
     switch (size.toLowerCase(java.util.Locale.ROOT)) {
       case "both" -> sizes.addAll(List.of(new int[] {1920, 1080}, new int[] {1280, 720}));

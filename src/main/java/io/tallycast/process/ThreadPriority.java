@@ -19,6 +19,8 @@ public final class ThreadPriority {
   /** The nice value asked for: well ahead of ordinary work (0) without starving the kernel's own threads. */
   public static final int FRAME_CLOCK_NICE = -10;
   private static final AtomicBoolean REFUSAL_SAID = new AtomicBoolean();
+  /** Set (true) to leave every thread at normal priority: to measure what the encoder's ladder does on its own. */
+  public static final String NORMAL_PRIORITY = "tallycast.normalPriority";
 
   private ThreadPriority() {
   }
@@ -38,6 +40,9 @@ public final class ThreadPriority {
   }
 
   private static boolean renice(long id, int nice) {
+    if (Boolean.getBoolean(NORMAL_PRIORITY)) {
+      return false;
+    }
     long tid = id;
     try {
       // renice takes a thread id on Linux: setpriority(PRIO_PROCESS, tid) touches that thread only
