@@ -80,10 +80,10 @@ public final class DemoCommand implements Callable<Integer> {
   List<String> rtmp = new ArrayList<>();
 
   @Option(names = "--channel", paramLabel = "name=NAME,scene=SCENE,size=WxH,out=PATH_OR_URL",
-      description = "another stream from this engine, with its own browser and encoder: name, and optionally scene "
-          + "(full, map, tally, ticker, states, intro; else the console's), state (S03), size, fps, bitrate, cbr and out "
-          + "(a recording path or an rtmp:// URL with no secret key; repeatable; default recordings/NAME.mkv in the "
-          + "data dir). Repeatable")
+      description = "another stream from this engine, with its own browser and encoder: name, and optionally "
+          + "scene (full, map, tally, ticker, states, intro; else the console's), state (S03), size, fps, bitrate, "
+          + "cbr and out (a recording path or an rtmp:// URL with no secret key; repeatable; default "
+          + "recordings/NAME.mkv in the data dir). Repeatable")
   List<String> channels = new ArrayList<>();
 
   @Mixin

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One channel on air: its own capture (Xvfb display and kiosk Chromium), encoder and outputs ({@link Streamer}), its
  * own health part and meters. Start-up and shut-down block for seconds: they run on the channel's own single control
- * thread, never on the event loop, one at a time; two channels start and stop independently of each other.
+ * thread, never on the event loop, one at a time; two channels start and stop independently of each other (not
+ * "ordered" tasks: Vert.x orders those per verticle context, across executors, which would make one channel's start
+ * wait for the other's; the pool of one thread keeps each channel's own in order).
  */
 final class Channel {
   private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
@@ -57,13 +59,13 @@ final class Channel {
   /** Starts now when the settings say so; a channel that cannot start is reported, not fatal. */
   void autostart() {
     if (settings.autostart()) {
-      control.executeBlocking(this::begin, true)
+      control.executeBlocking(this::begin, false)
           .onFailure(e -> LOG.error("{}: not started: {}", part, safe(e.getMessage())));
     }
   }
 
   Future<StreamStatus> control(StreamControl.Action action) {
-    return control.executeBlocking(action == StreamControl.Action.START ? this::begin : this::end, true)
+    return control.executeBlocking(action == StreamControl.Action.START ? this::begin : this::end, false)
         .map(StreamStatus::new)
         .recover(e -> Future.failedFuture(new Refusal(409, safe(e.getMessage()))));
   }
@@ -155,6 +157,6 @@ final class Channel {
   /** The engine stops: whatever is starting gives up, what is on air is finished properly. */
   Future<?> stop() {
     stopping = true;
-    return control.executeBlocking(this::end, true).eventually(() -> control.close());
+    return control.executeBlocking(this::end, false).eventually(() -> control.close());
   }
 }

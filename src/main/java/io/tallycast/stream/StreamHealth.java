@@ -150,10 +150,12 @@ public final class StreamHealth implements AutoCloseable {
     meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::dropped).tag("kind", "dropped")
         .description("output frames skipped because the encoder fell behind").tags(tags).register(registry));
     meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::droppedByPacer)
-        .tag("kind", "dropped_by_pacer").description("captured pictures the clock never took").tags(tags).register(registry));
+        .tag("kind", "dropped_by_pacer").description("captured pictures the clock never took").tags(tags)
+        .register(registry));
     meters.add(FunctionCounter.builder("tallycast.stream.encoded.bytes", streamer, Streamer::encodedBytes)
         .tags(tags).register(registry));
-    meters.add(Gauge.builder("tallycast.stream.fps", streamer, s -> s.status().getDouble("fps")).tags(tags).register(registry));
+    meters.add(Gauge.builder("tallycast.stream.fps", streamer, s -> s.status().getDouble("fps")).tags(tags)
+        .register(registry));
     for (Output output : streamer.outputs()) {
       String target = output.destination().shown();
       meters.add(Gauge.builder("tallycast.stream.destination.live", output,

@@ -34,7 +34,7 @@ public final class StreamVerticle extends VerticleBase {
    * One channel: what to stream where, and the overlay page it captures.
    *
    * @param name  lower-case letters, digits, '-' and '_' (it is in routes, health parts, metric tags and file names)
-   * @param scene the scene the page is fixed on (one of {@link OverlaySettings#SCENES}), or null: it follows the console
+   * @param scene the scene the page is fixed on (one of {@link OverlaySettings#SCENES}), or null: the console's
    * @param state the state the page shows on a day of several (ECI code, a bare number is S..), or null: the first
    */
   public record Settings(String name, String scene, String state, StreamConfig config, boolean autostart) {
