@@ -150,6 +150,18 @@ export class Controls {
     }
   }
 
+  /** One channel's start or stop from its health card (null: the first channel); answers the text to show. */
+  async streamChannel(channel, action) {
+    const path = channel === null ? `/api/operator/stream/${action}`
+      : `/api/operator/streams/${encodeURIComponent(channel)}/${action}`;
+    try {
+      const answer = await this.operator.call('POST', path);
+      return answer?.state ? `${channel ?? 'stream'} ${answer.state}` : `${action} sent`;
+    } catch (e) {
+      return e.message;
+    }
+  }
+
   // --- rehearsal faults
 
   /** Shows the fault panel only where the server has fault switches (the demo). */

@@ -19,6 +19,7 @@ export class Health {
     this.parts = new Map();
     this.offsetMs = 0; // server clock minus ours
     this.pauseHandlers = [];
+    this.streamHandler = null;
     this.overall = document.getElementById('overall');
     setInterval(() => this.tick(), 1000);
   }
@@ -26,6 +27,15 @@ export class Health {
   /** handler(paused) whenever the scraper's paused flag is reported. */
   onScraperPaused(handler) {
     this.pauseHandlers.push(handler);
+    return this;
+  }
+
+  /**
+   * handler(channel, action) for a stream card's start and stop (channel null: the first channel's card); it answers
+   * the text to show on the card.
+   */
+  onStreamAction(handler) {
+    this.streamHandler = handler;
     return this;
   }
 
@@ -59,6 +69,17 @@ export class Health {
       if (!this.parts.has(perState[1])) base.hidden = true; // the election has states: no report of its own comes
       // another state's card stays out of sight: its trouble still shows in the overall status at the top
       card.hidden = this.state !== null && perState[2] !== this.state;
+    }
+    const channel = /^stream (.+)$/.exec(part);
+    const streams = channel && this.root.querySelectorAll('[data-part^="stream"]');
+    if (!card && channel && streams.length) {
+      // another stream channel ("stream second"): a card like the first channel's, its own figures, still and buttons
+      const first = this.root.querySelector('[data-part="stream"]');
+      card = first.cloneNode(true);
+      card.dataset.part = part;
+      card.querySelector('.stream-extra')?.remove();
+      setText(card.querySelector('h2'), `Stream ${channel[1]}`);
+      streams[streams.length - 1].after(card);
     }
     if (!card) {
       // a part this page does not know yet: shown with its raw details, so nothing reported goes unseen
@@ -125,15 +146,37 @@ export class Health {
     this.tickCard(card, r);
   }
 
-  /** Each destination on a line of its own, and a still of what is on air (refreshed with every report). */
+  /**
+   * The encoder's note when it has one, each destination on a line of its own, a still of what is on air (refreshed
+   * with every report) and the channel's start and stop. The first channel's card ("stream") uses the routes of the
+   * one stream; another's ("stream NAME") its own.
+   */
   streamExtra(card, r, d) {
+    const channel = r.part === 'stream' ? null : r.part.slice('stream '.length);
     let extra = card.querySelector('.stream-extra');
     if (!extra) {
+      const message = el('p', {class: 'message', dataset: {field: 'streamMessage'}, role: 'status'});
+      const act = (action) => async () => {
+        if (!this.streamHandler) return;
+        setText(message, action === 'start' ? 'Starting…' : 'Stopping…');
+        setText(message, await this.streamHandler(channel, action));
+      };
       extra = el('div', {class: 'stream-extra'},
+          el('p', {class: 'encoder-note', dataset: {field: 'encoderNote'}, hidden: true}),
           el('ul', {class: 'destinations'}),
-          el('img', {class: 'preview', id: 'stream-preview', alt: 'on air now', hidden: true}));
+          el('img', {class: 'preview', id: channel === null ? 'stream-preview' : null, alt: 'on air now', hidden: true}),
+          el('div', {class: 'buttons channel-buttons'},
+              el('button', {type: 'button', class: 'start-channel', onclick: act('start')}, 'Start'),
+              el('button', {type: 'button', class: 'danger stop-channel', onclick: act('stop')}, 'Stop')),
+          message);
       card.append(extra);
     }
+    if (channel === null && d.channel && d.channel !== 'main') setText(card.querySelector('h2'), `Stream ${d.channel}`);
+    // "encoder under load: preset superfast since 21:04": the encoder's own word on how it keeps its clock
+    const note = extra.querySelector('.encoder-note');
+    const noteText = typeof d.encoder?.note === 'string' ? d.encoder.note : '';
+    setText(note, noteText);
+    note.hidden = noteText === '';
     extra.querySelector('.destinations').replaceChildren(...(d.destinations ?? []).map((x) =>
       el('li', {class: 'destination', dataset: {state: x.state ?? ''}},
           `${x.target ?? ''} · ${x.state ?? ''} · ${x.fps ?? 0} fps · ${bitrate(x.bitrate)} · `
@@ -141,7 +184,9 @@ export class Health {
     const img = extra.querySelector('img.preview');
     const onAir = r.status === 'ok' || r.status === 'degraded';
     img.hidden = !onAir;
-    if (onAir) img.src = `/api/stream/preview.jpg?at=${Date.now()}`;
+    const still = channel === null ? '/api/stream/preview.jpg'
+      : `/api/streams/${encodeURIComponent(channel)}/preview.jpg`;
+    if (onAir) img.src = `${still}?at=${Date.now()}`;
   }
 
   tick() {

@@ -32,6 +32,7 @@ const events = new EventLog(document.getElementById('events'), seatName);
 const audit = new Audit(operator, seatName);
 
 health.onScraperPaused((paused) => controls.scraperState(paused));
+health.onStreamAction((channel, action) => controls.streamChannel(channel, action));
 operator.onUnlock(() => {
   controls.loadFaults();
   controls.loadRotation();

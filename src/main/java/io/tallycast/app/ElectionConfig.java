@@ -35,7 +35,7 @@ import java.util.Set;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
-                             Overlay overlay, Stream stream) {
+                             Overlay overlay, Stream stream, List<Stream> channels) {
 
   /**
    * One state (state, stateCode, parties, seats, past, pastYear), or a counting day of several: a {@code name} and
@@ -72,10 +72,12 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
    * stream are: the overlay captured and sent to a local recording (a path relative to the
    * data dir, cut into segments), YouTube (the key in a file relative to this file, or YOUTUBE_STREAM_KEY) and other
    * ingests whose URLs hold no secret. Started at once when autostart is true, otherwise from the console.
+   * The same keys make each entry of {@code channels:} (several streams from one engine), with its {@code name} and the
+   * page it captures: {@code scene} (one scene fixed; left out, the console's) and {@code state} (a day of several).
    */
-  public record Stream(String size, Integer fps, String bitrate, Boolean cbr, String recording, String segment,
-                       String youtubeKeyFile, List<String> rtmp, Boolean autostart, String diskFloor,
-                       String keepRecordings, String keepRecordingsSize) {
+  public record Stream(String name, String scene, String state, String size, Integer fps, String bitrate, Boolean cbr,
+                       String recording, String segment, String youtubeKeyFile, List<String> rtmp, Boolean autostart,
+                       String diskFloor, String keepRecordings, String keepRecordingsSize) {
   }
 
   public static ElectionConfig read(Path file) throws IOException {
@@ -174,29 +176,69 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     return new OverlayConfig(overlay.title() == null ? fallback.title() : overlay.title(), overlay.subtitle(), logo);
   }
 
-  /** The stream's settings; empty without a {@code stream:} section (the console's start then answers 409). */
+  /** The first channel's settings; empty without a stream (the console's start then answers 409). */
   public Optional<StreamVerticle.Settings> streamSettings(Path base) throws IOException {
-    if (stream == null) {
-      return Optional.empty();
+    return channels(base).stream().findFirst();
+  }
+
+  /**
+   * The channels: the one of {@code stream:}, or each of {@code channels:} in order (the first is the console's
+   * "stream"); none without either. Both given, a name twice, a scene or state the overlay does not have: refused.
+   */
+  public List<StreamVerticle.Settings> channels(Path base) throws IOException {
+    if (stream != null && channels != null) {
+      throw new IllegalArgumentException("give either 'stream:' (one channel) or 'channels:' (several), not both");
     }
-    StreamSettings settings = StreamSettings.parse(stream.size(), stream.fps(), stream.bitrate(),
-        Boolean.TRUE.equals(stream.cbr()), stream.segment(), stream.diskFloor(), stream.keepRecordings(),
-        stream.keepRecordingsSize());
-    List<Destination> destinations = new ArrayList<>();
-    if (stream.recording() != null && !stream.recording().isBlank()) {
-      destinations.add(settings.recordingAt(dataDirectory(base).resolve(stream.recording().strip())));
+    if (channels != null && channels.isEmpty()) {
+      throw new IllegalArgumentException("channels: the list is empty (leave it out for no stream)");
     }
-    Path keyFile = stream.youtubeKeyFile() == null ? null : base.resolve(stream.youtubeKeyFile().strip());
-    StreamOptions.youtube(keyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
-    for (String url : stream.rtmp() == null ? List.<String>of() : stream.rtmp()) {
-      destinations.add(Destination.ingest(url.strip()));
+    List<StreamVerticle.Settings> out = new ArrayList<>();
+    if (stream != null) {
+      out.add(channel(base, stream, stream.name() == null ? StreamVerticle.Settings.FIRST : stream.name(), "stream",
+          true));
     }
-    if (destinations.isEmpty()) {
-      throw new IllegalArgumentException("stream: nowhere to send it: give recording, youtubeKeyFile (or set "
-          + "YOUTUBE_STREAM_KEY) or rtmp");
+    for (int i = 0; channels != null && i < channels.size(); i++) {
+      Stream c = channels.get(i);
+      if (c == null || c.name() == null || c.name().isBlank()) {
+        throw new IllegalArgumentException("channels[" + i + "]: needs a 'name'");
+      }
+      out.add(channel(base, c, c.name().strip(), "channels[" + i + "] (" + c.name().strip() + ")", i == 0));
     }
-    return Optional.of(new StreamVerticle.Settings(settings.config(destinations),
-        Boolean.TRUE.equals(stream.autostart())));
+    List<String> codes = election.states() == null || election.states().isEmpty() ? List.of(election.stateCode())
+        : election.states().stream().map(State::stateCode).toList();
+    return StreamVerticle.Settings.checked(out, codes);
+  }
+
+  /**
+   * One channel's settings. YOUTUBE_STREAM_KEY is the first channel's only: one key feeds one YouTube stream, so
+   * another channel streams to YouTube only with a youtubeKeyFile of its own.
+   */
+  private StreamVerticle.Settings channel(Path base, Stream stream, String name, String where, boolean first)
+      throws IOException {
+    try {
+      StreamSettings settings = StreamSettings.parse(stream.size(), stream.fps(), stream.bitrate(),
+          Boolean.TRUE.equals(stream.cbr()), stream.segment(), stream.diskFloor(), stream.keepRecordings(),
+          stream.keepRecordingsSize());
+      List<Destination> destinations = new ArrayList<>();
+      if (stream.recording() != null && !stream.recording().isBlank()) {
+        destinations.add(settings.recordingAt(dataDirectory(base).resolve(stream.recording().strip())));
+      }
+      Path keyFile = stream.youtubeKeyFile() == null ? null : base.resolve(stream.youtubeKeyFile().strip());
+      if (first || keyFile != null) {
+        StreamOptions.youtube(keyFile, StreamOptions.YOUTUBE_INGEST).ifPresent(destinations::add);
+      }
+      for (String url : stream.rtmp() == null ? List.<String>of() : stream.rtmp()) {
+        destinations.add(Destination.ingest(url.strip()));
+      }
+      if (destinations.isEmpty()) {
+        throw new IllegalArgumentException("nowhere to send it: give recording, youtubeKeyFile"
+            + (first ? " (or set YOUTUBE_STREAM_KEY)" : "") + " or rtmp");
+      }
+      return new StreamVerticle.Settings(name, stream.scene(), stream.state(), settings.config(destinations),
+          Boolean.TRUE.equals(stream.autostart()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
   }
 
   public Path dataDirectory(Path base) {

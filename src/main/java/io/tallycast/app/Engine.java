@@ -105,6 +105,11 @@ public final class Engine {
       return withStream(value.map(StreamPart::of).orElseGet(StreamPart::absent));
     }
 
+    /** The overlay's channels, each its own capture, encoder and destinations; none is the stream's "off" form. */
+    public Config withChannels(List<StreamVerticle.Settings> channels) {
+      return withStream(channels.isEmpty() ? StreamPart.absent() : StreamPart.of(channels));
+    }
+
     /** The stream part: {@link StreamPart#of} or {@link StreamPart#absent}. */
     public Config withStream(StreamPart value) {
       return new Config(election, dataDir, maps, web, value, scraper);

@@ -3,32 +3,38 @@ package io.tallycast.app;
 import io.tallycast.stream.StreamOff;
 import io.tallycast.stream.StreamVerticle;
 import io.vertx.core.Future;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * The stream of the engine's own overlay, or its "off" form in a run without one ({@link #absent()}): that one reports
- * the stream's health as off and answers the console's start and stop itself, so no other part speaks for it.
+ * The streams of the engine's own overlay, one per channel, or their "off" form in a run without one
+ * ({@link #absent()}): that one reports the stream's health as off and answers the console's start and stop itself, so
+ * no other part speaks for it.
  */
 public final class StreamPart implements Part {
   static final String NAME = "stream";
-  private final Optional<StreamVerticle.Settings> settings;
+  private final List<StreamVerticle.Settings> channels;
 
-  private StreamPart(Optional<StreamVerticle.Settings> settings) {
-    this.settings = settings;
+  private StreamPart(List<StreamVerticle.Settings> channels) {
+    this.channels = List.copyOf(channels);
   }
 
   /** Captures the engine's overlay and sends it where the settings say. */
   public static StreamPart of(StreamVerticle.Settings settings) {
-    return new StreamPart(Optional.of(settings));
+    return new StreamPart(List.of(settings));
+  }
+
+  /** Each channel captures its overlay page and sends it where its settings say; none is {@link #absent()}. */
+  public static StreamPart of(List<StreamVerticle.Settings> channels) {
+    return new StreamPart(channels);
   }
 
   /** No stream in this run (demo --no-stream, no stream section in the configuration). */
   public static StreamPart absent() {
-    return new StreamPart(Optional.empty());
+    return new StreamPart(List.of());
   }
 
-  public Optional<StreamVerticle.Settings> settings() {
-    return settings;
+  public List<StreamVerticle.Settings> channels() {
+    return channels;
   }
 
   @Override
@@ -38,12 +44,25 @@ public final class StreamPart implements Part {
 
   @Override
   public Future<String> deploy(Assembly assembly) {
-    return settings.map(s -> assembly.vertx().deployVerticle(new StreamVerticle(s, overlayUrl(assembly.web(), s))))
-        .orElseGet(() -> assembly.vertx().deployVerticle(new StreamOff()));
+    return channels.isEmpty() ? assembly.vertx().deployVerticle(new StreamOff())
+        : assembly.vertx().deployVerticle(new StreamVerticle(channels, s -> overlayUrl(assembly.web(), s)));
   }
 
-  /** The engine's own overlay; the 1280x720 variant is the same scene scaled by the page itself. */
-  private static String overlayUrl(Assembly.Web web, StreamVerticle.Settings stream) {
-    return web.localUrl() + "/overlay/" + (stream.config().height() == 720 ? "?size=720" : "");
+  /**
+   * The engine's own overlay: the 1280x720 variant is the same scene scaled by the page itself; a channel's scene and
+   * state fix what the page shows (without them it follows the console).
+   */
+  static String overlayUrl(Assembly.Web web, StreamVerticle.Settings channel) {
+    StringBuilder query = new StringBuilder();
+    if (channel.config().height() == 720) {
+      query.append("&size=720");
+    }
+    if (channel.scene() != null) {
+      query.append("&scene=").append(channel.scene());
+    }
+    if (channel.state() != null) {
+      query.append("&state=").append(channel.state());
+    }
+    return web.localUrl() + "/overlay/" + (query.isEmpty() ? "" : "?" + query.substring(1));
   }
 }

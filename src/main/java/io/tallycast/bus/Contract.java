@@ -34,8 +34,9 @@ public final class Contract {
       new Ask<>("scraper.control", ScraperControl.class, ScraperControl.class);
   public static final Ask<StreamControl, StreamStatus> STREAM_CONTROL =
       new Ask<>("stream.control", StreamControl.class, StreamStatus.class);
-  /** A still of what is on air; fails 404 when nothing is. */
-  public static final Ask<Void, Preview> STREAM_PREVIEW = new Ask<>("stream.preview", Void.class, Preview.class);
+  /** A still of what one channel has on air; fails 404 when nothing is (or there is no such channel). */
+  public static final Ask<StreamChannel, Preview> STREAM_PREVIEW =
+      new Ask<>("stream.preview", StreamChannel.class, Preview.class);
 
   private Contract() {
   }
@@ -45,7 +46,8 @@ public final class Contract {
     List<Class<?>> types = new ArrayList<>(List.of(ScrapeBatch.class, ApplyResult.class, StateQuery.class,
         StoredTally.class,
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
-        HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, Preview.class));
+        HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
+        Preview.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

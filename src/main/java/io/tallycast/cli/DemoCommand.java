@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +79,13 @@ public final class DemoCommand implements Callable<Integer> {
           + "key here: use --youtube-key-file or YOUTUBE_STREAM_KEY for YouTube); repeatable")
   List<String> rtmp = new ArrayList<>();
 
+  @Option(names = "--channel", paramLabel = "name=NAME,scene=SCENE,size=WxH,out=PATH_OR_URL",
+      description = "another stream from this engine, with its own browser and encoder: name, and optionally "
+          + "scene (full, map, tally, ticker, states, intro; else the console's), state (S03), size, fps, bitrate, "
+          + "cbr and out (a recording path or an rtmp:// URL with no secret key; repeatable; default "
+          + "recordings/NAME.mkv in the data dir). Repeatable")
+  List<String> channels = new ArrayList<>();
+
   @Mixin
   StreamFlags stream = new StreamFlags();
 
@@ -103,12 +109,15 @@ public final class DemoCommand implements Callable<Integer> {
         .withStateFile(dataDir.resolve("replay-clock.json"))).await();
     ScrapeConfig scrape = ScrapeConfig.forSite(site.baseUrl(), election.stateCode()).withInterval(interval);
     Map<String, MapSource> maps = MapSource.embeddedFor(whole);
-    Optional<StreamVerticle.Settings> streaming = noStream ? Optional.empty() : Optional.of(streamSettings());
+    if (noStream && !channels.isEmpty()) {
+      throw new IllegalArgumentException("--channel adds a stream to the demo's own: leave out --no-stream");
+    }
+    List<StreamVerticle.Settings> streaming = noStream ? List.of() : channelSettings(whole.codes());
     WebConfig web = new WebConfig(host, port);
     Engine engine = Engine.start(runtime, Engine.Config.of(whole, dataDir, scrape, web).withMaps(maps)
         .withOverlay(whole.severalStates() ? OverlayConfig.forElection(whole.name())
             : OverlayConfig.demo(election.state(), election.year()))
-        .withReplayControl(site.controlUrl()).withStream(streaming)).await();
+        .withReplayControl(site.controlUrl()).withChannels(streaming)).await();
     String api = web.localUrl(engine.apiPort());
     String what = ReplayModels.recorded(days.get(0))
         ? "the real counting day of " + election.countingDay() + " as recorded, replayed at " + fmt(speed) + "x"
@@ -131,7 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
         maps.isEmpty() ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
-        streaming.map(DemoCommand::streamLine).orElse("off (--no-stream)"));
+        streaming.isEmpty() ? "off (--no-stream)" : String.join("\n                ",
+            streaming.stream().map(DemoCommand::streamLine).toList()));
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     System.out.println("Ctrl-C stops it; run it again on the same --data-dir to resume.");
     Shutdown.awaitSignal(engine::close);
@@ -153,12 +163,24 @@ public final class DemoCommand implements Callable<Integer> {
     return new StreamVerticle.Settings(settings.config(destinations), true);
   }
 
+  /** The demo's stream and each --channel, checked together (names, recordings and states each their own). */
+  List<StreamVerticle.Settings> channelSettings(List<String> stateCodes) throws Exception {
+    List<StreamVerticle.Settings> all = new ArrayList<>(List.of(streamSettings()));
+    for (String channel : channels) {
+      all.add(ChannelFlag.parse(channel, stream, dataDir.resolve("recordings")));
+    }
+    return StreamVerticle.Settings.checked(all, stateCodes);
+  }
+
   /** The banner's stream line: the recording as the files are named, every other destination redacted. */
   static String streamLine(StreamVerticle.Settings stream) {
     StreamConfig c = stream.config();
+    String channel = stream.name().equals(StreamVerticle.Settings.FIRST) ? "" : stream.name()
+        + (stream.scene() == null ? "" : " (" + stream.scene() + (stream.state() == null ? "" : " " + stream.state())
+        + ")") + ": ";
     String disk = c.destinations().stream().filter(d -> !d.network()).map(d -> " (" + d.policy().describe() + ")")
         .findFirst().orElse("");
-    return c.width() + "x" + c.height() + " " + c.fps() + " fps to " + String.join(", ",
+    return channel + c.width() + "x" + c.height() + " " + c.fps() + " fps to " + String.join(", ",
         c.destinations().stream().map(d -> d.network() ? d.shown() : d.segmentNames()).toList()) + disk
         + "   (start/stop on the console)";
   }

@@ -34,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
     Election election = cfg.loadElection(base);
     Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
         .withMaps(cfg.mapSources(base)).withOverlay(overlay)
-        .withStream(cfg.streamSettings(base));
+        .withChannels(cfg.channels(base));
     Engine engine = Engine.start(runtime, parts).await();
     String api = web.localUrl(engine.apiPort());
     System.out.printf("tallycast serving %s%n  listening    %s%n  results API  %s/api/summary%n  source       %s%n"

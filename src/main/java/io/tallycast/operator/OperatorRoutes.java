@@ -14,8 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The operator's small switches: the token check, pausing and resuming the scraper, the overlay's scene (which stops
- * the scene rotation), and the
- * stream's start and stop (409 in a run without a stream).
+ * the scene rotation), and each stream channel's start and stop (409 in a run without a stream).
  */
 final class OperatorRoutes {
 
@@ -36,20 +35,28 @@ final class OperatorRoutes {
     router.post("/api/operator/scraper/pause").handler(ctx -> scraper(ctx, true));
     router.post("/api/operator/scraper/resume").handler(ctx -> scraper(ctx, false));
     router.post("/api/operator/scene").handler(this::scene);
-    router.post("/api/operator/stream/start").handler(ctx -> stream(ctx, StreamControl.Action.START));
-    router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, StreamControl.Action.STOP));
+    router.post("/api/operator/stream/start").handler(ctx -> stream(ctx, StreamControl.Action.START, null));
+    router.post("/api/operator/stream/stop").handler(ctx -> stream(ctx, StreamControl.Action.STOP, null));
+    router.post("/api/operator/streams/:channel/start")
+        .handler(ctx -> stream(ctx, StreamControl.Action.START, ctx.pathParam("channel")));
+    router.post("/api/operator/streams/:channel/stop")
+        .handler(ctx -> stream(ctx, StreamControl.Action.STOP, ctx.pathParam("channel")));
   }
 
   /**
-   * Asks the stream itself; in a run without a stream (demo --no-stream, no stream configured) its "off" form says so.
+   * Asks the stream itself, for one channel (null: the first, /api/operator/stream/...); in a run without a stream
+   * (demo --no-stream, no stream configured) its "off" form says so, and a channel the run does not have is a 404.
    */
-  private void stream(RoutingContext ctx, StreamControl.Action action) {
-    bus.request(Contract.STREAM_CONTROL, new StreamControl(action), STREAM_TIMEOUT_MS)
+  private void stream(RoutingContext ctx, StreamControl.Action action, String channel) {
+    bus.request(Contract.STREAM_CONTROL, new StreamControl(action, channel), STREAM_TIMEOUT_MS)
         .onSuccess(status -> Replies.json(ctx, 200, status.status()))
         .onFailure(e -> {
           if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
               && r.failureCode() == StreamControl.NO_STREAM) {
             Replies.error(ctx, 409, e.getMessage());
+          } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
+              && r.failureCode() == 404) {
+            Replies.error(ctx, 404, e.getMessage());
           } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
             Replies.error(ctx, 503, "no stream part answered: " + e.getMessage());
           } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.stream.output.Output;
 import io.vertx.core.Vertx;
@@ -23,21 +24,37 @@ import java.util.List;
  * {@code tallycast.stream.*} meters. Destinations appear only redacted.
  */
 public final class StreamHealth implements AutoCloseable {
+  /** The first channel's part; another channel's is "stream NAME" ({@link #partOf}). */
   public static final String PART = "stream";
+
+  /** A channel's health part: "stream" for the first (as before there were several), "stream NAME" for the others. */
+  public static String partOf(String channel, boolean first) {
+    return first ? PART : PART + " " + channel;
+  }
 
   /**
    * The part when nothing is on air (status STOPPED, which does not make /api/health unhealthy), with every field the
    * console shows at rest: state "off" in a run without a stream, "stopped" for a stream that is not running.
    */
   public static HealthReport atRest(String state, String error) {
+    return atRest(PART, null, state, error);
+  }
+
+  /** The same for one channel's part; the details name the channel. */
+  public static HealthReport atRest(String part, String channel, String state, String error) {
     JsonObject details = new JsonObject().put("state", state).put("fps", 0).put("bitrate", 0).put("dropped", 0)
         .put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 0).put("pictureAgeSeconds", 0)
         .put("recentDropped", 0).put("recentRepeated", 0).put("destinations", new JsonArray());
-    return new HealthReport(PART, HealthReport.Status.STOPPED, null, error, error == null ? null : Instant.now(),
+    if (channel != null) {
+      details.put("channel", channel);
+    }
+    return new HealthReport(part, HealthReport.Status.STOPPED, null, error, error == null ? null : Instant.now(),
         details);
   }
 
   private final Streamer streamer;
+  private final String part;
+  private final String channel;
   private final List<Meter> meters = new ArrayList<>();
   private MeterRegistry registry;
   private Vertx vertx;
@@ -45,12 +62,19 @@ public final class StreamHealth implements AutoCloseable {
   private volatile Instant lastLive;
 
   public StreamHealth(Streamer streamer) {
+    this(streamer, PART, null);
+  }
+
+  /** One channel's: its part (see {@link #partOf}), its name in the details and on every meter (tag "channel"). */
+  public StreamHealth(Streamer streamer, String part, String channel) {
     this.streamer = streamer;
+    this.part = part;
+    this.channel = channel;
   }
 
   /** The report for the current moment. */
   public HealthReport report() {
-    JsonObject status = streamer.status();
+    JsonObject status = streamer.status().put("channel", channel);
     JsonArray destinations = status.getJsonArray("destinations");
     long live = count(destinations, "live");
     long paused = count(destinations, "paused");
@@ -81,7 +105,7 @@ public final class StreamHealth implements AutoCloseable {
         }
       }
     }
-    return new HealthReport(PART, health, lastLive, lastError, lastError == null ? null : Instant.now(), status);
+    return new HealthReport(part, health, lastLive, lastError, lastError == null ? null : Instant.now(), status);
   }
 
   private static long count(JsonArray destinations, String state) {
@@ -123,32 +147,36 @@ public final class StreamHealth implements AutoCloseable {
   /** Registers tallycast.stream.* meters: frames by kind, fps, bitrate, and per destination live/reconnects/bytes. */
   public StreamHealth bind(MeterRegistry registry) {
     this.registry = registry;
+    Tags tags = Tags.of("channel", channel == null ? "" : channel);
     meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::encoded).tag("kind", "encoded")
-        .description("output frames encoded").register(registry));
+        .description("output frames encoded").tags(tags).register(registry));
     meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::repeated).tag("kind", "repeated")
-        .description("output frames that repeated the previous picture").register(registry));
+        .description("output frames that repeated the previous picture").tags(tags).register(registry));
     meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::dropped).tag("kind", "dropped")
-        .description("output frames skipped because the encoder fell behind").register(registry));
+        .description("output frames skipped because the encoder fell behind").tags(tags).register(registry));
     meters.add(FunctionCounter.builder("tallycast.stream.frames", streamer, Streamer::droppedByPacer)
-        .tag("kind", "dropped_by_pacer").description("captured pictures the clock never took").register(registry));
-    meters.add(FunctionCounter.builder("tallycast.stream.encoded.bytes", streamer, Streamer::encodedBytes)
+        .tag("kind", "dropped_by_pacer").description("captured pictures the clock never took").tags(tags)
         .register(registry));
-    meters.add(Gauge.builder("tallycast.stream.fps", streamer, s -> s.status().getDouble("fps")).register(registry));
+    meters.add(FunctionCounter.builder("tallycast.stream.encoded.bytes", streamer, Streamer::encodedBytes)
+        .tags(tags).register(registry));
+    meters.add(Gauge.builder("tallycast.stream.fps", streamer, s -> s.status().getDouble("fps")).tags(tags)
+        .register(registry));
     meters.add(Gauge.builder("tallycast.stream.encoder.level", streamer, Streamer::encoderLevel)
         .description("0 = the configured x264 settings; each level above is cheaper (faster preset, then lower "
-            + "quality), taken when the machine could not keep up").register(registry));
+            + "quality), taken when the machine could not keep up").tags(tags).register(registry));
     meters.add(Gauge.builder("tallycast.stream.encoder.load", streamer, Streamer::encoderLoad)
-        .description("share of the frame time the clock thread's work took over the last second").register(registry));
+        .description("share of the frame time the clock thread's work took over the last second").tags(tags)
+        .register(registry));
     meters.add(FunctionCounter.builder("tallycast.stream.encoder.changes", streamer, Streamer::encoderChanges)
-        .description("steps of the encoder down or up").register(registry));
+        .description("steps of the encoder down or up").tags(tags).register(registry));
     for (Output output : streamer.outputs()) {
       String target = output.destination().shown();
       meters.add(Gauge.builder("tallycast.stream.destination.live", output,
-          o -> o.state() == Output.State.LIVE ? 1 : 0).tag("destination", target).register(registry));
+          o -> o.state() == Output.State.LIVE ? 1 : 0).tag("destination", target).tags(tags).register(registry));
       meters.add(FunctionCounter.builder("tallycast.stream.destination.reconnects", output, Output::reconnects)
-          .tag("destination", target).register(registry));
+          .tag("destination", target).tags(tags).register(registry));
       meters.add(FunctionCounter.builder("tallycast.stream.destination.bytes", output, Output::bytes)
-          .tag("destination", target).register(registry));
+          .tag("destination", target).tags(tags).register(registry));
     }
     return this;
   }

@@ -1,158 +1,139 @@
 package io.tallycast.stream;
 
-import io.micrometer.core.instrument.Metrics;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.Preview;
 import io.tallycast.bus.Refusal;
+import io.tallycast.bus.StreamChannel;
 import io.tallycast.bus.StreamControl;
 import io.tallycast.bus.StreamStatus;
-import io.tallycast.stream.capture.CaptureConfig;
-import io.tallycast.stream.capture.Captures;
-import io.tallycast.stream.capture.FrameSource;
-import io.tallycast.stream.output.Destination;
-import io.tallycast.stream.output.Redact;
+import io.tallycast.election.StateCodes;
+import io.tallycast.operator.OverlaySettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * The engine's stream: captures the overlay page, encodes it once and sends it to every destination (see
- * {@link Streamer}). Started at deploy when asked to (the demo does), and started or stopped by the operator on
- * {@link Contract#STREAM_CONTROL} (answered with the stream's status); {@link Contract#STREAM_PREVIEW} answers a still
- * of what is on air, or fails 404 when nothing is. Capture and encoder start-up and
- * shut-down block for seconds: they run on a single "stream-control" thread, never on the event loop, and one at a
- * time.
+ * The engine's streams: one {@link Channel} per configured channel, each capturing its overlay page, encoding it once
+ * and sending it to its destinations (see {@link Streamer}). A channel starts at deploy when asked to (the demo's do),
+ * and is started or stopped by the operator on {@link Contract#STREAM_CONTROL} (answered with its status);
+ * {@link Contract#STREAM_PREVIEW} answers a still of what a channel has on air, or fails 404 when nothing is. A request
+ * that names no channel is the first channel's, as before there were several; one that names an unknown one fails 404.
  */
 public final class StreamVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamVerticle.class);
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
-  /** What to stream where; the page is the engine's own overlay. */
-  public record Settings(StreamConfig config, boolean autostart) {
+  /**
+   * One channel: what to stream where, and the overlay page it captures.
+   *
+   * @param name  lower-case letters, digits, '-' and '_' (it is in routes, health parts, metric tags and file names)
+   * @param scene the scene the page is fixed on (one of {@link OverlaySettings#SCENES}), or null: the console's
+   * @param state the state the page shows on a day of several (ECI code, a bare number is S..), or null: the first
+   */
+  public record Settings(String name, String scene, String state, StreamConfig config, boolean autostart) {
+    /** The name of the engine's one stream when it is not given one. */
+    public static final String FIRST = "main";
+
+    public Settings {
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("a channel's name is 1-32 lower-case letters, digits, '-' or '_' "
+            + "(e.g. second, tally-720): " + (name == null ? "missing" : "'" + name + "'"));
+      }
+      scene = scene == null || scene.isBlank() ? null : scene.strip();
+      if (scene != null && !OverlaySettings.SCENES.contains(scene)) {
+        throw new IllegalArgumentException("channel " + name + ": the scene must be one of "
+            + String.join(", ", OverlaySettings.SCENES) + ", not '" + scene + "'");
+      }
+      state = state == null || state.isBlank() ? null : StateCodes.check(StateCodes.parse(state.strip()));
+    }
+
+    /** The engine's one stream, following the console's scene: today's single-channel run. */
+    public Settings(StreamConfig config, boolean autostart) {
+      this(FIRST, null, null, config, autostart);
+    }
+
+    /**
+     * The channels of one run, checked together: at least one, names and recordings each used once, states of this
+     * election.
+     */
+    public static List<Settings> checked(List<Settings> channels, Collection<String> stateCodes) {
+      Set<String> names = new HashSet<>();
+      Set<Object> files = new HashSet<>();
+      for (Settings c : channels) {
+        if (!names.add(c.name())) {
+          throw new IllegalArgumentException("two channels are named '" + c.name() + "': each needs its own name");
+        }
+        if (c.state() != null && !stateCodes.contains(c.state())) {
+          throw new IllegalArgumentException("channel " + c.name() + ": no state " + c.state() + " in this election "
+              + "(states: " + String.join(", ", stateCodes) + ")");
+        }
+        c.config().destinations().stream().filter(d -> !d.network()).forEach(d -> {
+          if (!files.add(d.file().toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("channel " + c.name() + " records to " + d.file() + " as another "
+                + "channel does: give each its own recording");
+          }
+        });
+      }
+      return List.copyOf(channels);
+    }
   }
 
-  private final Settings settings;
-  private final String page;
-  private WorkerExecutor control;
-  // touched only on the control thread
-  private volatile Streamer streamer;
-  private StreamHealth health;
-  private volatile boolean stopping;
+  private final List<Settings> settings;
+  private final Function<Settings, String> pages;
+  private final Map<String, Channel> channels = new LinkedHashMap<>();
 
+  /** The engine's one stream, capturing this page. */
   public StreamVerticle(Settings settings, String page) {
-    this.settings = settings;
-    this.page = page;
+    this(List.of(settings), s -> page);
+  }
+
+  /**
+   * @param settings the channels, the first answering requests that name none (at least one)
+   * @param pages    the overlay page each captures
+   */
+  public StreamVerticle(List<Settings> settings, Function<Settings, String> pages) {
+    if (settings.isEmpty()) {
+      throw new IllegalArgumentException("no channel to stream");
+    }
+    this.settings = List.copyOf(settings);
+    this.pages = pages;
   }
 
   @Override
   public Future<?> start() {
-    control = vertx.createSharedWorkerExecutor("stream-control", 1, 2, TimeUnit.MINUTES);
+    for (Settings s : settings) {
+      channels.put(s.name(), new Channel(vertx, s, pages.apply(s), channels.isEmpty()));
+    }
     Bus bus = Bus.of(vertx);
     bus.answer(Contract.STREAM_CONTROL, this::control);
-    bus.answer(Contract.STREAM_PREVIEW, none -> preview());
-    reportStopped(null);
-    if (settings.autostart()) {
-      // the engine is up whatever the stream does: a stream that cannot start is reported, not fatal
-      control.executeBlocking(this::begin, true)
-          .onFailure(e -> LOG.error("stream not started: {}", safe(e.getMessage())));
-    }
+    bus.answer(Contract.STREAM_PREVIEW, this::preview);
+    channels.values().forEach(Channel::autostart);
     return Future.succeededFuture();
   }
 
   private Future<StreamStatus> control(StreamControl asked) {
-    return control.executeBlocking(asked.action() == StreamControl.Action.START ? this::begin : this::end, true)
-        .map(StreamStatus::new)
-        .recover(e -> Future.failedFuture(new Refusal(409, safe(e.getMessage()))));
+    return channel(asked.channel()).compose(c -> c.control(asked.action()));
   }
 
-  /** JPEG encoding of the still on a worker thread; the control thread may be busy starting. */
-  private Future<Preview> preview() {
-    Streamer current = streamer;
-    if (current == null) {
-      return Future.failedFuture(new Refusal(404, "the stream is not running"));
-    }
-    return vertx.executeBlocking(current::previewJpeg, false).compose(jpeg -> jpeg == null
-        ? Future.failedFuture(new Refusal(404, "no picture yet: the stream is starting"))
-        : Future.succeededFuture(new Preview(jpeg)));
+  private Future<Preview> preview(StreamChannel asked) {
+    return channel(asked == null ? null : asked.name()).compose(Channel::preview);
   }
 
-  /** Control thread. Starting a running stream answers its status. */
-  private JsonObject begin() throws Exception {
-    if (streamer != null && streamer.state() == Streamer.State.RUNNING) {
-      return streamer.status();
-    }
-    end();
-    StreamConfig config = settings.config();
-    LOG.info("stream: capturing {} at {}x{} {} fps", page, config.width(), config.height(), config.fps());
-    FrameSource source;
-    try {
-      source = Captures.open(CaptureConfig.of(page, config.width(), config.height(), config.fps()), () -> stopping);
-    } catch (Exception e) {
-      if (stopping) { // Ctrl-C during the capture's start: a stop, not a failure
-        return stoppedStatus();
-      }
-      throw e;
-    }
-    if (stopping) { // the engine began to stop while the capture started: nothing goes on air now
-      source.close();
-      return stoppedStatus();
-    }
-    Streamer started = new Streamer(config, source);
-    try {
-      started.start();
-    } catch (Exception e) {
-      started.close();
-      reportStopped(e.getMessage());
-      throw e;
-    }
-    streamer = started;
-    health = new StreamHealth(started).bind(Metrics.globalRegistry).publish(vertx, 2000);
-    return started.status();
-  }
-
-  /** Control thread: outputs finished (recording trailers written), capture closed. */
-  private JsonObject end() {
-    if (health != null) {
-      health.close();
-      health = null;
-    }
-    if (streamer != null) {
-      streamer.close();
-      streamer = null;
-      LOG.info("stream: stopped");
-    }
-    reportStopped(null);
-    return stoppedStatus();
-  }
-
-  private static JsonObject stoppedStatus() {
-    return new JsonObject().put("state", "stopped");
-  }
-
-  private void reportStopped(String error) {
-    StreamHealth.atRest("stopped", error == null ? null : "stream: " + safe(error)).publish(vertx);
-  }
-
-
-  /** Error texts can echo an ingest URL (FFmpeg's do): no key leaves this class. */
-  private String safe(String text) {
-    String out = String.valueOf(text);
-    for (Destination d : settings.config().destinations()) {
-      if (d.network()) {
-        out = Redact.text(out, d.url());
-        out = Redact.text(out, d.url().substring(d.url().lastIndexOf('/') + 1));
-      }
-    }
-    return out;
+  private Future<Channel> channel(String name) {
+    Channel found = name == null ? channels.values().iterator().next() : channels.get(name);
+    return found != null ? Future.succeededFuture(found) : Future.failedFuture(new Refusal(404, "no channel '"
+        + name + "' (channels: " + String.join(", ", channels.keySet()) + ")"));
   }
 
   @Override
   public Future<?> stop() {
-    stopping = true;
-    return control.executeBlocking(this::end, true).eventually(() -> control.close());
+    return Future.join(channels.values().stream().map(Channel::stop).toList());
   }
 }

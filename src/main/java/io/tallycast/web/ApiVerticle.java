@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.EventType;
+import io.tallycast.bus.StreamChannel;
 import io.tallycast.election.Election;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
@@ -75,7 +76,9 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
-    router.get("/api/stream/preview.jpg").handler(this::streamPreview);
+    router.get("/api/stream/preview.jpg").handler(ctx -> streamPreview(ctx, StreamChannel.FIRST));
+    router.get("/api/streams/:channel/preview.jpg")
+        .handler(ctx -> streamPreview(ctx, new StreamChannel(ctx.pathParam("channel"))));
     operator.ifPresent(o -> o.mount(vertx, router, election, reader, readers));
     FrontendRoutes.mount(router);
     prometheus.ifPresent(p -> router.get("/metrics").handler(PrometheusScrapingHandler.create(p)));
@@ -119,9 +122,12 @@ public final class ApiVerticle extends VerticleBase {
     send(ctx, health.down() ? 503 : 200, health.toJson());
   }
 
-  /** What is on air, small, for the console; asking is also what makes the stream keep stills (see PreviewTap). */
-  private void streamPreview(RoutingContext ctx) {
-    Bus.of(vertx).request(Contract.STREAM_PREVIEW, null, 5_000).onSuccess(still -> ctx.response()
+  /**
+   * What a channel has on air, small, for the console (the first channel's at /api/stream/preview.jpg); asking is also
+   * what makes the stream keep stills (see PreviewTap).
+   */
+  private void streamPreview(RoutingContext ctx, StreamChannel channel) {
+    Bus.of(vertx).request(Contract.STREAM_PREVIEW, channel, 5_000).onSuccess(still -> ctx.response()
             .putHeader("Content-Type", "image/jpeg").putHeader("Cache-Control", "no-store")
             .end(io.vertx.core.buffer.Buffer.buffer(still.jpeg())))
         .onFailure(e -> error(ctx, 404, "no stream preview: " + e.getMessage()));

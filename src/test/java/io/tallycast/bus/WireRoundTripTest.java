@@ -64,7 +64,8 @@ class WireRoundTripTest {
     all.put(HealthReport.class, new HealthReport("scraper", HealthReport.Status.DEGRADED, AT, "seat 12: 503", AT,
         new JsonObject().put("cycles", 812).put("failingSeats", new JsonArray().add(12))));
     all.put(ScraperControl.class, new ScraperControl(true));
-    all.put(StreamControl.class, new StreamControl(StreamControl.Action.STOP));
+    all.put(StreamControl.class, new StreamControl(StreamControl.Action.STOP, "second"));
+    all.put(StreamChannel.class, new StreamChannel("second"));
     all.put(StreamStatus.class, new StreamStatus(new JsonObject().put("state", "stopped")));
     all.put(Preview.class, new Preview(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1}));
     return all;

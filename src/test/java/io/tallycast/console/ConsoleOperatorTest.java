@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.bus.HealthReport;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,6 +217,43 @@ class ConsoleOperatorTest {
       assertThat(page.text("#stream-message")).isEqualTo(
           pipeline.http.post(pipeline.engine.apiPort(), "127.0.0.1", "/api/operator/stream/start")
               .putHeader("Authorization", "Bearer " + token).send().await().bodyAsJsonObject().getString("error"));
+    }
+  }
+
+  @Test
+  void another_stream_channel_gets_its_own_card_with_its_figures_the_encoders_note_when_given_and_its_own_buttons() {
+    // what a second channel reports (TwoChannelsTest runs real ones); this run has no stream: its buttons are refused
+    JsonObject details = new JsonObject().put("channel", "second").put("state", "running").put("fps", 29.9)
+        .put("bitrate", 2_400_000).put("dropped", 3).put("repeated", 0).put("reconnects", 0).put("uptimeSeconds", 65)
+        .put("destinations", new io.vertx.core.json.JsonArray().add(new JsonObject()
+            .put("target", "rtmp://ingest.example/live/****").put("state", "live")))
+        .put("encoder", new JsonObject().put("preset", "superfast").put("note",
+            "encoder under load: preset superfast since 21:04"));
+    HealthReport.Status ok = HealthReport.Status.OK;
+    try (ConsolePage page = console()) {
+      page.unlock(token);
+      page.until(d -> page.present("#health [data-part='stream']"));
+      new HealthReport("stream second", ok, Instant.now(), null, null, details).publish(runtime.vertx());
+      String card = "#health [data-part='stream second']";
+      page.until(d -> page.present(card + " .encoder-note"));
+      assertThat(page.text(card + " h2")).isEqualTo("Stream second");
+      assertThat(page.text(card + " [data-field='fps']")).isEqualTo("29.9");
+      assertThat(page.text(card + " [data-field='dropped']")).isEqualTo("3");
+      assertThat(page.text(card + " .destinations")).contains("rtmp://ingest.example/live/****");
+      assertThat(page.text(card + " .encoder-note")).isEqualTo("encoder under load: preset superfast since 21:04");
+      assertThat(page.text("#health [data-part='stream'] [data-field='state']")).as("the first's own").isEqualTo("off");
+      page.screenshot("console-two-channels");
+
+      details.remove("encoder");
+      new HealthReport("stream second", ok, Instant.now(), null, null, details).publish(runtime.vertx());
+      page.until(d -> "true".equals(String.valueOf(page.browser.js(
+          "return document.querySelector(\"[data-part='stream second'] .encoder-note\").hidden"))));
+
+      page.find(card + " .start-channel").click();
+      page.until(d -> page.text(card + " [data-field='streamMessage']").contains("no stream"));
+    } finally {
+      new HealthReport("stream second", HealthReport.Status.STOPPED, null, null, null,
+          details.put("state", "stopped")).publish(runtime.vertx());
     }
   }
 
