@@ -58,7 +58,7 @@ final class Pacer implements Runnable {
   /** Wall-clock time (HH:mm:ss) the encoder first stepped down from its configured settings; null at level 0. */
   volatile String underLoadSince;
   final AtomicLong levelChanges = new AtomicLong();
-  private int onAir;
+  private volatile int onAir;
 
   Pacer(FrameSource source, EncoderLadder video, YuvPicture yuv, AudioEncoder audio, PacketSink sink, int fps,
         long maxFrames, int windowSeconds) {
@@ -165,9 +165,9 @@ final class Pacer implements Runnable {
     levelChanges.incrementAndGet();
   }
 
-  /** What the encoder runs now, for health and the console. */
+  /** What the encoder runs now, for health and the console (the level and its settings read together). */
   EncoderLadder.Step step() {
-    return video.step();
+    return video.steps().get(onAir);
   }
 
   int level() {
