@@ -4,6 +4,7 @@ import io.tallycast.process.OwnedProcesses;
 import io.tallycast.process.ProcessCpu;
 import io.tallycast.process.ProcessGroups;
 import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
@@ -139,7 +140,8 @@ public final class ChannelsBenchmark {
         lane.height, lane.url, port);
     lane.source = new KeptSource(Captures.open(CaptureConfig.of(lane.url, lane.width, lane.height, 30)));
     StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port + "/live/channel"
-        + n))).withSize(lane.width, lane.height).withFps(30).withBitrate(4_500_000, false).withPreset("veryfast");
+        + n))).withSize(lane.width, lane.height).withFps(30).withBitrate(4_500_000, false)
+        .withPreset(StreamDefaults.PRESET);
     lane.streamer = new Streamer(config, lane.source);
   }
 

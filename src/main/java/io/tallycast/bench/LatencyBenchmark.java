@@ -5,6 +5,7 @@ import io.tallycast.process.OwnedProcesses;
 import io.tallycast.replay.CountingModel;
 import io.tallycast.replay.ReplayModels;
 import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
@@ -60,7 +61,8 @@ public final class LatencyBenchmark {
       peer = BundledFfmpeg.listen(port, "live", "bench", received);
       OwnedProcesses.note(work, peer.toHandle());
       StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port
-          + "/live/bench"))).withSize(width, height).withFps(30).withBitrate(4_500_000, false).withPreset("veryfast");
+          + "/live/bench"))).withSize(width, height).withFps(30).withBitrate(4_500_000, false)
+          .withPreset(StreamDefaults.PRESET);
       Streamer streamer = new Streamer(config,
           Captures.open(CaptureConfig.of(demo.overlayUrl(height), width, height, 30)));
       FrameAirTimes airTimes = new FrameAirTimes();
@@ -125,8 +127,8 @@ public final class LatencyBenchmark {
       out.printf("(latency depends on load: the stream dropped %d of %d frames; load average %s at the first change, "
           + "%s at the last, on %d cores)%n", dropped, dropped + airTimes.count(), loadBefore, loadAfter,
           Runtime.getRuntime().availableProcessors());
-      out.printf("latency benchmark: demo overlay (full scene) %dx%d@30 -> libx264 veryfast -> local RTMP peer, "
-          + "scrape interval %d ms%n", width, height, interval.toMillis());
+      out.printf("latency benchmark: demo overlay (full scene) %dx%d@30 -> libx264 " + StreamDefaults.PRESET
+          + " -> local RTMP peer, scrape interval %d ms%n", width, height, interval.toMillis());
       return LatencyReport.print(out, outcomes, interval.toMillis(),
           roundTrips.stream().mapToDouble(Double::doubleValue).toArray());
     } finally {

@@ -4,6 +4,7 @@ import io.tallycast.process.OwnedProcesses;
 import io.tallycast.process.ProcessCpu;
 import io.tallycast.process.ProcessGroups;
 import io.tallycast.stream.StreamConfig;
+import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
@@ -20,11 +21,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the stream costs: the demo overlay captured (Xvfb + kiosk Chromium + x11grab), encoded (libx264 veryfast,
- * 4500k) and pushed to a local RTMP peer (the bundled ffmpeg, copying to a file), with the CPU of every process read
- * from /proc over a measured window after a warm-up. The peer stands in for YouTube, so its CPU is shown but not
- * counted. The page comes from the caller (the CLI starts the demo's replay site and engine in this JVM, so their
- * cost is in the java figure, as it is on an election night).
+ * What the stream costs: the demo overlay captured (Xvfb + kiosk Chromium + x11grab), encoded (libx264 at the stream's
+ * default preset and quality, 4500k ceiling) and pushed to a local RTMP peer (the bundled ffmpeg, copying to a file),
+ * with the CPU of every process read from /proc over a measured window after a warm-up. The peer stands in for
+ * YouTube, so its CPU is shown but not counted. The page comes from the caller (the CLI starts the demo's replay site
+ * and engine in this JVM, so their cost is in the java figure, as it is on an election night).
  */
 public final class StreamBenchmark {
   /** The page to capture, kept up for one run. */
@@ -100,7 +101,7 @@ public final class StreamBenchmark {
       source = new KeptSource(Captures.open(CaptureConfig.of(url, width, height, 30)));
       StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:"
           + port + "/live/bench")))
-          .withSize(width, height).withFps(30).withBitrate(4_500_000, false).withPreset("veryfast");
+          .withSize(width, height).withFps(30).withBitrate(4_500_000, false).withPreset(StreamDefaults.PRESET);
       Result result;
       long sent;
       List<String> encoder;

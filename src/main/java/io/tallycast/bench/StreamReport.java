@@ -1,6 +1,8 @@
 package io.tallycast.bench;
 
 import io.tallycast.process.ProcessGroups;
+import io.tallycast.stream.StreamDefaults;
+import io.tallycast.stream.encode.EncoderSettings;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ public final class StreamReport {
       return;
     }
     out.println();
-    out.printf("stream benchmark: demo overlay -> %s -> libx264 veryfast 4500k -> local RTMP peer (%d cores here)%n",
+    out.printf("stream benchmark: demo overlay -> %s -> libx264 " + StreamDefaults.PRESET
+        + " (crf " + (int) EncoderSettings.CRF + ", 4500k ceiling) -> local RTMP peer (%d cores here)%n",
         results.get(0).capture(), cores);
     String row = "%-44s" + "%16s".repeat(results.size()) + "%n";
     List<Object> head = new ArrayList<>(List.of(""));

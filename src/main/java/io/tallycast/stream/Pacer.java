@@ -146,8 +146,8 @@ final class Pacer implements Runnable {
   /** Says so in the log, once per change, as an operator reads it. */
   private void levelChanged(int now) {
     EncoderLadder.Step step = video.step();
-    String what = "preset " + step.preset() + (now == video.steps().size() - 1 && now > 0
-        && step.crf() != video.steps().get(0).crf() ? ", quality lowered (crf " + Math.round(step.crf()) + ")" : "");
+    String what = "preset " + step.preset() + (step.crf() != video.steps().get(0).crf()
+        ? ", quality lowered (crf " + Math.round(step.crf()) + ")" : "");
     if (now > onAir) {
       if (onAir == 0) {
         underLoadSince = LocalTime.now().format(CLOCK);

@@ -46,7 +46,10 @@ class EncoderUnderLoadTest {
       assertThat(streamer.encoderChanges()).isGreaterThanOrEqualTo(1);
     }
     JsonObject encoder = status.getJsonObject("encoder");
-    assertThat(encoder.getString("preset")).isNotEqualTo(config.preset());
+    assertThat(encoder.getInteger("level")).isGreaterThanOrEqualTo(1);
+    // cheaper: a faster preset, or the configured (fastest) one at a lower quality target
+    assertThat(!encoder.getString("preset").equals(config.preset())
+        || encoder.getDouble("crf") > config.encoder().crf()).isTrue();
     assertThat(encoder.getString("note")).startsWith("encoder under load: preset " + encoder.getString("preset"))
         .contains(" since ");
     assertThat(health).contains("encoder under load");

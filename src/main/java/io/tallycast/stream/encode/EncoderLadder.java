@@ -15,19 +15,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The video encoder with cheaper settings to fall back on when the machine cannot keep up, as a broadcast encoder
  * does: it gives up quality, never time. Level 0 is the configured preset; each level below is a faster x264 preset
- * (veryfast, superfast, ultrafast), and the last, for a stream that is not constant-bitrate, also lowers the quality
- * target. A new preset needs a new encoder: it is opened on a thread of its own (opening costs tens of milliseconds)
- * and takes over at the next keyframe, whose time is fixed by the 2 s GOP, so the output keeps its regular GOP and,
- * all presets writing the same SPS/PPS ({@link VideoEncoder}), the ingest sees one continuous stream. A quality
- * change is taken by the running encoder at once. Used by the clock thread only, except {@link #status}.
+ * (veryfast, superfast, ultrafast), and the last two, for a stream that is not constant-bitrate, lower the quality
+ * target (fewer bits to code: less work for the entropy coder). A new preset needs a new encoder: it is opened on a
+ * thread of its own (opening costs tens of milliseconds) and takes over at the next keyframe, whose time is fixed by
+ * the 2 s GOP, so the output keeps its regular GOP and, all presets writing the same SPS/PPS ({@link VideoEncoder}),
+ * the ingest sees one continuous stream. A quality change is taken by the running encoder at once. Used by the clock
+ * thread only, except {@link #level()} and {@link #step()}, which any thread may read.
  */
 public final class EncoderLadder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EncoderLadder.class);
   /** x264's presets, from the slowest to the fastest. */
   static final List<String> PRESETS = List.of("placebo", "veryslow", "slower", "slow", "medium", "fast", "faster",
       "veryfast", "superfast", "ultrafast");
-  /** How much the last level lowers the quality target (crf): about 40 % fewer bits, less entropy coding. */
+  /** How much each of the last levels lowers the quality target (crf): about 40 % fewer bits a step. */
   static final double CRF_STEP = 4;
+  static final int CRF_STEPS = 2;
 
   /** One rung: a preset and a quality target. */
   public record Step(String preset, double crf) {
@@ -86,8 +88,9 @@ public final class EncoderLadder implements AutoCloseable {
         steps.add(new Step(preset, base.crf()));
       }
     }
-    if (!base.cbr()) {
-      steps.add(new Step(steps.get(steps.size() - 1).preset(), base.crf() + CRF_STEP));
+    String fastest = steps.get(steps.size() - 1).preset();
+    for (int i = 1; i <= CRF_STEPS && !base.cbr(); i++) {
+      steps.add(new Step(fastest, base.crf() + i * CRF_STEP));
     }
     return List.copyOf(steps);
   }

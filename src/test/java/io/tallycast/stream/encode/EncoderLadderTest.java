@@ -20,13 +20,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EncoderLadderTest {
 
   @ParameterizedTest(name = "{0}x{1}, preset {2}, cbr {3}")
-  @CsvSource({"1920,1080,veryfast,false", "1280,720,veryfast,true", "1920,1080,faster,false"})
+  @CsvSource({"1920,1080,ultrafast,false", "1920,1080,veryfast,false", "1280,720,veryfast,true",
+      "1920,1080,faster,false"})
   void every_rung_writes_the_same_stream_headers_so_an_ingest_sees_one_stream(int w, int h, String preset,
                                                                                boolean cbr) {
     EncoderSettings base = new EncoderSettings(w, h, 30, 4_500_000, cbr, preset);
     List<EncoderLadder.Step> steps = EncoderLadder.steps(base);
     assertThat(steps).extracting(EncoderLadder.Step::preset).endsWith("ultrafast").startsWith(preset);
-    assertThat(steps.get(steps.size() - 1).crf()).isEqualTo(cbr ? base.crf() : base.crf() + EncoderLadder.CRF_STEP);
+    assertThat(steps.get(steps.size() - 1).crf())
+        .isEqualTo(cbr ? base.crf() : base.crf() + EncoderLadder.CRF_STEPS * EncoderLadder.CRF_STEP);
     byte[] first;
     try (VideoEncoder configured = new VideoEncoder(base)) {
       first = configured.headers();
