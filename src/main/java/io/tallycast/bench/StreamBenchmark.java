@@ -56,8 +56,11 @@ public final class StreamBenchmark {
           + cpu.get(ProcessGroups.CHROMEDRIVER) + cpu.get(ProcessGroups.OTHER)) / 100;
     }
 
+    /** The whole machine's share at 1080p30 the stream may take (issue 13): browser and X server included. */
+    public static final double TARGET_CORES = 0.6;
+
     public boolean targetMet() {
-      return wholeMachineCores() <= 1.0 && dropped == 0;
+      return wholeMachineCores() <= TARGET_CORES && dropped == 0;
     }
 
     /** The busy-loop acceptance: the peer's timeline exactly 30 fps with no hole, and nothing dropped. */

@@ -102,7 +102,7 @@ final class Channel {
       source.close();
       return stoppedStatus();
     }
-    Streamer started = new Streamer(config, source);
+    Streamer started = new Streamer(config, source).labelled(part);
     try {
       started.start();
     } catch (Exception e) {

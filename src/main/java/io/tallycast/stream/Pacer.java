@@ -27,6 +27,7 @@ final class Pacer implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+  private final String label;
   private final FrameSource source;
   private final EncoderLadder video;
   private final YuvPicture yuv;
@@ -60,8 +61,9 @@ final class Pacer implements Runnable {
   final AtomicLong levelChanges = new AtomicLong();
   private volatile int onAir;
 
-  Pacer(FrameSource source, EncoderLadder video, YuvPicture yuv, AudioEncoder audio, PacketSink sink, int fps,
-        long maxFrames, int windowSeconds) {
+  Pacer(String label, FrameSource source, EncoderLadder video, YuvPicture yuv, AudioEncoder audio, PacketSink sink,
+        int fps, long maxFrames, int windowSeconds) {
+    this.label = label;
     this.source = source;
     this.video = video;
     this.yuv = yuv;
@@ -152,10 +154,10 @@ final class Pacer implements Runnable {
       if (onAir == 0) {
         underLoadSince = LocalTime.now().format(CLOCK);
       }
-      LOG.warn("stream: encoder under load (work took {}% of the frame time): stepped down to {}",
+      LOG.warn("{}: encoder under load (work took {}% of the frame time): stepped down to {}", label,
           Math.round(load.load() * 100), what);
     } else {
-      LOG.info("stream: encoder load eased ({}% of the frame time): back up to {}", Math.round(load.load() * 100),
+      LOG.info("{}: encoder load eased ({}% of the frame time): back up to {}", label, Math.round(load.load() * 100),
           what);
       if (now == 0) {
         underLoadSince = null;

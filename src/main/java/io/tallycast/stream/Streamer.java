@@ -48,6 +48,8 @@ public final class Streamer implements AutoCloseable {
   private volatile String lastError;
   private volatile PacketSink tap;
   private boolean closed;
+  /** How the log names this stream: its health part ("stream", "stream tally"), so two channels are told apart. */
+  private String label = "stream";
 
   static {
     FfmpegLogging.quiet();
@@ -59,6 +61,12 @@ public final class Streamer implements AutoCloseable {
     }
     this.config = config;
     this.source = source;
+  }
+
+  /** Names this stream in the log as its health part is named; before {@link #start()}. */
+  public Streamer labelled(String part) {
+    this.label = part;
+    return this;
   }
 
   /**
@@ -81,7 +89,7 @@ public final class Streamer implements AutoCloseable {
     for (Output output : outputs) {
       output.awaitFirstAttempt(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
-    pacer = new Pacer(source, video, picture, audio, this::fanOut, config.fps(), config.maxFrames(),
+    pacer = new Pacer(label, source, video, picture, audio, this::fanOut, config.fps(), config.maxFrames(),
         (int) Math.max(1, config.dropWindow().toSeconds()));
     clock = new Thread(pacer, "stream-clock");
     clock.setPriority(Thread.MAX_PRIORITY);
@@ -89,7 +97,7 @@ public final class Streamer implements AutoCloseable {
     startedNanos = System.nanoTime();
     state = State.RUNNING;
     clock.start();
-    LOG.info("stream: {}x{} {} fps, {} kbps{}, preset {}, to {}", config.width(), config.height(), config.fps(),
+    LOG.info("{}: {}x{} {} fps, {} kbps{}, preset {}, to {}", label, config.width(), config.height(), config.fps(),
         config.bitrate() / 1000, config.cbr() ? " CBR" : "", config.preset(),
         outputs.stream().map(o -> o.destination().shown()).toList());
   }
@@ -131,7 +139,7 @@ public final class Streamer implements AutoCloseable {
     if (failure != null) {
       lastError = failure.toString();
       state = State.FAILED;
-      LOG.error("stream: the encoder stopped: {}", failure.toString());
+      LOG.error("{}: the encoder stopped: {}", label, failure.toString());
     } else if (state == State.RUNNING) {
       state = State.FINISHED;
     }
