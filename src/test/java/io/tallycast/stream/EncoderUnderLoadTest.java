@@ -3,8 +3,6 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.stream.capture.CapturedFrame;
-import io.tallycast.stream.capture.FrameSource;
-import io.tallycast.stream.capture.TestPatternSource;
 import io.tallycast.stream.output.Destination;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
@@ -89,8 +87,7 @@ class EncoderUnderLoadTest {
   }
 
   /** A test pattern whose n-th request blocks the clock thread, as a machine busy with something else does. */
-  private static final class Stalling implements FrameSource {
-    private final TestPatternSource pattern = new TestPatternSource(640, 360);
+  private static final class Stalling extends PatternWrapper {
     private final int stallAt;
     private final long stallMillis;
     private int calls;
@@ -98,26 +95,6 @@ class EncoderUnderLoadTest {
     Stalling(int stallAt, long stallMillis) {
       this.stallAt = stallAt;
       this.stallMillis = stallMillis;
-    }
-
-    @Override
-    public int width() {
-      return 640;
-    }
-
-    @Override
-    public int height() {
-      return 360;
-    }
-
-    @Override
-    public int pixelFormat() {
-      return pattern.pixelFormat();
-    }
-
-    @Override
-    public void start() {
-      pattern.start();
     }
 
     @Override
@@ -130,16 +107,6 @@ class EncoderUnderLoadTest {
         }
       }
       return pattern.newest();
-    }
-
-    @Override
-    public JsonObject status() {
-      return new JsonObject();
-    }
-
-    @Override
-    public void close() {
-      pattern.close();
     }
   }
 }

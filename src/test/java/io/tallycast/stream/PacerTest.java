@@ -3,8 +3,6 @@ package io.tallycast.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.stream.capture.CapturedFrame;
-import io.tallycast.stream.capture.FrameSource;
-import io.tallycast.stream.capture.TestPatternSource;
 import io.tallycast.stream.output.Destination;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.json.JsonObject;
@@ -40,30 +38,9 @@ class PacerTest {
   }
 
   /** New picture every third call, skipping sequence numbers as a capture faster than the clock would. */
-  private static final class Stalling implements FrameSource {
-    private final TestPatternSource pattern = new TestPatternSource(640, 360);
+  private static final class Stalling extends PatternWrapper {
     private int calls;
     private CapturedFrame current;
-
-    @Override
-    public int width() {
-      return 640;
-    }
-
-    @Override
-    public int height() {
-      return 360;
-    }
-
-    @Override
-    public int pixelFormat() {
-      return pattern.pixelFormat();
-    }
-
-    @Override
-    public void start() {
-      pattern.start();
-    }
 
     @Override
     public CapturedFrame newest() {
@@ -72,15 +49,6 @@ class PacerTest {
         current = new CapturedFrame(f.frame(), f.sequence() * 5, f.capturedAtNanos());
       }
       return current;
-    }
-
-    @Override
-    public JsonObject status() {
-      return new JsonObject();
-    }
-
-    @Override
-    public void close() {
     }
   }
 }

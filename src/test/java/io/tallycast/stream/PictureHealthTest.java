@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.bus.HealthReport;
 import io.tallycast.stream.capture.CapturedFrame;
-import io.tallycast.stream.capture.FrameSource;
 import io.tallycast.stream.capture.TestPatternSource;
 import io.tallycast.stream.output.Destination;
 import io.tallycast.support.SlowTier;
@@ -119,32 +118,11 @@ class PictureHealthTest {
   }
 
   /** The test pattern, or while frozen its last picture handed out as new frames (a frozen screen still grabbed). */
-  private static final class FreezableSource implements FrameSource {
-    private final TestPatternSource pattern = new TestPatternSource(640, 360);
+  private static final class FreezableSource extends PatternWrapper {
     volatile boolean frozen;
     volatile long stallClockNanos;
     private CapturedFrame last;
     private long sequence;
-
-    @Override
-    public int width() {
-      return 640;
-    }
-
-    @Override
-    public int height() {
-      return 360;
-    }
-
-    @Override
-    public int pixelFormat() {
-      return pattern.pixelFormat();
-    }
-
-    @Override
-    public void start() {
-      pattern.start();
-    }
 
     @Override
     public CapturedFrame newest() {
@@ -157,16 +135,6 @@ class PictureHealthTest {
         last = pattern.newest();
       }
       return new CapturedFrame(last.frame(), ++sequence, System.nanoTime());
-    }
-
-    @Override
-    public JsonObject status() {
-      return new JsonObject();
-    }
-
-    @Override
-    public void close() {
-      pattern.close();
     }
   }
 }
