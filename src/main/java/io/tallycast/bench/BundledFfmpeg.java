@@ -106,6 +106,23 @@ public final class BundledFfmpeg {
     return false;
   }
 
+  /**
+   * Waits for a listening peer whose pusher has closed the connection to finish its file and exit (15 s), then stops
+   * it (5 s more).
+   */
+  public static void awaitFinished(Process peer) throws InterruptedException {
+    if (!peer.waitFor(15, TimeUnit.SECONDS)) {
+      peer.destroy();
+      peer.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Once the peer has finished: the video timestamps it wrote (seconds), none when it wrote no file. */
+  public static List<Double> receivedTimestamps(Process peer, Path file) throws IOException, InterruptedException {
+    awaitFinished(peer);
+    return java.nio.file.Files.exists(file) ? videoTimestamps(file) : List.of();
+  }
+
   /** Video packets in a file (one per frame for H.264 without B-frames), read by ffprobe without decoding. */
   public static long videoPackets(Path file) throws IOException, InterruptedException {
     Process process = builder(ffprobe(), List.of("-v", "error", "-select_streams", "v:0", "-count_packets",

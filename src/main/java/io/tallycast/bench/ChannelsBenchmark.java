@@ -1,22 +1,18 @@
 package io.tallycast.bench;
 
 import io.tallycast.process.OwnedProcesses;
-import io.tallycast.process.ProcessCpu;
 import io.tallycast.process.ProcessGroups;
 import io.tallycast.stream.StreamConfig;
-import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
 import io.tallycast.stream.output.Destination;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Two channels at once from one engine: the page's scene at 1920x1080 and another scene at 1280x720, each with its own
@@ -33,8 +29,7 @@ public final class ChannelsBenchmark {
   public record Result(double seconds, Map<String, Double> cpu, Map<String, Long> processes, List<Channel> channels,
                        double machineBusy, List<String> topThreads) {
     public double wholeMachineCores() {
-      return (cpu.get(ProcessGroups.JAVA) + cpu.get(ProcessGroups.CHROMIUM) + cpu.get(ProcessGroups.XVFB)
-          + cpu.get(ProcessGroups.CHROMEDRIVER) + cpu.get(ProcessGroups.OTHER)) / 100;
+      return CpuWindow.pipelineCores(cpu);
     }
 
     public long dropped() {
@@ -118,8 +113,7 @@ public final class ChannelsBenchmark {
         channels.set(i, received(lanes.get(i), channels.get(i), window.seconds()));
       }
       return new Result(window.seconds(), window.cpu(), window.counts(), channels, window.machineBusy(),
-          StreamBenchmark.topThreads(window.threadsBefore(), window.threadsAfter(), ProcessCpu.ticksPerSecond(),
-              window.seconds()));
+          window.topThreads());
     } finally {
       lanes.forEach(ChannelsBenchmark::stop);
       try {
@@ -140,18 +134,13 @@ public final class ChannelsBenchmark {
         lane.height, lane.url, port);
     lane.source = new KeptSource(Captures.open(CaptureConfig.of(lane.url, lane.width, lane.height, 30)));
     StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port + "/live/channel"
-        + n))).withSize(lane.width, lane.height).withFps(30).withBitrate(4_500_000, false)
-        .withPreset(StreamDefaults.PRESET);
+        + n))).withSize(lane.width, lane.height);
     lane.streamer = new Streamer(config, lane.source);
   }
 
   /** What the lane's peer received, once the stream closed its connection. */
   private static Channel received(Lane lane, Channel c, double seconds) throws Exception {
-    if (!lane.peer.waitFor(15, TimeUnit.SECONDS)) {
-      lane.peer.destroy();
-      lane.peer.waitFor(5, TimeUnit.SECONDS);
-    }
-    List<Double> ts = Files.exists(lane.received) ? BundledFfmpeg.videoTimestamps(lane.received) : List.of();
+    List<Double> ts = BundledFfmpeg.receivedTimestamps(lane.peer, lane.received);
     double first = ts.isEmpty() ? 0 : ts.get(0);
     return new Channel(c.url(), c.width(), c.height(), c.fps(), c.dropped(), c.repeated(), lane.streamer.encoded(),
         ts.size(), FrameTimeline.of(ts, first + lane.firstTick / 30.0, seconds, 30));

@@ -2,7 +2,11 @@ package io.tallycast.bench;
 
 import io.tallycast.process.ProcessCpu;
 import io.tallycast.process.ProcessGroups;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -76,12 +80,36 @@ final class CpuWindow {
     return busy / (double) ProcessCpu.ticksPerSecond() / elapsed;
   }
 
-  Map<Long, ProcessCpu.ThreadTicks> threadsBefore() {
-    return threadsBefore;
+  /** The JVM's busiest threads by name (numbers folded: all event loops as one), percent of one core. */
+  List<String> topThreads() {
+    double tick = ProcessCpu.ticksPerSecond();
+    Map<Long, ProcessCpu.ThreadTicks> before = threadsBefore;
+    Map<String, Long> byName = new HashMap<>();
+    threadsAfter.forEach((tid, t) -> {
+      ProcessCpu.ThreadTicks b = before.get(tid);
+      long delta = t.ticks() - (b == null ? 0 : b.ticks());
+      // threads started by native code (libx264's workers, FFmpeg's) inherit the process name
+      String name = t.name().equals("java") ? "native (x264...)" : t.name().replaceAll("[-#]?\\d+$", "");
+      byName.merge(name, delta, Long::sum);
+    });
+    List<String> top = new ArrayList<>();
+    byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+        .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(),
+            e.getValue() / tick / elapsed * 100)));
+    return top;
   }
 
-  Map<Long, ProcessCpu.ThreadTicks> threadsAfter() {
-    return threadsAfter;
+  /**
+   * What the streaming pipeline costs, in cores: this JVM, the browsers, the X servers, chromedriver and any other
+   * child of ours, plus the named extra groups (the plain ffmpeg); the test's peers and busy loops are not in it.
+   */
+  static double pipelineCores(Map<String, Double> cpu, String... extra) {
+    double percent = cpu.get(ProcessGroups.JAVA) + cpu.get(ProcessGroups.CHROMIUM) + cpu.get(ProcessGroups.XVFB)
+        + cpu.get(ProcessGroups.CHROMEDRIVER) + cpu.get(ProcessGroups.OTHER);
+    for (String group : extra) {
+      percent += cpu.get(group);
+    }
+    return percent / 100;
   }
 
   /** Percent of one core used by this JVM's threads whose (kernel, 15-character) name starts so. */

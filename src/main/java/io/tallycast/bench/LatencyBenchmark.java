@@ -61,8 +61,7 @@ public final class LatencyBenchmark {
       peer = BundledFfmpeg.listen(port, "live", "bench", received);
       OwnedProcesses.note(work, peer.toHandle());
       StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port
-          + "/live/bench"))).withSize(width, height).withFps(30).withBitrate(4_500_000, false)
-          .withPreset(StreamDefaults.PRESET);
+          + "/live/bench"))).withSize(width, height);
       Streamer streamer = new Streamer(config,
           Captures.open(CaptureConfig.of(demo.overlayUrl(height), width, height, 30)));
       FrameAirTimes airTimes = new FrameAirTimes();
@@ -101,10 +100,7 @@ public final class LatencyBenchmark {
           // the JVM is already stopping: the hook runs
         }
       }
-      if (!peer.waitFor(15, TimeUnit.SECONDS)) {
-        peer.destroy();
-        peer.waitFor(5, TimeUnit.SECONDS);
-      }
+      BundledFfmpeg.awaitFinished(peer);
       if (!Files.exists(received)) {
         throw new IllegalStateException("the RTMP peer wrote nothing");
       }

@@ -25,8 +25,7 @@ final class PlainFfmpeg {
   record Result(List<String> command, double seconds, Map<String, Double> cpu, Map<String, Long> processes,
                 double captureThreads, double machineBusy, FrameTimeline timeline, long received, String problem) {
     double wholeMachineCores() {
-      return (cpu.get(GROUP) + cpu.get(ProcessGroups.JAVA) + cpu.get(ProcessGroups.CHROMIUM)
-          + cpu.get(ProcessGroups.XVFB) + cpu.get(ProcessGroups.CHROMEDRIVER) + cpu.get(ProcessGroups.OTHER)) / 100;
+      return CpuWindow.pipelineCores(cpu, GROUP);
     }
   }
 
@@ -85,11 +84,7 @@ final class PlainFfmpeg {
       if (!ffmpeg.waitFor(10, TimeUnit.SECONDS)) {
         ffmpeg.destroyForcibly();
       }
-      if (!peer.waitFor(15, TimeUnit.SECONDS)) {
-        peer.destroy();
-        peer.waitFor(5, TimeUnit.SECONDS);
-      }
-      List<Double> ts = Files.exists(received) ? BundledFfmpeg.videoTimestamps(received) : List.of();
+      List<Double> ts = BundledFfmpeg.receivedTimestamps(peer, received);
       // ffmpeg was stopped as the window ended (zerolatency: no frame waits in the encoder), so the window is the
       // last stretch of its timeline, up to half a frame after its last picture
       double last = ts.isEmpty() ? 0 : ts.get(ts.size() - 1);

@@ -1,22 +1,15 @@
 package io.tallycast.bench;
 
 import io.tallycast.process.OwnedProcesses;
-import io.tallycast.process.ProcessCpu;
-import io.tallycast.process.ProcessGroups;
 import io.tallycast.stream.StreamConfig;
-import io.tallycast.stream.StreamDefaults;
 import io.tallycast.stream.Streamer;
 import io.tallycast.stream.capture.CaptureConfig;
 import io.tallycast.stream.capture.Captures;
 import io.tallycast.stream.output.Destination;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -52,8 +45,7 @@ public final class StreamBenchmark {
                        long repeated, long bitrate, long sent, long received, double machineBusy, String capture,
                        FrameTimeline timeline, int load, List<String> encoder, PlainFfmpeg.Result plain) {
     public double wholeMachineCores() {
-      return (cpu.get(ProcessGroups.JAVA) + cpu.get(ProcessGroups.CHROMIUM) + cpu.get(ProcessGroups.XVFB)
-          + cpu.get(ProcessGroups.CHROMEDRIVER) + cpu.get(ProcessGroups.OTHER)) / 100;
+      return CpuWindow.pipelineCores(cpu);
     }
 
     /** The whole machine's share at 1080p30 the stream may take (issue 13): browser and X server included. */
@@ -102,9 +94,9 @@ public final class StreamBenchmark {
       out.printf("%n== %dx%d: capturing %s, pushing to rtmp://127.0.0.1:%d/live/****%n", width, height, url, port);
       // kept open after the stream, for the plain pipeline on the same display and page
       source = new KeptSource(Captures.open(CaptureConfig.of(url, width, height, 30)));
-      StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:"
-          + port + "/live/bench")))
-          .withSize(width, height).withFps(30).withBitrate(4_500_000, false).withPreset(StreamDefaults.PRESET);
+      // the stream's defaults (30 fps, 4500k ceiling, its preset and quality): what the demo streams
+      StreamConfig config = StreamConfig.defaults(List.of(Destination.ingest("rtmp://127.0.0.1:" + port
+          + "/live/bench"))).withSize(width, height);
       Result result;
       long sent;
       List<String> encoder;
@@ -137,12 +129,7 @@ public final class StreamBenchmark {
         streamer.close();
         sent = streamer.encoded();
       }
-      // the pusher closed the connection: the peer finishes its file and exits
-      if (!peer.waitFor(15, TimeUnit.SECONDS)) {
-        peer.destroy();
-        peer.waitFor(5, TimeUnit.SECONDS);
-      }
-      List<Double> ts = Files.exists(received) ? BundledFfmpeg.videoTimestamps(received) : List.of();
+      List<Double> ts = BundledFfmpeg.receivedTimestamps(peer, received);
       double first = ts.isEmpty() ? 0 : ts.get(0);
       FrameTimeline timeline = FrameTimeline.of(ts, first + firstTick / 30.0, result.seconds(), 30);
       PlainFfmpeg.Result plain = options.plainFfmpeg() ? plain(source, width, height, seconds, load) : null;
@@ -212,8 +199,7 @@ public final class StreamBenchmark {
     out.printf("   measuring %d s...%n", seconds);
     CpuWindow window = new CpuWindow(peerPid, load.groups()).start().run(seconds);
     double elapsed = window.seconds();
-    List<String> top = topThreads(window.threadsBefore(), window.threadsAfter(), ProcessCpu.ticksPerSecond(),
-        elapsed);
+    List<String> top = window.topThreads();
     JsonObject source = streamer.source().status();
     return new Result(width, height, elapsed, window.cpu(), window.counts(), top,
         (streamer.encoded() - encoded0) / elapsed, (sourceFrames(streamer) - frames0) / elapsed,
@@ -225,23 +211,5 @@ public final class StreamBenchmark {
   private static long sourceFrames(Streamer streamer) {
     Object frames = streamer.source().status().getValue("frames");
     return frames instanceof Number n ? n.longValue() : 0;
-  }
-
-  /** The JVM's busiest threads by name (numbers folded: all event loops as one), percent of one core. */
-  static List<String> topThreads(Map<Long, ProcessCpu.ThreadTicks> before, Map<Long, ProcessCpu.ThreadTicks> after,
-                                 double tick, double seconds) {
-    Map<String, Long> byName = new HashMap<>();
-    after.forEach((tid, t) -> {
-      ProcessCpu.ThreadTicks b = before.get(tid);
-      long delta = t.ticks() - (b == null ? 0 : b.ticks());
-      // threads started by native code (libx264's workers, FFmpeg's) inherit the process name
-      String name = t.name().equals("java") ? "native (x264...)" : t.name().replaceAll("[-#]?\\d+$", "");
-      byName.merge(name, delta, Long::sum);
-    });
-    List<String> top = new ArrayList<>();
-    byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
-        .forEach(e -> top.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(),
-            e.getValue() / tick / seconds * 100)));
-    return top;
   }
 }

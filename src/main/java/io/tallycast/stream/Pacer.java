@@ -148,8 +148,7 @@ final class Pacer implements Runnable {
   /** Says so in the log, once per change, as an operator reads it. */
   private void levelChanged(int now) {
     EncoderLadder.Step step = video.step();
-    String what = "preset " + step.preset() + (step.crf() != video.steps().get(0).crf()
-        ? ", quality lowered (crf " + Math.round(step.crf()) + ")" : "");
+    String what = video.describe(step);
     if (now > onAir) {
       if (onAir == 0) {
         underLoadSince = LocalTime.now().format(CLOCK);
@@ -174,6 +173,11 @@ final class Pacer implements Runnable {
 
   int level() {
     return onAir;
+  }
+
+  /** A rung as an operator reads it. */
+  String describe(EncoderLadder.Step step) {
+    return video.describe(step);
   }
 
   int levels() {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The stream: a frame source, ONE video and ONE audio encoder driven by the {@link Pacer}'s clock, and the encoded
  * packets fanned out by reference to every {@link Output} (each with its own thread, queue and connection). Encoding
- * once is what keeps 1080p30 within budget: libx264 veryfast costs about half a core, muxing next to nothing.
+ * once is what keeps 1080p30 within budget: libx264 at the default preset costs under a fifth of a core at 1080p,
+ * muxing next to nothing.
  */
 public final class Streamer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Streamer.class);
@@ -259,14 +260,12 @@ public final class Streamer implements AutoCloseable {
     }
     EncoderLadder.Step step = p.step();
     String since = p.underLoadSince;
-    String quality = p.level() > 0 && step.crf() != config.encoder().crf() && !config.cbr()
-        ? ", quality lowered (crf " + Math.round(step.crf()) + ")" : "";
     return new JsonObject().put("preset", step.preset()).put("crf", config.cbr() ? null : step.crf())
         .put("level", p.level()).put("levels", p.levels()).put("load", Math.round(p.load() * 100) / 100.0)
         .put("changes", p.levelChanges.get()).put("since", since)
         .put("convertedShare", Math.round(picture == null ? 0 : picture.convertedShare() * 1000) / 1000.0)
         .put("note", since == null ? null
-            : "encoder under load: preset " + step.preset() + quality + " since " + since);
+            : "encoder under load: " + p.describe(step) + " since " + since);
   }
 
   /** Stops the clock, finishes the outputs (trailers written), closes the encoders and the source. */

@@ -35,6 +35,12 @@ public final class EncoderLadder implements AutoCloseable {
   public record Step(String preset, double crf) {
   }
 
+  /** A rung as an operator reads it: "preset superfast", "preset ultrafast, quality lowered (crf 24)". */
+  public String describe(Step step) {
+    return "preset " + step.preset() + (step.crf() != steps.get(0).crf()
+        ? ", quality lowered (crf " + Math.round(step.crf()) + ")" : "");
+  }
+
   static {
     FfmpegLogging.quiet(); // libx264 prints its settings at every open otherwise
   }

@@ -65,16 +65,18 @@ public final class YuvPicture implements AutoCloseable {
       return;
     }
     Damage bands = damage == null ? Damage.all(height) : damage;
+    // the planes' addresses once per picture, not per band: each data(i) is a new pointer object
+    BytePointer[] planes = {yuv.data(0), yuv.data(1), yuv.data(2)};
     for (int band = 0; band < bands.bands(); band++) {
       bandsOffered++;
       if (bands.changed(band)) {
-        convertBand(pixels, stride, pixelFormat, Damage.firstRow(band), bands.rows(band));
+        convertBand(pixels, stride, pixelFormat, planes, Damage.firstRow(band), bands.rows(band));
         bandsConverted++;
       }
     }
   }
 
-  private void convertBand(BytePointer pixels, int stride, int pixelFormat, int y, int rows) {
+  private void convertBand(BytePointer pixels, int stride, int pixelFormat, BytePointer[] planes, int y, int rows) {
     SwsContext ctx;
     if (rows == Damage.BAND_ROWS) {
       ctx = bandContext = context(bandContext, width, rows, pixelFormat, rows);
@@ -85,7 +87,7 @@ public final class YuvPicture implements AutoCloseable {
     srcStride.put(0, stride);
     for (int plane = 0; plane < 3; plane++) {
       int planeRow = plane == 0 ? y : y / 2;
-      dst.put(plane, yuv.data(plane).getPointer((long) planeRow * yuv.linesize(plane)));
+      dst.put(plane, planes[plane].getPointer((long) planeRow * yuv.linesize(plane)));
       dstStride.put(plane, yuv.linesize(plane));
     }
     swscale.sws_scale(ctx, src, srcStride, 0, rows, dst, dstStride);
