@@ -1,5 +1,6 @@
 package io.tallycast.audience;
 
+import io.tallycast.bus.ViewerReading;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.tallycast.audience;
 
+import io.tallycast.bus.ViewerReading;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.util.Backoff;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package io.tallycast.audience;
 
+import io.tallycast.bus.ViewerReading;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

@@ -38,6 +38,15 @@ public final class Contract {
   public static final Ask<StreamChannel, Preview> STREAM_PREVIEW =
       new Ask<>("stream.preview", StreamChannel.class, Preview.class);
 
+  /** Every look at a platform's audience (live figure, hidden, ended or failed), stored by the single writer. */
+  public static final Address<ViewerReading> VIEWERS = new Address<>("audience.viewers", ViewerReading.class);
+  /** A platform's own figures for a broadcast after it (YouTube Analytics), stored by the single writer. */
+  public static final Address<PlatformTotals> PLATFORM_TOTALS =
+      new Address<>("audience.totals", PlatformTotals.class);
+  /** A channel's broadcast closed by the store (its stream stopped): the report follows. */
+  public static final Address<BroadcastEnded> BROADCAST_ENDED =
+      new Address<>("broadcast.ended", BroadcastEnded.class);
+
   private Contract() {
   }
 
@@ -47,7 +56,7 @@ public final class Contract {
         StoredTally.class,
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
-        Preview.class));
+        Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

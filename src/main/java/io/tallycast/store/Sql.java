@@ -71,7 +71,8 @@ final class Sql {
       + "runner_candidate = excluded.runner_candidate, runner_party = excluded.runner_party, "
       + "runner_votes = excluded.runner_votes, margin = excluded.margin, total_votes = excluded.total_votes, "
       + "source_time = excluded.source_time";
-  static final String EVENT_ADD = "INSERT INTO events (type, state, seat, at, body) VALUES (?, ?, ?, ?, ?)";
+  static final String EVENT_ADD = "INSERT INTO events (type, state, seat, at, body, committed_at) "
+      + "VALUES (?, ?, ?, ?, ?, ?)";
   // Only a repeated sha256 is skipped: a row breaking any other constraint still fails the batch.
   static final String PAGE_ADD = "INSERT INTO page_archive (url, fetched_at, sha256, gzip) VALUES (?, ?, ?, ?) "
       + "ON CONFLICT (sha256) DO NOTHING";
@@ -139,4 +140,38 @@ final class Sql {
         + "WHERE e.id > ?" + (types == 0 ? "" : " AND e.type IN (" + String.join(", ", Collections.nCopies(types, "?"))
         + ")") + (ofOneState ? " AND e.state = ?" : "") + " ORDER BY e.id LIMIT ?";
   }
+
+  // --- audience and stream health (V5) ---
+  static final String VIEWER_ADD = "INSERT INTO viewer_samples (platform, at, kind, viewers, note) VALUES (?, ?, ?, ?, ?)";
+  static final String STREAM_SAMPLE_ADD = "INSERT INTO stream_samples (channel, at, state, fps, bitrate, encoded, "
+      + "dropped, repeated, reconnects, browser_restarts, encoder_level, encoder_changes, destinations) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String BROADCAST_OPEN = "INSERT INTO broadcasts (channel, started_at) VALUES (?, ?)";
+  static final String BROADCAST_ON_AIR = "SELECT id, started_at FROM broadcasts WHERE channel = ? AND ended_at IS NULL";
+  static final String BROADCAST_CLOSE = "UPDATE broadcasts SET ended_at = ? WHERE id = ?";
+  /** Broadcasts a stopped engine left open (a kill, a crash): they end at their channel's last sample. */
+  static final String BROADCASTS_LEFT_OPEN = "UPDATE broadcasts SET ended_at = max(started_at, COALESCE((SELECT "
+      + "max(s.at) FROM stream_samples s WHERE s.channel = broadcasts.channel AND s.at >= broadcasts.started_at), "
+      + "started_at)) WHERE ended_at IS NULL";
+  static final String TOTALS_PUT = "INSERT INTO platform_totals (platform, video, fetched_at, average_concurrent, "
+      + "peak_concurrent, minutes_watched) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, video) DO UPDATE SET "
+      + "fetched_at = excluded.fetched_at, average_concurrent = excluded.average_concurrent, "
+      + "peak_concurrent = excluded.peak_concurrent, minutes_watched = excluded.minutes_watched";
+
+  static final String BROADCASTS_ALL = "SELECT id, channel, started_at, ended_at, COALESCE(ended_at, (SELECT max(s.at) "
+      + "FROM stream_samples s WHERE s.channel = b.channel AND s.at >= b.started_at), started_at) FROM broadcasts b "
+      + "ORDER BY id";
+  static final String VIEWERS_BETWEEN = "SELECT platform, at, kind, viewers, note FROM viewer_samples "
+      + "WHERE at >= ? AND at <= ? ORDER BY at, id";
+  /** Each platform's newest sample. */
+  static final String VIEWERS_LATEST = "SELECT v.platform, v.at, v.kind, v.viewers, v.note FROM viewer_samples v "
+      + "WHERE v.id = (SELECT max(id) FROM viewer_samples w WHERE w.platform = v.platform) ORDER BY v.platform";
+  static final String STREAM_SAMPLES_BETWEEN = "SELECT channel, at, state, fps, bitrate, encoded, dropped, repeated, "
+      + "reconnects, browser_restarts, encoder_level, encoder_changes, destinations FROM stream_samples "
+      + "WHERE at >= ? AND at <= ? ORDER BY channel, at, id";
+  static final String TOTALS_ALL = "SELECT platform, video, fetched_at, average_concurrent, peak_concurrent, "
+      + "minutes_watched FROM platform_totals ORDER BY platform, video";
+  /** Every event with the time the store committed it (its source time for rows from before V5), oldest first. */
+  static final String EVENTS_TIMED = "SELECT e.id, e.type, e.state, k.no, e.at, e.body, COALESCE(e.committed_at, e.at) "
+      + "FROM events e LEFT JOIN constituencies k ON k.id = e.seat ORDER BY e.id";
 }

@@ -172,6 +172,7 @@ final class StoreRows implements AutoCloseable {
       body.remove(column);
     }
     eventAdd.setString(5, body.encode());
+    eventAdd.setLong(6, System.currentTimeMillis());
     eventAdd.executeUpdate();
     return generatedKey(eventAdd);
   }

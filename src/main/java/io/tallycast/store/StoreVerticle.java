@@ -54,6 +54,9 @@ public final class StoreVerticle extends VerticleBase {
   private long lastCommitMs;
   private long rejections;
   private final WriteTrouble trouble = new WriteTrouble();
+  private AudienceLog audience;
+  /** How often a channel's stream health is kept (it reports every 2 s; a state change is kept at once). */
+  static final java.time.Duration STREAM_SAMPLE_EVERY = java.time.Duration.ofSeconds(5);
 
   public StoreVerticle(Path dataDir, Election election) {
     this.dataDir = dataDir;
@@ -82,13 +85,46 @@ public final class StoreVerticle extends VerticleBase {
           new JsonObject()).publish(vertx);
       return Future.failedFuture(e);
     }
+    try {
+      audience = new AudienceLog(store.connection(), STREAM_SAMPLE_EVERY);
+    } catch (java.sql.SQLException e) {
+      store.close();
+      return Future.failedFuture(new StoreException("cannot open the audience log: " + e.getMessage(), e));
+    }
     lastSuccess = Instant.now();
     consumers = List.of(bus.answer(Contract.STORE_APPLY, this::apply),
         bus.answer(Contract.STORE_OVERRIDE, o -> operator(() -> store.override(o))),
         bus.answer(Contract.STORE_RELEASE, r -> operator(() -> store.release(r))),
-        bus.answer(Contract.STORE_TALLY, this::tally));
+        bus.answer(Contract.STORE_TALLY, this::tally),
+        bus.subscribe(Contract.VIEWERS, r -> record("viewer reading", () -> audience.viewers(r))),
+        bus.subscribe(Contract.PLATFORM_TOTALS, t -> record("platform totals", () -> audience.totals(t))),
+        bus.subscribe(Contract.HEALTH, this::streamHealth));
     report(HealthReport.Status.OK);
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  /** A channel's stream health, kept every few seconds; a broadcast it closed is announced once committed. */
+  private void streamHealth(HealthReport report) {
+    if (!AudienceLog.isStream(report)) {
+      return;
+    }
+    record("stream sample", () -> audience.stream(report, Instant.ofEpochMilli(System.currentTimeMillis()))
+        .ifPresent(ended -> bus.publish(Contract.BROADCAST_ENDED, ended)));
+  }
+
+  /** Writes one record of the night; a failure is the store's trouble like any write's, shown in its health. */
+  private void record(String what, AudienceWrite write) {
+    try {
+      write.run();
+      trouble.succeeded();
+    } catch (java.sql.SQLException | RuntimeException e) {
+      failed(what + " not written", e instanceof RuntimeException r ? r : new StoreException(e.getMessage(), e));
+    }
+  }
+
+  @FunctionalInterface
+  private interface AudienceWrite {
+    void run() throws java.sql.SQLException;
   }
 
   private Future<ApplyResult> apply(ScrapeBatch batch) {

@@ -1,5 +1,6 @@
 package io.tallycast.audience;
 
+import io.tallycast.bus.ViewerReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.bus.Bus;

@@ -68,6 +68,9 @@ class WireRoundTripTest {
     all.put(StreamChannel.class, new StreamChannel("second"));
     all.put(StreamStatus.class, new StreamStatus(new JsonObject().put("state", "stopped")));
     all.put(Preview.class, new Preview(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1}));
+    all.put(ViewerReading.class, new ViewerReading("youtube", AT, ViewerReading.Kind.LIVE, 18_250, "a first figure"));
+    all.put(PlatformTotals.class, new PlatformTotals("youtube", "dQw4w9WgXcQ", AT, 9_412.5, 18_250L, 2_260_000L));
+    all.put(BroadcastEnded.class, new BroadcastEnded(3, "main", AT, AT.plusSeconds(5 * 3600)));
     return all;
   }
 

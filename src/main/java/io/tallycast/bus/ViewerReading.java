@@ -1,4 +1,4 @@
-package io.tallycast.audience;
+package io.tallycast.bus;
 
 import java.time.Instant;
 
