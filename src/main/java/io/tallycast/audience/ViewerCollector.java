@@ -1,7 +1,7 @@
 package io.tallycast.audience;
 
-import io.tallycast.bus.ViewerReading;
 import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.ViewerReading;
 import io.tallycast.util.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,6 +1,7 @@
 package io.tallycast.audience;
 
 import io.tallycast.bus.ViewerReading;
+import io.tallycast.util.Secret;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

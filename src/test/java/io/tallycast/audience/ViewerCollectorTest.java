@@ -1,11 +1,12 @@
 package io.tallycast.audience;
 
-import io.tallycast.bus.ViewerReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.ViewerReading;
+import io.tallycast.util.Secret;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;

@@ -1,8 +1,9 @@
 package io.tallycast.audience;
 
-import io.tallycast.bus.ViewerReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.bus.ViewerReading;
+import io.tallycast.util.Secret;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,4 +1,4 @@
-package io.tallycast.audience;
+package io.tallycast.util;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,17 +30,17 @@ public final class Secret {
     return new Secret(fromEnvironment);
   }
 
-  static Secret of(String value) {
+  public static Secret of(String value) {
     return new Secret(value);
   }
 
   /** The value, for the one place that puts it in a request. */
-  String reveal() {
+  public String reveal() {
     return value;
   }
 
   /** Text with this secret replaced by stars (error texts can quote a request URL). */
-  String redact(String text) {
+  public String redact(String text) {
     return text == null ? null : text.replace(value, "****");
   }
 
