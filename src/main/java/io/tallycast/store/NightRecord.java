@@ -77,7 +77,8 @@ public final class NightRecord implements AutoCloseable {
 
   public synchronized List<PlatformTotals> platformTotals() {
     return rows(Sql.TOTALS_ALL, rs -> new PlatformTotals(rs.getString(1), rs.getString(2),
-        Instant.ofEpochMilli(rs.getLong(3)), rs.getObject(4) == null ? null : rs.getDouble(4), longOrNull(rs, 5), longOrNull(rs, 6)));
+        Instant.ofEpochMilli(rs.getLong(3)), rs.getObject(4) == null ? null : rs.getDouble(4), longOrNull(rs, 5),
+        longOrNull(rs, 6)));
   }
 
   /** Every event, oldest first, with its commit time. */

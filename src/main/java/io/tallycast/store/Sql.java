@@ -142,7 +142,8 @@ final class Sql {
   }
 
   // --- audience and stream health (V5) ---
-  static final String VIEWER_ADD = "INSERT INTO viewer_samples (platform, at, kind, viewers, note) VALUES (?, ?, ?, ?, ?)";
+  static final String VIEWER_ADD = "INSERT INTO viewer_samples (platform, at, kind, viewers, note) "
+      + "VALUES (?, ?, ?, ?, ?)";
   static final String STREAM_SAMPLE_ADD = "INSERT INTO stream_samples (channel, at, state, fps, bitrate, encoded, "
       + "dropped, repeated, reconnects, browser_restarts, encoder_level, encoder_changes, destinations) "
       + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
