@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tallycast.audience.AudienceConfig;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.StateCodes;
@@ -35,7 +36,7 @@ import java.util.Set;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
-                             Overlay overlay, Stream stream, List<Stream> channels) {
+                             Overlay overlay, Stream stream, List<Stream> channels, AudienceConfig.Yaml audience) {
 
   /**
    * One state (state, stateCode, parties, seats, past, pastYear), or a counting day of several: a {@code name} and
@@ -239,6 +240,11 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The optional {@code audience:} section (see {@link AudienceConfig}): the platforms asked for their viewers. */
+  public Optional<AudienceConfig> audienceConfig(Path base) throws IOException {
+    return audience == null ? Optional.empty() : Optional.of(AudienceConfig.parse(audience, base));
   }
 
   public Path dataDirectory(Path base) {

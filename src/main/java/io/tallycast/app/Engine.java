@@ -1,5 +1,6 @@
 package io.tallycast.app;
 
+import io.tallycast.audience.AudienceConfig;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
@@ -46,15 +47,17 @@ public final class Engine {
     private final Optional<MapsPart> maps;
     private final WebPart web;
     private final StreamPart stream;
+    private final Optional<AudiencePart> audience;
     private final ScraperPart scraper;
 
     private Config(Election election, Path dataDir, Optional<MapsPart> maps, WebPart web, StreamPart stream,
-                   ScraperPart scraper) {
+                   Optional<AudiencePart> audience, ScraperPart scraper) {
       this.election = election;
       this.dataDir = dataDir;
       this.maps = maps;
       this.web = web;
       this.stream = stream;
+      this.audience = audience;
       this.scraper = scraper;
     }
 
@@ -66,7 +69,7 @@ public final class Engine {
     /** The store, the API with the demo's overlay texts and no fault switches, no maps, no stream, the scraper. */
     public static Config of(Election election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
       return new Config(election, dataDir, Optional.empty(), new WebPart(web, OverlayConfig.demo()),
-          StreamPart.absent(), new ScraperPart(scrape));
+          StreamPart.absent(), Optional.empty(), new ScraperPart(scrape));
     }
 
     /** Maps from a folder or embedded. */
@@ -77,7 +80,7 @@ public final class Engine {
     /** Each state's maps, by state code; a state left out has none (its tallies and seats still show). */
     public Config withMaps(Map<String, MapSource> byState) {
       return byState.isEmpty() ? this : new Config(election, dataDir, Optional.of(new MapsPart(byState)), web, stream,
-          scraper);
+          audience, scraper);
     }
 
     /** Maps when there is a source; none otherwise (a build without embedded maps, a configuration without them). */
@@ -87,12 +90,12 @@ public final class Engine {
 
     /** The overlay's title, subtitle and logo. */
     public Config withOverlay(OverlayConfig value) {
-      return new Config(election, dataDir, maps, web.withOverlay(value), stream, scraper);
+      return new Config(election, dataDir, maps, web.withOverlay(value), stream, audience, scraper);
     }
 
     /** The demo's replay site controls, behind the operator's fault switches. */
     public Config withReplayControl(String url) {
-      return new Config(election, dataDir, maps, web.withFaultSwitches(url), stream, scraper);
+      return new Config(election, dataDir, maps, web.withFaultSwitches(url), stream, audience, scraper);
     }
 
     /** The overlay's stream (capture, encode, destinations). */
@@ -112,7 +115,13 @@ public final class Engine {
 
     /** The stream part: {@link StreamPart#of} or {@link StreamPart#absent}. */
     public Config withStream(StreamPart value) {
-      return new Config(election, dataDir, maps, web, value, scraper);
+      return new Config(election, dataDir, maps, web, value, audience, scraper);
+    }
+
+    /** The platforms' viewers, asked on a timer and kept beside the results; none when there are no platforms. */
+    public Config withAudience(Optional<AudienceConfig> value) {
+      return new Config(election, dataDir, maps, web, stream, value.filter(a -> !a.platforms().isEmpty())
+          .map(AudiencePart::new), scraper);
     }
 
     public Election election() {
@@ -134,6 +143,7 @@ public final class Engine {
       maps.ifPresent(parts::add);
       parts.add(web);
       parts.add(stream);
+      audience.ifPresent(parts::add);
       parts.add(scraper);
       return List.copyOf(parts);
     }

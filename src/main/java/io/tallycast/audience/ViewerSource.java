@@ -87,6 +87,18 @@ public final class ViewerSource {
     return platform;
   }
 
+  /** The same client under another name (two YouTube streams of one night: "youtube-bn", "youtube-en"). */
+  public ViewerSource named(String name) {
+    if (name.equals(platform)) {
+      return this;
+    }
+    ViewerSource self = this;
+    return new ViewerSource(name, client, url, headers, secret, clock, (status, body) -> {
+      ViewerReading r = self.reader.apply(status, body);
+      return new ViewerReading(name, r.at(), r.kind(), r.viewers(), r.problem());
+    });
+  }
+
   /** API units spent so far (YouTube's quota); 0 for the others. */
   public long quotaUnits() {
     return quotaUnits;

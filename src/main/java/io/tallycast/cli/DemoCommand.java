@@ -6,6 +6,7 @@ import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
+import io.tallycast.platforms.DemoPlatforms;
 import io.tallycast.replay.CountingModel;
 import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +88,14 @@ public final class DemoCommand implements Callable<Integer> {
           + "recordings/NAME.mkv in the data dir). Repeatable")
   List<String> channels = new ArrayList<>();
 
+  @Option(names = "--no-audience", description = "do not start the local stand-ins of YouTube, Facebook, Twitch and a "
+      + "website, nor ask them for viewers")
+  boolean noAudience;
+
+  @Option(names = "--audience-interval", description = "how often the platforms are asked for their viewers, in "
+      + "seconds. Default: 30 s of counting-day time at the replay speed, between 1 and 30 s")
+  Double audienceInterval;
+
   @Mixin
   StreamFlags stream = new StreamFlags();
 
@@ -113,11 +123,15 @@ public final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--channel adds a stream to the demo's own: leave out --no-stream");
     }
     List<StreamVerticle.Settings> streaming = noStream ? List.of() : channelSettings(whole.codes());
+    Optional<DemoPlatforms.Started> platforms = noAudience ? Optional.empty()
+        : Optional.of(DemoPlatforms.start(runtime.vertx(), () -> site.clock().elapsedSeconds() / 3600.0,
+            audienceIntervalFor(speed, audienceInterval)).await());
     WebConfig web = new WebConfig(host, port);
     Engine engine = Engine.start(runtime, Engine.Config.of(whole, dataDir, scrape, web).withMaps(maps)
         .withOverlay(whole.severalStates() ? OverlayConfig.forElection(whole.name())
             : OverlayConfig.demo(election.state(), election.year()))
-        .withReplayControl(site.controlUrl()).withChannels(streaming)).await();
+        .withReplayControl(site.controlUrl()).withChannels(streaming)
+        .withAudience(platforms.map(DemoPlatforms.Started::config))).await();
     String api = web.localUrl(engine.apiPort());
     String what = ReplayModels.recorded(days.get(0))
         ? "the real counting day of " + election.countingDay() + " as recorded, replayed at " + fmt(speed) + "x"
@@ -136,12 +150,16 @@ public final class DemoCommand implements Callable<Integer> {
           fault switch  %sfaults   (also on the console)
           data          %s
           stream        %s
+          audience      %s
         """, whole.name(), what, states, web.reach(engine.apiPort()), api, api, api,
         maps.isEmpty() ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
         dataDir.toAbsolutePath().resolve("tallycast.db"),
         streaming.isEmpty() ? "off (--no-stream)" : String.join("\n                ",
-            streaming.stream().map(DemoCommand::streamLine).toList()));
+            streaming.stream().map(DemoCommand::streamLine).toList()),
+        platforms.map(p -> "YouTube, Facebook, Twitch and a website, stand-ins at " + p.standIns().baseUrl()
+            + ", asked every " + p.config().interval().toMillis() / 1000.0 + " s (--no-audience: none)")
+            .orElse("none (--no-audience)"));
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     System.out.println("Ctrl-C stops it; run it again on the same --data-dir to resume.");
     Shutdown.awaitSignal(engine::close);
@@ -183,6 +201,20 @@ public final class DemoCommand implements Callable<Integer> {
     return channel + c.width() + "x" + c.height() + " " + c.fps() + " fps to " + String.join(", ",
         c.destinations().stream().map(d -> d.network() ? d.shown() : d.segmentNames()).toList()) + disk
         + "   (start/stop on the console)";
+  }
+
+  /**
+   * The demo's platforms are asked every 30 s of counting-day time, as a real night would be, but at least every 30 s
+   * and at most every second of ours; a figure given wins.
+   */
+  static Duration audienceIntervalFor(double speed, Double seconds) {
+    if (seconds != null) {
+      if (seconds < 1) {
+        throw new IllegalArgumentException("--audience-interval must be at least 1 second");
+      }
+      return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+    return Duration.ofMillis(Math.max(1000, Math.min(30_000, Math.round(30_000 / speed))));
   }
 
   /** A fast replay is still followed round by round: poll a few times per simulated counting round (~20 min). */

@@ -34,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
     Election election = cfg.loadElection(base);
     Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
         .withMaps(cfg.mapSources(base)).withOverlay(overlay)
-        .withChannels(cfg.channels(base));
+        .withChannels(cfg.channels(base)).withAudience(cfg.audienceConfig(base));
     Engine engine = Engine.start(runtime, parts).await();
     String api = web.localUrl(engine.apiPort());
     System.out.printf("tallycast serving %s%n  listening    %s%n  results API  %s/api/summary%n  source       %s%n"
