@@ -1,6 +1,6 @@
 // The operator console: wiring of the health wall, the seat table, the event log, the override dialog and the
 // switches to the API and the push channel. State is read once, then kept current by /api/live; every
-// (re)connection re-reads the state pushes do not replay (health, summary, scene).
+// (re)connection re-reads the state pushes do not replay (health, summary, scene, audience).
 
 import {el, setText, replaceChildren} from '/lib/dom.js';
 import {Live, getJson} from '/lib/live.js';
@@ -12,6 +12,7 @@ import {EventLog} from './events.js';
 import {OverrideDialog} from './override.js';
 import {Controls} from './controls.js';
 import {Audit} from './audit.js';
+import {AudiencePanel} from './audience.js';
 import {whichState, follows} from '/lib/state.js';
 
 // the state whose seats, events and figures this console shows (?state=CODE, else the election's first)
@@ -30,6 +31,7 @@ stateChooser();
 const seatName = (no) => seats.get(no)?.name;
 const events = new EventLog(document.getElementById('events'), seatName);
 const audit = new Audit(operator, seatName);
+const audience = new AudiencePanel(operator);
 
 health.onScraperPaused((paused) => controls.scraperState(paused));
 health.onStreamAction((channel, action) => controls.streamChannel(channel, action));
@@ -82,6 +84,7 @@ function scheduleSummary() {
 
 async function loadOverlay() {
   const overlay = await controls.loadScene();
+  audience.options(overlay);
   if (overlay?.title) setText(document.getElementById('election-title'), overlay.title);
   if (overlay?.subtitle) setText(document.getElementById('election-subtitle'), overlay.subtitle);
 }
@@ -121,7 +124,8 @@ function connection(state) {
 
 async function start() {
   const board = await loadHealth();
-  await Promise.all([loadSummary(), loadOverlay(), seats.load().catch(() => seats.scheduleRefresh())]);
+  await Promise.all([loadSummary(), loadOverlay(), audience.load(),
+    seats.load().catch(() => seats.scheduleRefresh())]);
   const live = new Live();
   try {
     const lastEventId = board?.parts?.store?.details?.lastEventId;
@@ -145,16 +149,20 @@ async function start() {
   }
   live.on('health', (report) => health.report(report));
   live.on('scene', (msg) => controls.scene(msg?.scene));
+  live.on('audience', (reading) => audience.reading(reading));
+  live.on('overlay.options', (options) => audience.options(options));
   live.onStatus(connection);
   let first = true;
   live.onOpen(() => {
     if (first) {
       first = false;
+      audience.load(); // readings pushed before the channel opened are not replayed
       return;
     }
     loadHealth();
     loadSummary();
-    controls.loadScene();
+    controls.loadScene().then((overlay) => audience.options(overlay));
+    audience.load();
     seats.scheduleRefresh();
   });
   live.start();

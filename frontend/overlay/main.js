@@ -16,6 +16,7 @@ import {Seats} from './seats.js';
 import {learn} from './palette.js';
 import {StatesBoard} from './states.js';
 import {Intro} from './intro.js';
+import {WatchingNow} from './watching.js';
 import {whichState, follows} from '/lib/state.js';
 
 const params = new URLSearchParams(location.search);
@@ -45,6 +46,7 @@ const house = new House(document.getElementById('house'));
 const ticker = new Ticker(document.querySelector('#ticker .strip'));
 const seats = new Seats();
 const notes = new Notes(document.querySelector('#notifications .notes'), seats, site);
+const watching = new WatchingNow(document.getElementById('watching'));
 const shown = {summary: false, seats: false};
 
 startClock(document.getElementById('clock'));
@@ -77,6 +79,7 @@ const refreshConfig = coalesce(async () => {
     config = null; // before the operator API exists the page keeps its defaults
   }
   branding.show(config);
+  watching.options(config);
   if (config?.scene) scenes.follow(config.scene);
   if (config?.sceneState) followState(config.sceneState);
 }, 1000);
@@ -155,6 +158,8 @@ live.on('scene', (event) => {
   if (event.state) followState(event.state);
   if (event.scene === 'states') refreshStates();
 });
+live.on('overlay.options', (options) => watching.options(options));
+live.on('audience', (reading) => watching.reading(reading));
 live.onStatus((status) => {
   if (document.body.dataset.live !== status) document.body.dataset.live = status;
 });
@@ -183,6 +188,7 @@ function fetchEverything() {
   intro.refresh(site.maps, site.name);
   stateMap.refresh();
   notes.backfill();
+  watching.load();
 }
 
 // state pushes are not replayed and we may have been away: on every (re)connection fetch everything again
@@ -193,4 +199,4 @@ fetchEverything();
 
 // for tests and for an engineer at the console of the capture browser
 window.__live = live;
-window.__overlay = {live, site, scenes, seats, tally, house, ticker, notes, stateMap, statesBoard};
+window.__overlay = {live, site, scenes, seats, tally, house, ticker, notes, stateMap, statesBoard, watching};

@@ -3,6 +3,7 @@ package io.tallycast.app;
 import io.tallycast.election.Election;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
+import io.tallycast.store.NightRecord;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class Assembly {
   private final Path dataDir;
   private final List<AutoCloseable> afterVertx = new ArrayList<>();
   private ResultsReader reader;
+  private NightRecord night;
   private Map<String, PublishedMaps> maps = Map.of();
   private Web web;
 
@@ -63,6 +65,16 @@ public final class Assembly {
     afterVertx.add(value);
   }
 
+  /** The night's record, read-only: viewers, stream health, broadcasts (offered by {@link StorePart}). */
+  public NightRecord night() {
+    return offered(night, "the night's record", StorePart.NAME);
+  }
+
+  void night(NightRecord value) {
+    night = value;
+    afterVertx.add(value);
+  }
+
   /** The maps' published files by state code, for the states that have maps (none without a {@link MapsPart}). */
   public Map<String, PublishedMaps> maps() {
     return maps;
@@ -81,7 +93,7 @@ public final class Assembly {
     web = value;
   }
 
-  /** Closed after Vert.x, in the reverse order of their parts (the store's read side). */
+  /** Closed after Vert.x, in the reverse order of their parts (the store's read side, the night's record). */
   void closeAfterVertx() {
     for (int i = afterVertx.size() - 1; i >= 0; i--) {
       try {

@@ -57,7 +57,7 @@ public final class WebPart implements Part {
             faultSwitches))
         .compose(operator -> {
           ApiVerticle api = new ApiVerticle(web, election, assembly.reader(), assembly.runtime().prometheus(),
-              assembly.maps(), Optional.of(operator));
+              assembly.maps(), Optional.of(operator), Optional.of(assembly.night()));
           return assembly.vertx().deployVerticle(api).map(id -> {
             assembly.web(new Assembly.Web(api.port(), web.localUrl(api.port()), operator));
             return id;

@@ -27,6 +27,9 @@ public final class Contract {
 
   public static final Address<MapUpdated> MAP_UPDATED = new Address<>("map.updated", MapUpdated.class);
   public static final Address<SceneChosen> SCENE = new Address<>("overlay.scene", SceneChosen.class);
+  /** The overlay's options (the "watching now" badge), saved first, as the operator set them. */
+  public static final Address<OverlayOptions> OVERLAY_OPTIONS =
+      new Address<>("overlay.options", OverlayOptions.class);
   /** Every part's state, on change and on every cycle. */
   public static final Address<HealthReport> HEALTH = new Address<>("health.report", HealthReport.class);
 
@@ -56,7 +59,7 @@ public final class Contract {
         StoredTally.class,
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
-        Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class));
+        Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

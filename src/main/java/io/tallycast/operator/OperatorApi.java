@@ -60,6 +60,7 @@ public final class OperatorApi {
     SceneRotation rotation = new SceneRotation(vertx, scenes);
     new OperatorRoutes(vertx, scenes, rotation).mount(router);
     rotation.mount(router);
+    new OverlayOptionRoutes(vertx, overlay).mount(router);
     new OverrideRoutes(vertx, election, reader, readers).mount(router);
     new FaultProxy(vertx, replayControlUrl).mount(router);
   }

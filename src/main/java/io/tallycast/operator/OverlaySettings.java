@@ -1,5 +1,6 @@
 package io.tallycast.operator;
 
+import io.tallycast.bus.OverlayOptions;
 import io.tallycast.bus.SceneChosen;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The overlay's settings as {@code GET /api/overlay} gives them: the configured title, subtitle and logo, the
- * election's size, and the scene the operator chose. The scene is kept in {@value #FILE} in the data dir, so a restart
- * (or a crash) keeps what is on air. Only the API verticle's event loop reads and changes the scene; the file is
- * written off it.
+ * election's size, and the scene and options the operator chose. Scene and options are kept in {@value #FILE} in the
+ * data dir, so a restart (or a crash) keeps what is on air. Only the API verticle's event loop changes what is on air;
+ * the file is written off it, always whole (the scene with the options last saved, and the other way round).
  */
 public final class OverlaySettings {
   public static final String FILE = "overlay.json";
@@ -32,37 +33,56 @@ public final class OverlaySettings {
   private final int majority;
   private final Path file;
   private volatile SceneChosen scene;
+  private volatile OverlayOptions options;
+  /** What the file holds (guarded by this): a save of one half writes it with the other half as last saved. */
+  private SceneChosen savedScene;
+  private OverlayOptions savedOptions;
 
   private OverlaySettings(OverlayConfig config, String state, int seats, int majority, Path file,
-                          SceneChosen scene) {
+                          SceneChosen scene, OverlayOptions options) {
     this.config = config;
     this.state = state;
     this.seats = seats;
     this.majority = majority;
     this.file = file;
     this.scene = scene;
+    this.options = options;
+    this.savedScene = scene;
+    this.savedOptions = options;
   }
 
-  /** Reads the saved scene from dataDir/overlay.json ("full" when there is none). Blocking. */
+  /** Reads the saved scene and options from dataDir/overlay.json ("full", options off, without it). Blocking. */
   public static OverlaySettings load(Path dataDir, OverlayConfig config, String state, int seats, int majority) {
     Path file = dataDir.resolve(FILE);
-    return new OverlaySettings(config, state, seats, majority, file, savedScene(file));
+    JsonObject saved = saved(file);
+    return new OverlaySettings(config, state, seats, majority, file, savedScene(file, saved), savedOptions(saved));
   }
 
-  private static SceneChosen savedScene(Path file) {
+  private static JsonObject saved(Path file) {
     try {
-      JsonObject saved = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
-      String scene = saved.getString("scene");
-      if (SCENES.contains(scene)) {
-        return new SceneChosen(scene, saved.getString("state"));
-      }
-      LOG.warn("{} names no known scene ({}): showing the full scene", file, scene);
+      return new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
-      // first start: the full scene
+      return new JsonObject(); // first start: the full scene, options off
     } catch (IOException | DecodeException | ClassCastException e) {
-      LOG.warn("{} is unreadable ({}): showing the full scene", file, e.getMessage());
+      LOG.warn("{} is unreadable ({}): showing the full scene, options off", file, e.getMessage());
+      return new JsonObject();
+    }
+  }
+
+  private static SceneChosen savedScene(Path file, JsonObject saved) {
+    Object scene = saved.getValue("scene");
+    Object state = saved.getValue("state");
+    if (scene instanceof String s && SCENES.contains(s) && (state == null || state instanceof String)) {
+      return new SceneChosen(s, (String) state);
+    }
+    if (scene != null) {
+      LOG.warn("{} names no known scene ({}): showing the full scene", file, scene);
     }
     return new SceneChosen(SCENES.get(0));
+  }
+
+  private static OverlayOptions savedOptions(JsonObject saved) {
+    return new OverlayOptions(Boolean.TRUE.equals(saved.getValue("watchingNow")));
   }
 
   public String scene() {
@@ -88,11 +108,31 @@ public final class OverlaySettings {
     this.scene = chosen;
   }
 
+  /** The overlay's options on air. */
+  public OverlayOptions options() {
+    return options;
+  }
+
+  void options(OverlayOptions chosen) {
+    this.options = chosen;
+  }
+
   /** Writes the scene to the file (temporary file, then rename: a crash leaves the old or the new one). Blocking. */
-  void save(SceneChosen chosen) throws IOException {
+  synchronized void save(SceneChosen chosen) throws IOException {
+    write(chosen, savedOptions);
+    savedScene = chosen;
+  }
+
+  /** Writes the options to the file, beside the scene last saved. Blocking. */
+  synchronized void save(OverlayOptions chosen) throws IOException {
+    write(savedScene, chosen);
+    savedOptions = chosen;
+  }
+
+  private void write(SceneChosen chosen, OverlayOptions with) throws IOException {
     Path tmp = file.resolveSibling(FILE + ".tmp");
-    Files.writeString(tmp, new JsonObject().put("scene", chosen.scene()).put("state", chosen.state()).encode(),
-        StandardCharsets.UTF_8);
+    Files.writeString(tmp, new JsonObject().put("scene", chosen.scene()).put("state", chosen.state())
+        .put("watchingNow", with.watchingNow()).encode(), StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -101,9 +141,10 @@ public final class OverlaySettings {
     return config.logo();
   }
 
-  /** {"scene","sceneState","title","subtitle","logo","state","seats","majority"}. */
+  /** {"scene","sceneState","watchingNow","title","subtitle","logo","state","seats","majority"}. */
   public JsonObject toJson() {
     return new JsonObject().put("scene", scene.scene()).put("sceneState", scene.state())
+        .put("watchingNow", options.watchingNow())
         .put("title", config.title()).put("subtitle", config.subtitle())
         .put("logo", config.logo() == null ? DEFAULT_LOGO : LOGO_ROUTE).put("state", state).put("seats", seats)
         .put("majority", majority);

@@ -8,6 +8,7 @@ import io.tallycast.bus.StreamChannel;
 import io.tallycast.election.Election;
 import io.tallycast.map.PublishedMaps;
 import io.tallycast.operator.OperatorApi;
+import io.tallycast.store.NightRecord;
 import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -28,10 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results API: summary, constituencies, events, the live push channel, health and metrics, and (when given an
- * {@link OperatorApi}) the overlay's settings and the operator's routes. Reads go to the store's read side on worker
- * threads (JDBC never runs on the event loop); the API writes results only through the store's single writer, on the
- * bus.
+ * The results API: summary, constituencies, events, the audience, the live push channel, health and metrics, and
+ * (when given an {@link OperatorApi}) the overlay's settings and the operator's routes. Reads go to the store's read
+ * side and the night's record on worker threads (JDBC never runs on the event loop); the API writes results only
+ * through the store's single writer, on the bus.
  */
 public final class ApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
@@ -45,6 +46,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Optional<PrometheusMeterRegistry> prometheus;
   private final Map<String, PublishedMaps> maps;
   private final Optional<OperatorApi> operator;
+  private final Optional<NightRecord> night;
   private WorkerExecutor readers;
   private HealthBoard health;
   private HttpServer server;
@@ -57,12 +59,20 @@ public final class ApiVerticle extends VerticleBase {
   public ApiVerticle(WebConfig config, Election election, ResultsReader reader,
                      Optional<PrometheusMeterRegistry> prometheus, Map<String, PublishedMaps> maps,
                      Optional<OperatorApi> operator) {
+    this(config, election, reader, prometheus, maps, operator, Optional.empty());
+  }
+
+  /** @param night the night's record, for {@code /api/audience} (without it the API answers as if none was read) */
+  public ApiVerticle(WebConfig config, Election election, ResultsReader reader,
+                     Optional<PrometheusMeterRegistry> prometheus, Map<String, PublishedMaps> maps,
+                     Optional<OperatorApi> operator, Optional<NightRecord> night) {
     this.config = config;
     this.election = election;
     this.reader = reader;
     this.prometheus = prometheus;
     this.maps = maps;
     this.operator = operator;
+    this.night = night;
   }
 
   @Override
@@ -76,6 +86,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
+    new AudienceRoutes(night, readers).mount(router);
     router.get("/api/stream/preview.jpg").handler(ctx -> streamPreview(ctx, StreamChannel.FIRST));
     router.get("/api/streams/:channel/preview.jpg")
         .handler(ctx -> streamPreview(ctx, new StreamChannel(ctx.pathParam("channel"))));

@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -21,21 +22,30 @@ import java.util.function.LongFunction;
  * {@code id:} the event id) and health reports ({@code event: health}). A client that reconnects with
  * {@code Last-Event-ID} (browsers do it by themselves) or {@code ?after=ID} first gets what it missed, so a dropped
  * connection loses nothing. Besides, every message on the {@link #BROADCASTS} addresses goes out under its address as
- * an event of its own ({@code event: health}, {@code event: map.updated}, {@code event: scene}): state, not history, so
- * never replayed. A
+ * an event of its own ({@code event: health}, {@code event: map.updated}, {@code event: scene},
+ * {@code event: overlay.options}, {@code event: audience}): state, not history, so never replayed. A
  * comment line every 15 s keeps proxies from closing an idle stream. Never gzipped, so each event leaves at once (see
  * {@link Compression}).
  */
 final class LiveChannel {
   private static final long KEEPALIVE_MS = 15_000;
-  /** What is pushed as it comes, besides the events: health reports, new map pictures, the overlay's scene. */
+  /**
+   * What is pushed as it comes, besides the events: health reports, new map pictures, the overlay's scene and options,
+   * and every viewer reading (as {@code /api/audience} shows a platform).
+   */
   private static final List<Broadcast<?>> BROADCASTS = List.of(new Broadcast<>(Contract.HEALTH, "health"),
-      new Broadcast<>(Contract.MAP_UPDATED, "map.updated"), new Broadcast<>(Contract.SCENE, "scene"));
+      new Broadcast<>(Contract.MAP_UPDATED, "map.updated"), new Broadcast<>(Contract.SCENE, "scene"),
+      new Broadcast<>(Contract.OVERLAY_OPTIONS, "overlay.options"),
+      new Broadcast<>(Contract.VIEWERS, "audience", AudienceAnswer::platform));
 
-  /** A bus address pushed to the browser under an SSE event name, as its {@link Wire} JSON. */
-  private record Broadcast<T>(Address<T> address, String event) {
+  /** A bus address pushed to the browser under an SSE event name, as its {@link Wire} JSON or another form. */
+  private record Broadcast<T>(Address<T> address, String event, Function<T, JsonObject> form) {
+    Broadcast(Address<T> address, String event) {
+      this(address, event, Wire::json);
+    }
+
     MessageConsumer<T> forward(Bus bus, Client client, LastJson json) {
-      return bus.subscribe(address, payload -> client.write(event, null, json.of(payload)));
+      return bus.subscribe(address, payload -> client.write(event, null, json.of(payload, form)));
     }
   }
 
@@ -95,9 +105,13 @@ final class LiveChannel {
     private JsonObject json;
 
     JsonObject of(Object next) {
+      return of(next, Wire::json);
+    }
+
+    <T> JsonObject of(T next, Function<T, JsonObject> form) {
       if (next != payload) {
         payload = next;
-        json = Wire.json(next);
+        json = form.apply(next);
       }
       return json;
     }

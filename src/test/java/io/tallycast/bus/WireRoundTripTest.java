@@ -61,6 +61,7 @@ class WireRoundTripTest {
     all.put(MapUpdated.class, new MapUpdated("S25", "district-purba-medinipur", 42, List.of(210, 211),
         "/api/maps/d.png"));
     all.put(SceneChosen.class, new SceneChosen("map", "S03"));
+    all.put(OverlayOptions.class, new OverlayOptions(true));
     all.put(HealthReport.class, new HealthReport("scraper", HealthReport.Status.DEGRADED, AT, "seat 12: 503", AT,
         new JsonObject().put("cycles", 812).put("failingSeats", new JsonArray().add(12))));
     all.put(ScraperControl.class, new ScraperControl(true));

@@ -70,6 +70,7 @@ class OperatorAccessTest {
       "GET, /api/operator/overrides",
       "POST, /api/operator/scraper/pause",
       "POST, /api/operator/scene",
+      "POST, /api/operator/overlay/options",
       "POST, /api/operator/stream/start",
       "GET, /api/operator/replay/faults",
       "PUT, /api/operator/replay/faults/http-500",
@@ -77,7 +78,8 @@ class OperatorAccessTest {
   void every_operator_route_answers_401_without_the_token_or_with_a_wrong_one_and_changes_nothing(String method,
       String path) {
     JsonObject seat = pipeline.json("/api/constituencies/12");
-    JsonObject body = new JsonObject().put("reason", "test").put("status", "declared").put("scene", "map");
+    JsonObject body = new JsonObject().put("reason", "test").put("status", "declared").put("scene", "map")
+        .put("watchingNow", true);
     HttpResponse<Buffer> none = keep(operator.withToken(null).call(HttpMethod.valueOf(method), path, body));
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.getHeader("WWW-Authenticate")).startsWith("Bearer");
@@ -93,6 +95,7 @@ class OperatorAccessTest {
     assertThat(pipeline.json("/api/constituencies/12")).isEqualTo(seat);
     assertThat(operator.overrides()).isEmpty();
     assertThat(pipeline.json("/api/overlay").getString("scene")).isEqualTo("full");
+    assertThat(pipeline.json("/api/overlay").getBoolean("watchingNow")).isFalse();
     assertThat(pipeline.scraperHealth().getJsonObject("details").getBoolean("paused")).isFalse();
   }
 
@@ -108,7 +111,8 @@ class OperatorAccessTest {
     HttpResponse<Buffer> overlay = keep(pipeline.get("/api/overlay"));
     assertThat(overlay.statusCode()).isEqualTo(200);
     assertThat(overlay.bodyAsJsonObject()).isEqualTo(new JsonObject().put("scene", "full").putNull("sceneState")
-        .put("title", "West Bengal Assembly Election 2021").put("subtitle", "পশ্চিমবঙ্গ বিধানসভা নির্বাচন ২০২১")
+        .put("watchingNow", false).put("title", "West Bengal Assembly Election 2021")
+        .put("subtitle", "পশ্চিমবঙ্গ বিধানসভা নির্বাচন ২০২১")
         .put("logo", "/overlay/logo.svg").put("state", "West Bengal").put("seats", 294).put("majority", 148));
     assertThat(pipeline.get("/api/overlay/logo").statusCode()).isEqualTo(404);
   }
