@@ -49,6 +49,11 @@ public final class YouTubeAnalytics {
       if (concurrent.kind() != Kind.READY) {
         return Future.succeededFuture(concurrent.answer());
       }
+      if (!concurrent.row().containsKey("averageConcurrentViewers")
+          && !concurrent.row().containsKey("peakConcurrentViewers")) {
+        return Future.succeededFuture(failed("unreadable answer (not the documented result table): rows without "
+            + "averageConcurrentViewers or peakConcurrentViewers"));
+      }
       return query(WATCH_TIME, videoId, start, end).map(watched -> watched.kind() != Kind.READY ? watched.answer()
           : new Answer(Kind.READY, totals(videoId, concurrent.row(), watched.row()), null));
     }).otherwise(e -> failed(e instanceof OAuthRefresh.Refused ? e.getMessage()

@@ -210,6 +210,8 @@ public final class ReportMailer {
       default -> throw new IllegalStateException();
     }
     p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+    // a protocol trace (Angus logs it at FINEST, bridged into the log) leaves the AUTH exchange out
+    p.setProperty("mail.debug.auth", "false");
     if (tls != null) {
       p.put("mail.smtp.ssl.socketFactory", tls);
     }

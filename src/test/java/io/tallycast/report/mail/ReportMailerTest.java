@@ -225,6 +225,18 @@ class ReportMailerTest {
   }
 
   @Test
+  void a_certificate_the_jdk_does_not_trust_is_refused_with_a_reason_before_the_login() throws Exception {
+    SmtpTlsFront front = front(SmtpTlsFront.Mode.STARTTLS);
+    MailConfig config = config(front.port(), MailConfig.Security.STARTTLS, PASSWORD)
+        .withRetry(new MailConfig.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
+    Throwable failed = failure(mailer(config, null).send(new Letter("Update", "text", List.of())));
+    assertThat(failed.getMessage()).startsWith("mail to 2 recipients not sent after 1 attempt: TLS with 127.0.0.1:"
+        + front.port() + " failed (").endsWith(") - check mail.security (starttls) and mail.port");
+    assertThat(front.commandsAfterTls()).isEmpty();
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
   void a_server_that_does_not_offer_starttls_never_gets_the_password() throws Exception {
     // GreenMail itself offers no STARTTLS: exactly the server (or the man in the middle) starttls must refuse
     MailConfig plain = config(greenMail.getSmtp().getPort(), MailConfig.Security.STARTTLS, PASSWORD)
@@ -256,14 +268,14 @@ class ReportMailerTest {
     }
     MailConfig config = new MailConfig("127.0.0.1", port, MailConfig.Security.NONE, USER, Secret.of(PASSWORD),
         "results@example.com", List.of("editor@example.com"), null,
-        new MailConfig.Retry(40, Duration.ofMillis(100), Duration.ofMillis(400)), null);
+        new MailConfig.Retry(200, Duration.ofMillis(100), Duration.ofMillis(400)), null);
     Future<Void> sent = mailer(config, null).send(new Letter("The night's report", "text", List.of(report())));
 
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> health.stream()
         .anyMatch(h -> h.status() == HealthReport.Status.DEGRADED));
     HealthReport degraded = health.stream().filter(h -> h.status() == HealthReport.Status.DEGRADED).findFirst()
         .orElseThrow();
-    assertThat(degraded.lastError()).isEqualTo("attempt 1 of 40 failed: cannot reach 127.0.0.1:" + port
+    assertThat(degraded.lastError()).isEqualTo("attempt 1 of 200 failed: cannot reach 127.0.0.1:" + port
         + ": connection refused");
     GreenMail later = startGreenMail(port);
     closing.add(later::stop);

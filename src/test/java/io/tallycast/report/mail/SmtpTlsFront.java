@@ -58,7 +58,7 @@ final class SmtpTlsFront implements AutoCloseable {
   static Certificates certificates(Path dir) throws Exception {
     Path store = dir.resolve("smtp.p12");
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "smtp", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+        "-genkeypair", "-alias", "smtp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
         "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
         "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
     keytool.getInputStream().readAllBytes();
@@ -181,21 +181,22 @@ final class SmtpTlsFront implements AutoCloseable {
         boolean inData = false;
         int c;
         while ((c = from.read()) >= 0) {
-          to.write(c);
           if (c != '\n') {
             current.write(c);
             continue;
           }
-          to.flush();
-          String line = current.toString(StandardCharsets.US_ASCII).strip();
+          // noted before it is passed on: once the server answers, a test may look
+          String line = current.toString(StandardCharsets.ISO_8859_1);
           current.reset();
           if (inData) {
-            inData = !line.equals(".");
+            inData = !line.strip().equals(".");
           } else {
-            String verb = line.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
+            String verb = line.strip().split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT);
             commandsAfterTls.add(verb);
             inData = verb.equals("DATA");
           }
+          to.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
+          to.flush();
         }
       } catch (IOException ignored) {
         // one side closed
