@@ -121,9 +121,9 @@ final class ReportHtml {
       add("<p class=\"none\">No stream health was kept during this window.</p>\n");
       return;
     }
-    add("<h3>The stream</h3>\n<table><thead><tr><th>Channel</th><th class=\"n\">Frames dropped</th><th class=\"n\">"
-        + "Frames repeated</th><th class=\"n\">Reconnects</th><th class=\"n\">Browser restarts</th><th class=\"n\">"
-        + "Encoder adaptations</th><th class=\"n\">Samples</th></tr></thead><tbody>\n");
+    add("<h3>The stream</h3>\n<table class=\"wide\"><thead><tr><th>Channel</th><th class=\"n\">Frames dropped</th>"
+        + "<th class=\"n\">Frames repeated</th><th class=\"n\">Reconnects</th><th class=\"n\">Browser restarts</th>"
+        + "<th class=\"n\">Encoder adaptations</th><th class=\"n\">Samples</th></tr></thead><tbody>\n");
     List<Summary.Channel> rows = new ArrayList<>(s.stream().channels());
     if (rows.size() > 1) {
       rows.add(s.stream().all());
@@ -146,8 +146,8 @@ final class ReportHtml {
     add("<table><thead><tr><th>When</th><th class=\"n\">From</th><th class=\"n\">To</th><th class=\"n\">Rise</th>"
         + "<th>Just before: declarations and lead flips</th></tr></thead><tbody>\n");
     for (Summary.Jump j : s.jumps()) {
-      add("<tr><td>").text(clock.format(j.from()) + " to " + clock.format(j.to())).add("</td>").num(j.fromViewers())
-          .num(j.toViewers()).num(j.toViewers() - j.fromViewers()).add("<td>");
+      add("<tr><td class=\"when\">").text(clock.format(j.from()) + " to " + clock.format(j.to())).add("</td>")
+          .num(j.fromViewers()).num(j.toViewers()).num(j.toViewers() - j.fromViewers()).add("<td>");
       if (j.events().isEmpty()) {
         add("nothing declared or flipped");
       } else {
@@ -172,6 +172,9 @@ final class ReportHtml {
       JsonObject p = (JsonObject) o;
       long won = p.getLong("won", 0L);
       long leading = p.getLong("leading", 0L);
+      if (won + leading + p.getLong("votes", 0L) == 0) {
+        continue; // a party of the past election only: nothing to say about tonight
+      }
       String colour = p.getString("color", "");
       add("<tr><td><span class=\"swatch\" style=\"background:")
           .add(colour.matches("#[0-9a-fA-F]{3,8}") ? colour : "#ccc").add("\"></span>").text(p.getString("party"))
@@ -190,15 +193,16 @@ final class ReportHtml {
     List<Summary> all = new ArrayList<>(earlier);
     all.add(s);
     all.sort((a, b) -> a.start().compareTo(b.start()));
-    add("<table><thead><tr><th>Event</th><th>Date</th><th class=\"n\">On air</th><th class=\"n\">Peak total</th>"
-        + "<th class=\"n\">Average total</th><th class=\"n\">Minutes watched</th><th class=\"n\">Dropped</th>"
-        + "<th class=\"n\">Reconnects</th></tr></thead><tbody>\n");
+    add("<table class=\"wide\"><thead><tr><th>Event</th><th>Date</th><th class=\"n\">On air</th>"
+        + "<th class=\"n\">Peak total</th><th class=\"n\">Average total</th><th class=\"n\">Minutes watched</th>"
+        + "<th class=\"n\">Dropped</th><th class=\"n\">Reconnects</th></tr></thead><tbody>\n");
     for (Summary e : all) {
       boolean self = e.key().equals(s.key());
       Summary.Channel c = e.stream() == null ? null : e.stream().all();
       add(self ? "<tr class=\"this\"><td>" : "<tr><td>").text(e.election() + (e.channel() == null ? ""
-          : ", " + e.channel()) + (self ? " (this report)" : "")).add("</td><td>").text(dayAndClock.format(e.start()))
-          .add("</td><td class=\"n\">").text(Summary.duration(e.timeOnAirSeconds())).add("</td>");
+          : ", " + e.channel()) + (self ? " (this report)" : "")).add("</td><td class=\"when\">")
+          .text(dayAndClock.format(e.start())).add("</td><td class=\"n\">").text(Summary.duration(e.timeOnAirSeconds()))
+          .add("</td>");
       if (e.audienceCollected()) {
         num(e.total().peak()).num(e.total().average()).num(e.total().minutesWatched());
       } else {
