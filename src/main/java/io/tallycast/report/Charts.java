@@ -11,6 +11,7 @@ import io.tallycast.store.NightRecord.StreamSample;
 import io.tallycast.store.NightRecord.TimedEvent;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,12 +39,15 @@ final class Charts {
   static final int WIDTH = 900;
   static final int HEIGHT = 360;
   /** Points per line at most: a night of 5 s samples would make a heavy page for no visible gain. */
-  static final int MAX_POINTS = 1200;
+  static final int MAX_POINTS = 600;
   private static final int TOP_PARTIES = 6;
   private final ZoneId zone;
+  /** Clock times on the time axis: with seconds for a window of a few minutes, whose ticks would all read alike. */
+  private final String timePattern;
 
-  Charts(ZoneId zone) {
+  Charts(ZoneId zone, Duration window) {
     this.zone = zone;
+    this.timePattern = window.compareTo(Duration.ofMinutes(10)) < 0 ? "HH:mm:ss" : "HH:mm";
   }
 
   /** Viewers per platform and in total, as held (steps); declarations and lead flips marked on the total. */
@@ -157,7 +161,7 @@ final class Charts {
         .setPlotBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.OutsideS)
         .setLegendLayout(Styler.LegendLayout.Horizontal).setLegendBorderColor(Color.WHITE);
     XYStyler styler = chart.getStyler();
-    styler.setDatePattern("HH:mm").setTimezone(TimeZone.getTimeZone(zone));
+    styler.setDatePattern(timePattern).setTimezone(TimeZone.getTimeZone(zone));
     styler.setYAxisMin(0.0);
     styler.setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0)).setPlotBorderVisible(false).setMarkerSize(6);
     return chart;

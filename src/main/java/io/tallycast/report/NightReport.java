@@ -63,10 +63,10 @@ public final class NightReport {
         data.broadcast() == null ? null : data.broadcast().channel(), data.election(), data.start(), data.end(),
         zone.getId(), Instant.now(), Duration.between(data.start(), data.end()).toSeconds(), audience.platforms(),
         audience.total(), StreamFigures.of(data.before(), data.stream()),
-        Jumps.of(audience.totalSteps(), inWindow, new EventText(data.seats())), data.platformTotals(),
+        Jumps.of(audience.totalSteps(), data.events(), new EventText(data.seats())), data.platformTotals(),
         data.results().stream().map(NightReport::stateLine).toList());
 
-    Charts charts = new Charts(zone);
+    Charts charts = new Charts(zone, Duration.between(data.start(), data.end()));
     List<ReportHtml.Figure> tallies = new ArrayList<>();
     for (JsonObject state : data.results()) {
       String caption = "Seats declared and the leading parties' seats won or leading, " + state.getString("name")

@@ -73,8 +73,10 @@ final class ReportHtml {
     } else {
       add("<p class=\"none\">No stream health was kept during this window.</p>\n");
     }
-    jumps(s);
-    add("<h2 class=\"page\">The result</h2>\n");
+    if (s.audienceCollected()) {
+      jumps(s);
+    }
+    add("<h2>The result</h2>\n");
     for (JsonObject state : results) {
       result(state);
     }
@@ -139,8 +141,7 @@ final class ReportHtml {
   private void jumps(Summary s) {
     add("<h2>The biggest audience jumps</h2>\n");
     if (s.jumps().isEmpty()) {
-      add("<p class=\"none\">").add(s.audienceCollected() ? "The total audience never rose during this window."
-          : "No audience was collected.").add("</p>\n");
+      add("<p class=\"none\">The total audience never rose during this window.</p>\n");
       return;
     }
     add("<table><thead><tr><th>When</th><th class=\"n\">From</th><th class=\"n\">To</th><th class=\"n\">Rise</th>"

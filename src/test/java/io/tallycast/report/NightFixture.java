@@ -3,6 +3,7 @@ package io.tallycast.report;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
+import io.tallycast.bus.PlatformTotals;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;
@@ -79,6 +80,16 @@ final class NightFixture {
     int before = readingCount();
     readings.forEach(r -> bus.publish(Contract.VIEWERS, r));
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> readingCount() == before + readings.size());
+  }
+
+  /** A platform's own figures for a video, fetched now, once the store has kept them. */
+  void platformTotals(PlatformTotals totals) {
+    bus.publish(Contract.PLATFORM_TOTALS, totals);
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+      try (NightRecord night = NightRecord.open(dir)) {
+        return night.platformTotals().contains(totals);
+      }
+    });
   }
 
   void apply(ScrapeBatch batch) throws Exception {

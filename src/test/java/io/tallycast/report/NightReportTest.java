@@ -3,6 +3,7 @@ package io.tallycast.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tallycast.bus.PlatformTotals;
 import io.tallycast.bus.ViewerReading;
 import io.tallycast.store.NightRecord;
 import io.vertx.core.Vertx;
@@ -73,6 +74,9 @@ class NightReportTest {
     Instant t = Instant.now().plusMillis(100);
     List<ViewerReading> readings = readings(t);
     night.viewers(readings);
+    PlatformTotals youtubeOwn = new PlatformTotals("youtube", "vid-<i>1</i>", Instant.ofEpochMilli(
+        System.currentTimeMillis()), 3_100.5, 5_020L, 118L);
+    night.platformTotals(youtubeOwn);
     night.stopBroadcast(t.plusMillis(2300), 2, 1);
 
     NightReport.Made made = NightReport.make(new NightReport.Request(dir, out.resolve("night.html"), null, IST));
@@ -108,6 +112,10 @@ class NightReportTest {
         "<td class=\"n\">" + Summary.count(s.total().average()) + "</td>", "West Bengal (S25)", "majority mark 148");
     assertThat(html.split("<svg", -1).length - 1).as("the viewers, seats and stream charts").isEqualTo(3);
     assertThat(html).contains("ALIPURDUARS (&lt;b&gt;Bold&lt;/b&gt; Barman)").doesNotContain("<b>Bold</b>");
+    // the platform's own figures beside ours, not instead of them
+    assertThat(s.platformTotals()).containsExactly(youtubeOwn);
+    assertThat(html).contains("YouTube's own figures", "vid-&lt;i&gt;1&lt;/i&gt;", "<td class=\"n\">5,020</td>",
+        "<td class=\"n\">3,101</td>");
     Path summaryFile = dir.resolve("reports").resolve(s.key() + ".json");
     assertThat(Summary.fromJson(new JsonObject(Files.readString(summaryFile)))).isEqualTo(s);
     assertThat(s.headlineText()).contains("youtube: peak 5,000", "Stream: 2 frames dropped, 1 reconnects");
