@@ -26,7 +26,8 @@ public final class EventText {
   public Optional<String> describe(ResultEvent event) {
     if (event instanceof SeatDeclared d) {
       String who = d.winner() == null ? "" : " (" + d.winner().candidate() + ")";
-      return Optional.of(d.text() + " in " + seat(d) + who);
+      String what = d.text() != null ? d.text() : d.winner() == null ? "declared" : d.winner().party() + " win";
+      return Optional.of(what + " in " + seat(d) + who);
     }
     if (event instanceof LeadFlipped f) {
       String who = f.toCandidate() == null ? "" : " (" + f.toCandidate() + ")";

@@ -53,6 +53,9 @@ public final class NightReport {
       throw new IllegalArgumentException("no tallycast database in " + dataDir.toAbsolutePath()
           + (Files.isDirectory(dataDir) ? "" : " (no such folder)") + ": give the data dir the engine ran with");
     }
+    if (pdf) {
+      PdfPrinter.requireChromium();
+    }
     ZoneId zone = request.zone() == null ? ZoneId.systemDefault() : request.zone();
     NightData data = NightData.read(dataDir, request.broadcastId());
 

@@ -17,21 +17,31 @@ import java.util.concurrent.TimeUnit;
  * caller runs it on a worker thread, never on an event loop.
  */
 final class PdfPrinter {
-  static final Path CHROMIUM = Path.of(System.getProperty("tallycast.chromium", "/usr/bin/chromium"));
+  /** The property naming another Chromium than Debian's (tests use it to stand in a failing one). */
+  static final String PROPERTY = "tallycast.chromium";
   static final Duration DEADLINE = Duration.ofSeconds(90);
 
   private PdfPrinter() {
   }
 
-  static void print(Path html, Path pdf) throws IOException {
-    if (!Files.isExecutable(CHROMIUM)) {
-      throw new IOException("cannot print the report to PDF: no Chromium at " + CHROMIUM
+  static Path chromium() {
+    return Path.of(System.getProperty(PROPERTY, "/usr/bin/chromium"));
+  }
+
+  /** Refuses at once when there is no Chromium to print with, before the report writes anything. */
+  static void requireChromium() throws IOException {
+    if (!Files.isExecutable(chromium())) {
+      throw new IOException("cannot print the report to PDF: no Chromium at " + chromium()
           + " (install Debian's chromium, or ask for an .html report)");
     }
+  }
+
+  static void print(Path html, Path pdf) throws IOException {
+    requireChromium();
     Path profile = OwnedProcesses.claimFolder("pdf");
     Path partial = profile.resolve("report.pdf");
     Path log = profile.resolve("chromium.log");
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--disable-gpu",
+    List<String> command = new ArrayList<>(List.of(chromium().toString(), "--headless", "--disable-gpu",
         "--no-sandbox", "--disable-dev-shm-usage", "--no-pdf-header-footer", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
         "--user-data-dir=" + profile, "--print-to-pdf=" + partial, html.toAbsolutePath().toUri().toString()));

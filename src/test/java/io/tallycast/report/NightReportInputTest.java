@@ -70,6 +70,31 @@ class NightReportInputTest {
   }
 
   @Test
+  void without_chromium_a_pdf_is_refused_before_anything_is_written_and_a_failing_one_is_reported() throws Exception {
+    vertx = Vertx.vertx();
+    new NightFixture(vertx, dir).startBroadcast();
+    Path failing = Files.writeString(out.resolveSibling(out.getFileName() + "-chromium.sh"),
+        "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n");
+    failing.toFile().setExecutable(true);
+    try {
+      System.setProperty(PdfPrinter.PROPERTY, dir.resolve("no-chromium").toString());
+      assertThatThrownBy(() -> NightReport.make(request(dir, out.resolve("r.pdf"), null)))
+          .isInstanceOf(java.io.IOException.class).hasMessageContaining("no Chromium at " + dir.resolve("no-chromium"));
+      assertThat(nothingWritten()).isTrue();
+
+      System.setProperty(PdfPrinter.PROPERTY, failing.toString());
+      assertThatThrownBy(() -> NightReport.make(request(dir, out.resolve("r.pdf"), null)))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessage("Chromium could not print the report (exit 3): cannot open display");
+      assertThat(out.resolve("r.pdf")).doesNotExist();
+      assertThat(dir.resolve("reports")).as("a report that failed is not compared with").doesNotExist();
+    } finally {
+      System.clearProperty(PdfPrinter.PROPERTY);
+      Files.deleteIfExists(failing);
+    }
+  }
+
+  @Test
   void the_command_says_what_is_wrong_in_one_line_and_exits_non_zero() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream original = System.err;
