@@ -45,7 +45,8 @@ public final class NightReport {
     String name = request.out().getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     boolean pdf = lower.endsWith(".pdf");
-    if (!pdf && !lower.endsWith(".html") || name.length() <= ".pdf".length()) {
+    String base = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+    if (!pdf && !lower.endsWith(".html") || base.isEmpty()) {
       throw new IllegalArgumentException("the report's output must be a .pdf or an .html file, not '" + name + "'");
     }
     Path dataDir = request.dataDir();
@@ -82,7 +83,7 @@ public final class NightReport {
     String page = ReportHtml.page(summary, data.results(), figures, SummaryFiles.others(dataDir, data.key()));
 
     Path out = request.out().toAbsolutePath();
-    Path html = pdf ? out.resolveSibling(name.substring(0, name.length() - ".pdf".length()) + ".html") : out;
+    Path html = pdf ? out.resolveSibling(base + ".html") : out;
     Files.createDirectories(out.getParent());
     SummaryFiles.writeWhole(html, page);
     if (pdf) {
