@@ -55,9 +55,11 @@ record NightData(String key, Broadcast broadcast, String election, Instant start
         // no broadcast: the whole span of the stored events (of the viewer readings, when there is no event either)
         List<Instant> times = events.stream().map(TimedEvent::committed).collect(Collectors.toList());
         night.viewers(Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE / 2)).forEach(v -> times.add(v.at()));
-        start = times.stream().min(Comparator.naturalOrder()).orElse(Instant.ofEpochMilli(0));
-        end = times.stream().max(Comparator.naturalOrder()).orElse(start);
-        key = "events-" + KEY_TIME.format(start);
+        // nothing stored at all: the results as they stand now, under one key however often it is made
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        start = times.stream().min(Comparator.naturalOrder()).orElse(now);
+        end = times.stream().max(Comparator.naturalOrder()).orElse(now);
+        key = times.isEmpty() ? "events-none" : "events-" + KEY_TIME.format(start);
       }
       List<JsonObject> results = new ArrayList<>();
       List<Seat> seats = night.seats();

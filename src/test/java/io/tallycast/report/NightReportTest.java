@@ -161,4 +161,16 @@ class NightReportTest {
         "3 of 294 seats declared");
     assertThat(made.summary().headlineText()).contains("No audience was collected", "3 of 294 seats declared");
   }
+
+  @Test
+  void a_data_dir_with_nothing_stored_yet_gives_the_seats_awaiting_under_one_key() throws Exception {
+    new NightFixture(vertx, dir);
+
+    NightReport.Made made = NightReport.make(new NightReport.Request(dir, out.resolve("empty.html"), null, IST));
+    NightReport.Made again = NightReport.make(new NightReport.Request(dir, out.resolve("empty.html"), null, IST));
+
+    assertThat(made.summary().key()).isEqualTo("events-none").isEqualTo(again.summary().key());
+    assertThat(made.summary().timeOnAirSeconds()).isZero();
+    assertThat(Files.readString(made.html())).contains("0 of 294 seats declared", "No audience was collected");
+  }
 }
