@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -12,6 +15,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * the page's width. VectorGraphics2D draws text as outlines, so no name from the results site is markup in it.
  */
 final class Svg {
+  /** The clip paths' ids: VectorGraphics2D names them by a hash, which two charts of one page could share. */
+  private static final Pattern CLIP_ID = Pattern.compile("(id=\"|url\\(#)clip(-?\\d+)");
+  private static final AtomicLong CHARTS = new AtomicLong();
+
   private Svg() {
   }
 
@@ -31,6 +38,9 @@ final class Svg {
     int tagEnd = svg.indexOf('>');
     // the drawing keeps its viewBox; the page decides its size
     String tag = svg.substring(0, tagEnd).replaceFirst(" height=\"[^\"]*\"", "").replaceFirst(" width=\"[^\"]*\"", "");
-    return tag + " class=\"chart\" preserveAspectRatio=\"xMidYMid meet\"" + svg.substring(tagEnd);
+    String prefix = "chart" + CHARTS.incrementAndGet() + "-clip";
+    String body = CLIP_ID.matcher(svg.substring(tagEnd)).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + prefix
+        + m.group(2)));
+    return tag + " class=\"chart\" preserveAspectRatio=\"xMidYMid meet\"" + body;
   }
 }

@@ -111,6 +111,10 @@ class NightReportTest {
         "<td class=\"n\">" + Summary.count(facebook) + "</td>",
         "<td class=\"n\">" + Summary.count(s.total().average()) + "</td>", "West Bengal (S25)", "majority mark 148");
     assertThat(html.split("<svg", -1).length - 1).as("the viewers, seats and stream charts").isEqualTo(3);
+    List<String> ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(html).results()
+        .map(m -> m.group(1)).toList();
+    assertThat(ids).as("the charts' clip paths, each its own").isNotEmpty().doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(html).contains("url(#" + id + ")"));
     assertThat(html).contains("ALIPURDUARS (&lt;b&gt;Bold&lt;/b&gt; Barman)").doesNotContain("<b>Bold</b>");
     // the platform's own figures beside ours, not instead of them
     assertThat(s.platformTotals()).containsExactly(youtubeOwn);
