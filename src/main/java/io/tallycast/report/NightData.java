@@ -95,8 +95,14 @@ record NightData(String key, Broadcast broadcast, String election, Instant start
     return all.stream().filter(t -> !t.fetchedAt().isBefore(start) && t.fetchedAt().isBefore(next)).toList();
   }
 
-  /** The election's name: the embedded set's when the data dir was made for one, else its first state's name. */
+  /**
+   * The election's name: the data dir's own when it keeps one ("name" in meta; the store does not write it yet), else
+   * the embedded set's when the data dir was made for one, else its first state's name.
+   */
   static String electionName(Map<String, String> meta) {
+    if (meta.get("name") != null && !meta.get("name").isBlank()) {
+      return meta.get("name");
+    }
     return embedded(meta).map(Election::name).orElse(meta.getOrDefault("state", "Election"));
   }
 
