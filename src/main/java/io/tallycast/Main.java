@@ -7,6 +7,7 @@ import io.tallycast.cli.DeriveDataCommand;
 import io.tallycast.cli.MasksCommand;
 import io.tallycast.cli.ParseCommand;
 import io.tallycast.cli.ReplaySiteCommand;
+import io.tallycast.cli.ReportCommand;
 import io.tallycast.cli.ServeCommand;
 import io.tallycast.cli.StreamCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tallycast", mixinStandardHelpOptions = true, version = "tallycast 0.1.0",
     description = "Election-results broadcast engine.",
     subcommands = {DemoCommand.class, ServeCommand.class, ReplaySiteCommand.class, ParseCommand.class,
-        BenchCommand.class, MasksCommand.class, StreamCommand.class, DeriveDataCommand.class, CheckCommand.class})
+        BenchCommand.class, MasksCommand.class, StreamCommand.class, DeriveDataCommand.class, CheckCommand.class,
+        ReportCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

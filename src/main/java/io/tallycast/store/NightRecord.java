@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The read side of the night's record: broadcasts, viewer samples, stream health samples, platform totals and every
@@ -36,6 +38,14 @@ public final class NightRecord implements AutoCloseable {
 
   /** An event and when the store committed it (the axis the viewers are on). */
   public record TimedEvent(ResultEvent event, Instant committed) {
+  }
+
+  /** A seat of the data dir: its state's code, its number and its name (text from the results site's world). */
+  public record Seat(String state, int no, String name) {
+  }
+
+  /** A party as the data dir knows it: code, name and colour ("#rrggbb"). */
+  public record Party(String code, String name, String color) {
   }
 
   private NightRecord(Connection db) {
@@ -69,10 +79,34 @@ public final class NightRecord implements AutoCloseable {
 
   /** Every channel's health samples between two moments (inclusive), by channel then time. */
   public synchronized List<StreamSample> streamSamples(Instant from, Instant to) {
-    return rows(Sql.STREAM_SAMPLES_BETWEEN, rs -> new StreamSample(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-        rs.getString(3), rs.getDouble(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-        rs.getLong(10), rs.getInt(11), rs.getLong(12), new JsonArray(rs.getString(13))), from.toEpochMilli(),
-        to.toEpochMilli());
+    return rows(Sql.STREAM_SAMPLES_BETWEEN, NightRecord::sample, from.toEpochMilli(), to.toEpochMilli());
+  }
+
+  /** Each channel's last health sample before a moment (none for a channel with no sample before it). */
+  public synchronized List<StreamSample> lastStreamSamplesBefore(Instant moment) {
+    return rows(Sql.STREAM_SAMPLES_LAST_BEFORE, NightRecord::sample, moment.toEpochMilli());
+  }
+
+  /** Every seat of every state, by state then number. */
+  public synchronized List<Seat> seats() {
+    return rows(Sql.SEATS_ALL, rs -> new Seat(rs.getString(2), rs.getInt(3), rs.getString(4)));
+  }
+
+  public synchronized List<Party> parties() {
+    return rows(Sql.PARTIES_ALL, rs -> new Party(rs.getString(1), rs.getString(2), rs.getString(3)));
+  }
+
+  /** What the data dir was made for: "election" (its id), "state" (the first state's name), "pastYear". */
+  public synchronized Map<String, String> meta() {
+    Map<String, String> out = new TreeMap<>();
+    rows(Sql.META_ALL, rs -> out.put(rs.getString(1), rs.getString(2)));
+    return out;
+  }
+
+  private static StreamSample sample(ResultSet rs) throws SQLException {
+    return new StreamSample(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getDouble(4),
+        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11),
+        rs.getLong(12), new JsonArray(rs.getString(13)));
   }
 
   public synchronized List<PlatformTotals> platformTotals() {

@@ -172,6 +172,12 @@ final class Sql {
       + "WHERE at >= ? AND at <= ? ORDER BY channel, at, id";
   static final String TOTALS_ALL = "SELECT platform, video, fetched_at, average_concurrent, peak_concurrent, "
       + "minutes_watched FROM platform_totals ORDER BY platform, video";
+  /** Each channel's last health sample before a moment: the report's baseline for the counters it continues. */
+  static final String STREAM_SAMPLES_LAST_BEFORE = "SELECT channel, at, state, fps, bitrate, encoded, dropped, "
+      + "repeated, reconnects, browser_restarts, encoder_level, encoder_changes, destinations FROM stream_samples s "
+      + "WHERE s.id = (SELECT max(w.id) FROM stream_samples w WHERE w.channel = s.channel AND w.at < ?) "
+      + "ORDER BY channel";
+  static final String META_ALL = "SELECT key, value FROM meta ORDER BY key";
   /** Every event with the time the store committed it (its source time for rows from before V5), oldest first. */
   static final String EVENTS_TIMED = "SELECT e.id, e.type, e.state, k.no, e.at, e.body, COALESCE(e.committed_at, e.at) "
       + "FROM events e LEFT JOIN constituencies k ON k.id = e.seat ORDER BY e.id";
