@@ -10,6 +10,7 @@ import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.StateCodes;
 import io.tallycast.map.MapSource;
 import io.tallycast.operator.OverlayConfig;
+import io.tallycast.report.ReportSettings;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.stream.StreamOptions;
 import io.tallycast.stream.StreamSettings;
@@ -36,7 +37,8 @@ import java.util.Set;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
-                             Overlay overlay, Stream stream, List<Stream> channels, AudienceConfig.Yaml audience) {
+                             Overlay overlay, Stream stream, List<Stream> channels, AudienceConfig.Yaml audience,
+                             ReportSettings.Yaml report) {
 
   /**
    * One state (state, stateCode, parties, seats, past, pastYear), or a counting day of several: a {@code name} and
@@ -245,6 +247,11 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
   /** The optional {@code audience:} section (see {@link AudienceConfig}): the platforms asked for their viewers. */
   public Optional<AudienceConfig> audienceConfig(Path base) throws IOException {
     return audience == null ? Optional.empty() : Optional.of(AudienceConfig.parse(audience, base));
+  }
+
+  /** The optional {@code report:} section (see {@link ReportSettings}); without it PDFs in DATA_DIR/reports. */
+  public ReportSettings reportSettings(Path base) throws IOException {
+    return ReportSettings.parse(report, base);
   }
 
   public Path dataDirectory(Path base) {

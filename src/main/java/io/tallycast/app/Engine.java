@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The results pipeline of DESIGN.md assembled from its {@link Part}s and deployed in data-flow order: the store (one
  * worker: the single writer), the map renderer when the run has maps (paints the store's state, then follows its
- * events), the web side with the operator's routes (reads; writes only through the store), the stream of the overlay
- * (or its "off" form), then the scraper (the source), so nothing is scraped before it can be stored, drawn, served and
+ * events), the web side with the operator's routes (reads; writes only through the store), the night's report when
+ * configured (follows the store's announcements), the stream of the overlay (or its "off" form), then the sources: the
+ * platforms' audience when configured and the scraper, so nothing is scraped before it can be stored, drawn, served and
  * shown.
  */
 public final class Engine {
@@ -48,16 +49,18 @@ public final class Engine {
     private final WebPart web;
     private final StreamPart stream;
     private final Optional<AudiencePart> audience;
+    private final Optional<ReportPart> report;
     private final ScraperPart scraper;
 
     private Config(Election election, Path dataDir, Optional<MapsPart> maps, WebPart web, StreamPart stream,
-                   Optional<AudiencePart> audience, ScraperPart scraper) {
+                   Optional<AudiencePart> audience, Optional<ReportPart> report, ScraperPart scraper) {
       this.election = election;
       this.dataDir = dataDir;
       this.maps = maps;
       this.web = web;
       this.stream = stream;
       this.audience = audience;
+      this.report = report;
       this.scraper = scraper;
     }
 
@@ -69,7 +72,7 @@ public final class Engine {
     /** The store, the API with the demo's overlay texts and no fault switches, no maps, no stream, the scraper. */
     public static Config of(Election election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
       return new Config(election, dataDir, Optional.empty(), new WebPart(web, OverlayConfig.demo()),
-          StreamPart.absent(), Optional.empty(), new ScraperPart(scrape));
+          StreamPart.absent(), Optional.empty(), Optional.empty(), new ScraperPart(scrape));
     }
 
     /** Maps from a folder or embedded. */
@@ -80,7 +83,7 @@ public final class Engine {
     /** Each state's maps, by state code; a state left out has none (its tallies and seats still show). */
     public Config withMaps(Map<String, MapSource> byState) {
       return byState.isEmpty() ? this : new Config(election, dataDir, Optional.of(new MapsPart(byState)), web, stream,
-          audience, scraper);
+          audience, report, scraper);
     }
 
     /** Maps when there is a source; none otherwise (a build without embedded maps, a configuration without them). */
@@ -90,12 +93,14 @@ public final class Engine {
 
     /** The overlay's title, subtitle and logo. */
     public Config withOverlay(OverlayConfig value) {
-      return new Config(election, dataDir, maps, web.withOverlay(value), stream, audience, scraper);
+      return new Config(election, dataDir, maps, web.withOverlay(value), stream, audience, report,
+          scraper);
     }
 
     /** The demo's replay site controls, behind the operator's fault switches. */
     public Config withReplayControl(String url) {
-      return new Config(election, dataDir, maps, web.withFaultSwitches(url), stream, audience, scraper);
+      return new Config(election, dataDir, maps, web.withFaultSwitches(url), stream, audience,
+          report, scraper);
     }
 
     /** The overlay's stream (capture, encode, destinations). */
@@ -115,13 +120,18 @@ public final class Engine {
 
     /** The stream part: {@link StreamPart#of} or {@link StreamPart#absent}. */
     public Config withStream(StreamPart value) {
-      return new Config(election, dataDir, maps, web, value, audience, scraper);
+      return new Config(election, dataDir, maps, web, value, audience, report, scraper);
     }
 
     /** The platforms' viewers, asked on a timer and kept beside the results; none when there are no platforms. */
     public Config withAudience(Optional<AudienceConfig> value) {
       return new Config(election, dataDir, maps, web, stream, value.filter(a -> !a.platforms().isEmpty())
-          .map(AudiencePart::new), scraper);
+          .map(AudiencePart::new), report, scraper);
+    }
+
+    /** The night's report when a channel goes off air, mailed where configured. */
+    public Config withReport(ReportPart value) {
+      return new Config(election, dataDir, maps, web, stream, audience, Optional.of(value), scraper);
     }
 
     public Election election() {
@@ -142,6 +152,7 @@ public final class Engine {
       parts.add(new StorePart());
       maps.ifPresent(parts::add);
       parts.add(web);
+      report.ifPresent(parts::add);
       parts.add(stream);
       audience.ifPresent(parts::add);
       parts.add(scraper);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,10 +35,14 @@ import java.util.Set;
  *       name: website
  *       url: https://example.org/live/viewers.json
  *       pointer: /watching/now
+ *   youtubeAnalytics:            # optional: YouTube's own figures after the broadcast (see AnalyticsConfig)
+ *     clientId: OAUTH_CLIENT_ID
+ *     clientSecretFile: secrets/google-client-secret
+ *     refreshTokenFile: secrets/google-refresh-token
  * </pre>
  * Each entry may give {@code baseUrl} (the platform's API root; tests and the demo point it at a local server).
  */
-public record AudienceConfig(Duration interval, List<Platform> platforms) {
+public record AudienceConfig(Duration interval, List<Platform> platforms, Optional<AnalyticsConfig> analytics) {
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
   public static final String YOUTUBE_API = "https://www.googleapis.com";
   public static final String TWITCH_API = "https://api.twitch.tv";
@@ -49,7 +54,7 @@ public record AudienceConfig(Duration interval, List<Platform> platforms) {
   }
 
   /** The section as written in YAML (strings, file names relative to the configuration file). */
-  public record Yaml(Double intervalSeconds, List<YamlPlatform> platforms) {
+  public record Yaml(Double intervalSeconds, List<YamlPlatform> platforms, AnalyticsConfig.Raw youtubeAnalytics) {
   }
 
   /** One entry of {@code platforms:} as written. */
@@ -85,7 +90,29 @@ public record AudienceConfig(Duration interval, List<Platform> platforms) {
         throw new IllegalArgumentException("audience.platforms[" + i + "]: " + e.getMessage(), e);
       }
     }
-    return new AudienceConfig(interval, platforms);
+    Optional<AnalyticsConfig> analytics = Optional.empty();
+    if (yaml.youtubeAnalytics() != null) {
+      if (platforms.stream().noneMatch(p -> p.kind().equals(PlatformAnswers.YOUTUBE))) {
+        throw new IllegalArgumentException("audience.youtubeAnalytics: needs a youtube platform (its videoId is the "
+            + "broadcast whose figures are asked for)");
+      }
+      try {
+        analytics = Optional.of(AnalyticsConfig.parse(yaml.youtubeAnalytics(), base));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("audience.youtubeAnalytics: " + e.getMessage(), e);
+      }
+    }
+    return new AudienceConfig(interval, platforms, analytics);
+  }
+
+  /** The platforms asked, without the after-broadcast figures. */
+  public AudienceConfig(Duration interval, List<Platform> platforms) {
+    this(interval, platforms, Optional.empty());
+  }
+
+  /** The YouTube video whose after-broadcast figures YouTube Analytics is asked for: the first youtube platform's. */
+  public Optional<String> youtubeVideo() {
+    return platforms.stream().filter(p -> p.kind().equals(PlatformAnswers.YOUTUBE)).map(Platform::id).findFirst();
   }
 
   private static Platform platform(YamlPlatform y, Path base) throws IOException {

@@ -2,6 +2,7 @@ package io.tallycast.cli;
 
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.app.ReportPart;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
@@ -11,6 +12,7 @@ import io.tallycast.replay.CountingModel;
 import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
 import io.tallycast.replay.ReplaySite;
+import io.tallycast.report.ReportSettings;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.stream.StreamConfig;
 import io.tallycast.stream.StreamOptions;
@@ -131,7 +133,8 @@ public final class DemoCommand implements Callable<Integer> {
         .withOverlay(whole.severalStates() ? OverlayConfig.forElection(whole.name())
             : OverlayConfig.demo(election.state(), election.year()))
         .withReplayControl(site.controlUrl()).withChannels(streaming)
-        .withAudience(platforms.map(DemoPlatforms.Started::config))).await();
+        .withAudience(platforms.map(DemoPlatforms.Started::config))
+        .withReport(new ReportPart(ReportSettings.defaults()))).await();
     String api = web.localUrl(engine.apiPort());
     String what = ReplayModels.recorded(days.get(0))
         ? "the real counting day of " + election.countingDay() + " as recorded, replayed at " + fmt(speed) + "x"
@@ -151,6 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
           data          %s
           stream        %s
           audience      %s
+          reports       %s   (made when a stream stops; ./tallycast report for any time)
         """, whole.name(), what, states, web.reach(engine.apiPort()), api, api, api,
         maps.isEmpty() ? "none: this build has no embedded maps" : api + "/api/maps/state.png   (/api/maps lists all)",
         site.baseUrl(), election.stateCode(), site.controlUrl(),
@@ -159,7 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
             streaming.stream().map(DemoCommand::streamLine).toList()),
         platforms.map(p -> "YouTube, Facebook, Twitch and a website, stand-ins at " + p.standIns().baseUrl()
             + ", asked every " + p.config().interval().toMillis() / 1000.0 + " s (--no-audience: none)")
-            .orElse("none (--no-audience)"));
+            .orElse("none (--no-audience)"), ReportSettings.defaults().directory(dataDir).toAbsolutePath());
     System.out.print(OperatorTokenLine.of(engine.operatorToken()));
     System.out.println("Ctrl-C stops it; run it again on the same --data-dir to resume.");
     Shutdown.awaitSignal(engine::close);

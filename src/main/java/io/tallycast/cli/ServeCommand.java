@@ -3,6 +3,7 @@ package io.tallycast.cli;
 import io.tallycast.app.ElectionConfig;
 import io.tallycast.app.Engine;
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.app.ReportPart;
 import io.tallycast.election.Election;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.web.WebConfig;
@@ -34,7 +35,8 @@ public final class ServeCommand implements Callable<Integer> {
     Election election = cfg.loadElection(base);
     Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
         .withMaps(cfg.mapSources(base)).withOverlay(overlay)
-        .withChannels(cfg.channels(base)).withAudience(cfg.audienceConfig(base));
+        .withChannels(cfg.channels(base)).withAudience(cfg.audienceConfig(base))
+        .withReport(new ReportPart(cfg.reportSettings(base)));
     Engine engine = Engine.start(runtime, parts).await();
     String api = web.localUrl(engine.apiPort());
     System.out.printf("tallycast serving %s%n  listening    %s%n  results API  %s/api/summary%n  source       %s%n"

@@ -96,7 +96,7 @@ record NightData(String key, Broadcast broadcast, String election, Instant start
   }
 
   /**
-   * The election's name: the data dir's own when it keeps one ("name" in meta; the store does not write it yet), else
+   * The election's name: the data dir's own when it keeps one ("name" in meta, which the store writes), else
    * the embedded set's when the data dir was made for one, else its first state's name.
    */
   static String electionName(Map<String, String> meta) {

@@ -169,6 +169,10 @@ final class ReportHtml {
         .add(" counting; majority mark ").num0(state.getLong("majority")).add(".</p>\n");
     add("<table><thead><tr><th>Party</th><th class=\"n\">Won</th><th class=\"n\">Leading</th><th class=\"n\">Won + "
         + "leading</th><th class=\"n\">Votes</th><th class=\"n\">Vote share</th></tr></thead><tbody>\n");
+    // the parties with a seat or at least 1 % of the vote by name; the rest in one line, as a results desk says it
+    long otherVotes = 0;
+    double otherShare = 0;
+    int others = 0;
     for (Object o : state.getJsonArray("parties")) {
       JsonObject p = (JsonObject) o;
       long won = p.getLong("won", 0L);
@@ -176,12 +180,23 @@ final class ReportHtml {
       if (won + leading + p.getLong("votes", 0L) == 0) {
         continue; // a party of the past election only: nothing to say about tonight
       }
+      if (won + leading == 0 && p.getDouble("voteShare", 0.0) < 1.0) {
+        otherVotes += p.getLong("votes", 0L);
+        otherShare += p.getDouble("voteShare", 0.0);
+        others++;
+        continue;
+      }
       String colour = p.getString("color", "");
       add("<tr><td><span class=\"swatch\" style=\"background:")
           .add(colour.matches("#[0-9a-fA-F]{3,8}") ? colour : "#ccc").add("\"></span>").text(p.getString("party"))
           .add(" <small>").text(p.getString("name", "")).add("</small></td>").num(won).num(leading).num(won + leading)
           .num(p.getLong("votes", 0L)).add("<td class=\"n\">")
           .add(String.format(Locale.UK, "%.2f %%", p.getDouble("voteShare", 0.0))).add("</td></tr>\n");
+    }
+    if (others > 0) {
+      add("<tr><td>Others <small>").num0((long) others).add(others == 1 ? " party" : " parties")
+          .add(" without a seat, each under 1 %</small></td>").num(0).num(0).num(0).num(otherVotes)
+          .add("<td class=\"n\">").add(String.format(Locale.UK, "%.2f %%", otherShare)).add("</td></tr>\n");
     }
     add("</tbody></table></section>\n");
   }

@@ -36,6 +36,9 @@ final class Seeder {
           put(meta, "election", election.id());
         }
         put(meta, "pastYear", Integer.toString(election.main().pastYear()));
+        if (election.name() != null && !election.name().isBlank()) {
+          put(meta, "name", election.name()); // the report's title
+        }
       }
       // the states of an embedded election carry the same party table: each party is written once
       Set<String> written = new HashSet<>();
