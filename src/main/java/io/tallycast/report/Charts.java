@@ -52,12 +52,19 @@ final class Charts {
 
   /** Viewers per platform and in total, as held (steps); declarations and lead flips marked on the total. */
   Optional<String> viewers(Audience audience, List<TimedEvent> events, Instant end) {
-    if (audience.platforms().isEmpty()) {
+    // a platform that never gave a figure (hidden all night, refused) has no line to draw
+    Map<String, List<Point>> drawn = new java.util.TreeMap<>();
+    audience.platformSteps().forEach((platform, steps) -> {
+      if (!steps.isEmpty()) {
+        drawn.put(platform, steps);
+      }
+    });
+    if (drawn.isEmpty()) {
       return Optional.empty();
     }
     XYChart chart = chart("viewers");
-    audience.platformSteps().forEach((platform, steps) -> step(chart, platform, steps, end));
-    if (audience.platformSteps().size() > 1) {
+    drawn.forEach((platform, steps) -> step(chart, platform, steps, end));
+    if (drawn.size() > 1 && !audience.totalSteps().isEmpty()) {
       step(chart, "all platforms", audience.totalSteps(), end).setLineColor(Color.BLACK).setLineWidth(2.5f);
     }
     List<Date> declaredAt = new ArrayList<>();

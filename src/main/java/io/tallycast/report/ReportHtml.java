@@ -59,7 +59,9 @@ final class ReportHtml {
       figure("Viewers over time, as each platform reported them (a reading holds until the next); diamonds mark "
           + "declarations and lead flips on the total.", figures.viewers().get());
     } else {
-      add("<p class=\"none\">No audience was collected, so there is no viewer chart.</p>\n");
+      add(s.platforms().isEmpty() ? "<p class=\"none\">No audience was collected, so there is no viewer chart.</p>\n"
+          : "<p class=\"none\">No platform gave a figure in this window (hidden, ended or refused: see the table "
+          + "above), so there is no viewer chart.</p>\n");
     }
     for (Figure f : figures.tallies()) {
       figure(f.caption(), f.svg());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.MeteredVertx;
 import io.tallycast.support.Pipeline;
+import io.tallycast.support.RootLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

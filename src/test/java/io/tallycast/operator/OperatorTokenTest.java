@@ -2,6 +2,7 @@ package io.tallycast.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.support.RootLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

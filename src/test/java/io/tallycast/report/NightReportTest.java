@@ -177,4 +177,20 @@ class NightReportTest {
     assertThat(made.summary().timeOnAirSeconds()).isZero();
     assertThat(Files.readString(made.html())).contains("0 of 294 seats declared", "No audience was collected");
   }
+
+  @Test
+  void platforms_that_never_gave_a_figure_are_in_the_table_with_no_viewer_chart_and_no_failure() throws Exception {
+    NightFixture night = new NightFixture(vertx, dir);
+    Instant t = Instant.parse("2021-05-02T07:00:00Z");
+    night.viewers(List.of(ViewerReading.without("youtube", t, ViewerReading.Kind.HIDDEN, "the viewer count is hidden"),
+        ViewerReading.without("twitch", t.plusSeconds(30), ViewerReading.Kind.FAILED, "credentials refused (401)")));
+    night.finals(t.plusSeconds(60), 1);
+
+    NightReport.Made made = NightReport.make(new NightReport.Request(dir, out.resolve("hidden.html"), null, IST));
+
+    assertThat(made.summary().platforms()).extracting(Summary.Platform::platform).containsExactly("twitch",
+        "youtube");
+    assertThat(made.summary().total().peak()).isZero();
+    assertThat(Files.readString(made.html())).contains("No platform gave a figure in this window");
+  }
 }

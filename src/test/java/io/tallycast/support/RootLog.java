@@ -1,4 +1,4 @@
-package io.tallycast.operator;
+package io.tallycast.support;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,19 +8,19 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Every line any logger writes, at any level from DEBUG up, while open: to prove a secret never reaches the logs. */
-final class RootLog implements AutoCloseable {
+public final class RootLog implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final Level level = root.getLevel();
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  RootLog() {
+  public RootLog() {
     appender.start();
     root.addAppender(appender);
     root.setLevel(Level.DEBUG);
   }
 
   /** Each event's formatted message, its arguments and any exception text. */
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (appender.list) {
       return appender.list.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
           + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
