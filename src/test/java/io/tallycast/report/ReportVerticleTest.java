@@ -91,8 +91,8 @@ class ReportVerticleTest {
     assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("broadcast-1.html");
     assertThat(health.get(ReportVerticle.PART).status()).isEqualTo(HealthReport.Status.OK);
 
-    night.platformTotals(new PlatformTotals("youtube", "tallycast-demo", Instant.ofEpochMilli(System.currentTimeMillis()),
-        17_811.5, 21_004L,
+    Instant fetched = Instant.ofEpochMilli(System.currentTimeMillis());
+    night.platformTotals(new PlatformTotals("youtube", "tallycast-demo", fetched, 17_811.5, 21_004L,
         390_120L));
     await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(report).contains("21,004"));
   }
