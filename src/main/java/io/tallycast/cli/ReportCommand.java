@@ -4,6 +4,7 @@ import io.tallycast.report.NightReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import io.tallycast.report.ReportSettings;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,15 +27,15 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--broadcast", paramLabel = "ID", description = "the broadcast to report (default: the latest)")
   Long broadcast;
 
-  @Option(names = "--zone", paramLabel = "ZONE", description = "the zone of the report's clock times, e.g. "
-      + "Asia/Kolkata (default: this machine's)")
+  @Option(names = "--zone", paramLabel = "ZONE", description = "the zone of the report's clock times, e.g. UTC "
+      + "(default: Asia/Kolkata, the zone of ECI's times and of the reports a run makes itself)")
   String zone;
 
   @Override
   public Integer call() {
     ZoneId zoneId;
     try {
-      zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+      zoneId = zone == null ? ReportSettings.DEFAULT_ZONE : ZoneId.of(zone);
     } catch (DateTimeException e) {
       System.err.println("tallycast report: '" + zone + "' is not a time zone (e.g. Asia/Kolkata, UTC)");
       return 2;
