@@ -1,10 +1,10 @@
 package io.tallycast.cli;
 
 import io.tallycast.report.NightReport;
+import io.tallycast.report.ReportSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import io.tallycast.report.ReportSettings;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,6 @@ package io.tallycast.report;
 
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
-import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.PlatformTotals;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.Snapshot;
@@ -14,9 +13,8 @@ import io.tallycast.election.SeatResult;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.store.NightRecord;
 import io.tallycast.store.StoreVerticle;
+import io.tallycast.support.StreamHealthSample;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,21 +42,11 @@ final class NightFixture {
     StoreVerticle.deploy(vertx, dir, WB).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  /** A channel's health as the stream reports it, with one destination. */
-  static HealthReport stream(String state, long dropped, long reconnects) {
-    JsonObject details = new JsonObject().put("state", state).put("fps", 29.5).put("bitrate", 4_400_000)
-        .put("encoded", 900).put("dropped", dropped).put("repeated", 3).put("reconnects", reconnects)
-        .put("encoder", new JsonObject().put("level", 1).put("changes", 2))
-        .put("source", new JsonObject().put("restarts", 1))
-        .put("destinations", new JsonArray().add(new JsonObject().put("target", "rtmp://a.rtmp.youtube.com/live2/****")
-            .put("state", "live").put("reconnects", reconnects)));
-    return new HealthReport("stream", HealthReport.Status.OK, Instant.now(), null, null, details);
-  }
 
   /** The stream starts: returns the broadcast the store opened. */
   NightRecord.Broadcast startBroadcast() {
     int before = broadcasts().size();
-    stream("running", 0, 0).publish(vertx);
+    StreamHealthSample.of("running", 0, 0).publish(vertx);
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> broadcasts().size() == before + 1);
     return broadcasts().get(before);
   }
@@ -66,7 +54,7 @@ final class NightFixture {
   /** The stream stops (after the given moment has passed, so readings up to it are inside the broadcast). */
   NightRecord.Broadcast stopBroadcast(Instant notBefore, long dropped, long reconnects) {
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(notBefore));
-    stream("stopped", dropped, reconnects).publish(vertx);
+    StreamHealthSample.of("stopped", dropped, reconnects).publish(vertx);
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
       List<NightRecord.Broadcast> all = broadcasts();
       return !all.get(all.size() - 1).open();

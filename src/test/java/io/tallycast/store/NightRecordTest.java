@@ -13,9 +13,8 @@ import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.PlatformTotals;
 import io.tallycast.bus.SeatDeclared;
 import io.tallycast.bus.ViewerReading;
+import io.tallycast.support.StreamHealthSample;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,15 +37,6 @@ class NightRecordTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private static HealthReport stream(String state, long dropped, long reconnects) {
-    JsonObject details = new JsonObject().put("state", state).put("fps", 30.0).put("bitrate", 4_400_000)
-        .put("encoded", 900).put("dropped", dropped).put("repeated", 3).put("reconnects", reconnects)
-        .put("encoder", new JsonObject().put("level", 1).put("changes", 2))
-        .put("source", new JsonObject().put("restarts", 1))
-        .put("destinations", new JsonArray().add(new JsonObject().put("target", "rtmp://a.rtmp.youtube.com/live2/****")
-            .put("state", "live").put("reconnects", reconnects)));
-    return new HealthReport("stream", HealthReport.Status.OK, Instant.now(), null, null, details);
-  }
 
   @Test
   void viewer_readings_stream_health_and_a_stopped_broadcast_are_kept_and_the_stop_is_announced() throws Exception {
@@ -59,9 +49,9 @@ class NightRecordTest {
     bus.publish(Contract.VIEWERS, ViewerReading.live("youtube", at, 18_250));
     bus.publish(Contract.VIEWERS, ViewerReading.without("twitch", at, ViewerReading.Kind.HIDDEN, "hidden"));
     bus.publish(Contract.PLATFORM_TOTALS, new PlatformTotals("youtube", "v1", at, 9_000.5, 18_250L, 2_000_000L));
-    stream("running", 0, 0).publish(vertx);
-    stream("running", 0, 0).publish(vertx); // within 5 s of the last: not kept
-    stream("stopped", 2, 1).publish(vertx); // a change of state: kept at once, and the broadcast ends
+    StreamHealthSample.of("running", 0, 0).publish(vertx);
+    StreamHealthSample.of("running", 0, 0).publish(vertx); // within 5 s of the last: not kept
+    StreamHealthSample.of("stopped", 2, 1).publish(vertx); // a change of state: kept at once, and the broadcast ends
     bus.request(Contract.STORE_APPLY, batch(finalResult(26, T0)), 30_000).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
 
@@ -100,7 +90,7 @@ class NightRecordTest {
       throws Exception {
     String first = StoreVerticle.deploy(vertx, dir, WB).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
-    stream("running", 0, 0).publish(vertx);
+    StreamHealthSample.of("running", 0, 0).publish(vertx);
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
       try (NightRecord night = NightRecord.open(dir)) {
         return night.broadcasts().size() == 1;

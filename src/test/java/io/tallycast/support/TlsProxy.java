@@ -4,11 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
@@ -28,23 +24,7 @@ public final class TlsProxy implements AutoCloseable {
   }
 
   public static TlsProxy start(Path dir, int port, int targetPort) throws Exception {
-    Path store = dir.resolve("tls.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "ingest", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-        "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit",
-        "-keypass", "changeit").redirectErrorStream(true).start();
-    keytool.getInputStream().readAllBytes();
-    if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0 || !Files.exists(store)) {
-      throw new IllegalStateException("keytool could not make a test certificate");
-    }
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      keys.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, "changeit".toCharArray());
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf.getKeyManagers(), null, null);
+    SSLContext tls = LoopbackCertificate.make(dir, "ingest").server();
     SSLServerSocket server = (SSLServerSocket) tls.getServerSocketFactory()
         .createServerSocket(port, 8, InetAddress.getLoopbackAddress());
     return new TlsProxy(server, targetPort);

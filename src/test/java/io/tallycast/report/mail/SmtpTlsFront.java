@@ -1,5 +1,6 @@
 package io.tallycast.report.mail;
 
+import io.tallycast.support.LoopbackCertificate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,19 +9,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS in front of GreenMail, which speaks neither STARTTLS (GreenMail issue #135, still so in 2.1.5: its SMTP command
@@ -56,32 +51,8 @@ final class SmtpTlsFront implements AutoCloseable {
 
   /** A certificate for 127.0.0.1 in {@code dir}, made once per test class. */
   static Certificates certificates(Path dir) throws Exception {
-    Path store = dir.resolve("smtp.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "smtp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
-    keytool.getInputStream().readAllBytes();
-    if (!keytool.waitFor(120, TimeUnit.SECONDS) || keytool.exitValue() != 0 || !Files.exists(store)) {
-      throw new IllegalStateException("keytool could not make a test certificate");
-    }
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      keys.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, "changeit".toCharArray());
-    SSLContext server = SSLContext.getInstance("TLS");
-    server.init(kmf.getKeyManagers(), null, null);
-    Certificate cert = keys.getCertificate("smtp");
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    trusted.setCertificateEntry("smtp", cert);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trusted);
-    SSLContext client = SSLContext.getInstance("TLS");
-    client.init(null, tmf.getTrustManagers(), null);
-    return new Certificates(server, client.getSocketFactory());
+    LoopbackCertificate certificate = LoopbackCertificate.make(dir, "smtp");
+    return new Certificates(certificate.server(), certificate.clientTrustingOnlyThis().getSocketFactory());
   }
 
   record Certificates(SSLContext server, SSLSocketFactory client) {
