@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,11 +110,6 @@ public final class ReportVerticle extends VerticleBase {
         .put("lastMade", lastMade == null ? null : lastMade.toString()).put("note", note)
         .put("mail", mailer != null);
     new HealthReport(PART, status, lastMade, error, error == null ? null : Instant.now(), details).publish(vertx);
-  }
-
-  /** The last report made, for the console's link. */
-  public Optional<Path> lastReport() {
-    return Optional.ofNullable(lastFile);
   }
 
   @Override

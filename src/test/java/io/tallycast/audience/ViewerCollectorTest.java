@@ -55,11 +55,17 @@ class ViewerCollectorTest {
     vertx.deployVerticle(new ViewerCollector(List.of(twitch), timing, readings::add)).toCompletionStage()
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> readings.size() >= 4);
-    int before = calls.get();
-    Thread.sleep(1500);
-    // at the 50 ms interval 1.5 s would be ~30 asks; backing off (100-200, 200-400, 400-800 ms...) a handful
-    assertThat(calls.get() - before).as("asks during 1.5 s of failures").isLessThan(8);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> readings.size() >= 5);
+    // the waits the collector chose, as health says them: each at least the one before, the fourth at least twice the
+    // first (at the 50 ms interval every wait would be 50 ms); no clock is read, so a loaded machine cannot fail it
+    List<Long> waits = health.stream().filter(h -> h.part().equals("audience twitch"))
+        .map(h -> h.details().getLong("nextAskMs")).toList();
+    assertThat(waits).hasSizeGreaterThanOrEqualTo(4);
+    for (int i = 1; i < 4; i++) {
+      assertThat(waits.get(i)).as("wait %d", i + 1).isGreaterThanOrEqualTo(waits.get(i - 1));
+    }
+    assertThat(waits.get(3)).isGreaterThanOrEqualTo(2 * waits.get(0));
+    assertThat(waits.get(0)).isGreaterThan(50);
     assertThat(readings).allMatch(r -> r.kind() == ViewerReading.Kind.FAILED);
     HealthReport down = health.stream().filter(h -> h.part().equals("audience twitch")).reduce((a, b) -> b)
         .orElseThrow();
