@@ -46,6 +46,9 @@ public final class Contract {
   /** A platform's own figures for a broadcast after it (YouTube Analytics), stored by the single writer. */
   public static final Address<PlatformTotals> PLATFORM_TOTALS =
       new Address<>("audience.totals", PlatformTotals.class);
+  /** The same figures once the store has committed them: the report is made again from the store. */
+  public static final Address<PlatformTotals> PLATFORM_TOTALS_STORED =
+      new Address<>("audience.totals.stored", PlatformTotals.class);
   /** A channel's broadcast closed by the store (its stream stopped): the report follows. */
   public static final Address<BroadcastEnded> BROADCAST_ENDED =
       new Address<>("broadcast.ended", BroadcastEnded.class);

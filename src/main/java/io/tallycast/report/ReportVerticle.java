@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The night's report, made when a channel goes off air ({@link Contract#BROADCAST_ENDED}, sent by the store once all
  * it said is committed) and mailed where configured; made again when a platform's own figures arrive afterwards
- * ({@link Contract#PLATFORM_TOTALS}). Making it (SQLite, charts, Chromium's print to PDF) runs on a worker of its own,
- * one at a time, never on the event loop. A report that could not be made, or not mailed, stays a health entry
- * ("report"); a report that was made stays on disk whatever the mail does.
+ * ({@link Contract#PLATFORM_TOTALS_STORED}, once the store has them). Making it (SQLite, charts, Chromium's print to
+ * PDF) runs on a worker of its own, one at a time, never on the event loop. A report that could not be made, or not
+ * mailed, stays a health entry ("report"); a report that was made stays on disk whatever the mail does.
  */
 public final class ReportVerticle extends VerticleBase {
   public static final String PART = "report";
@@ -49,7 +49,7 @@ public final class ReportVerticle extends VerticleBase {
     settings.mail().ifPresent(m -> mailer = new ReportMailer(vertx, m));
     Bus bus = Bus.of(vertx);
     bus.subscribe(Contract.BROADCAST_ENDED, this::ended);
-    bus.subscribe(Contract.PLATFORM_TOTALS, this::totals);
+    bus.subscribe(Contract.PLATFORM_TOTALS_STORED, this::totals);
     health(HealthReport.Status.OK, null, "no broadcast has ended yet");
     if (mailer != null && settings.mail().get().updateEvery() != null) {
       return vertx.deployVerticle(new MailUpdates(mailer, settings.mail().get().updateEvery(), this::update));

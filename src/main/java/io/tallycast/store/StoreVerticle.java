@@ -97,7 +97,10 @@ public final class StoreVerticle extends VerticleBase {
         bus.answer(Contract.STORE_RELEASE, r -> operator(() -> store.release(r))),
         bus.answer(Contract.STORE_TALLY, this::tally),
         bus.subscribe(Contract.VIEWERS, r -> record("viewer reading", () -> audience.viewers(r))),
-        bus.subscribe(Contract.PLATFORM_TOTALS, t -> record("platform totals", () -> audience.totals(t))),
+        bus.subscribe(Contract.PLATFORM_TOTALS, t -> record("platform totals", () -> {
+          audience.totals(t);
+          bus.publish(Contract.PLATFORM_TOTALS_STORED, t); // committed: whoever reads the store now sees them
+        })),
         bus.subscribe(Contract.HEALTH, this::streamHealth));
     report(HealthReport.Status.OK);
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
