@@ -33,6 +33,9 @@ public final class ReportVerticle extends VerticleBase {
   private final ReportSettings settings;
   private final Path dataDir;
   private WorkerExecutor worker;
+  /** The reports being made: stopping waits for them (a Ctrl-C stops the stream, whose report is then made). */
+  private Future<?> inFlight = Future.succeededFuture();
+  private boolean stopping;
   private ReportMailer mailer;
   private Long lastBroadcast;
   private Instant lastMade;
@@ -59,6 +62,12 @@ public final class ReportVerticle extends VerticleBase {
 
   private void ended(BroadcastEnded ended) {
     lastBroadcast = ended.id();
+    if (stopping) {
+      // the engine is stopping past this part already: the store has it all, the command makes it any time
+      LOG.info("report of broadcast {} not made while stopping: ./tallycast report --broadcast {} makes it",
+          ended.id(), ended.id());
+      return;
+    }
     make(ended.id(), true).onSuccess(made -> {
       if (mailer != null) {
         List<Path> attachments = new ArrayList<>();
@@ -79,8 +88,8 @@ public final class ReportVerticle extends VerticleBase {
 
   /** The short update during the night: the figures so far, no attachment. */
   private Future<Letter> update() {
-    return worker.executeBlocking(() -> NightReport.make(new NightReport.Request(dataDir,
-        settings.directory(dataDir).resolve("update.html"), null, settings.zone())), true)
+    return blocking(() -> NightReport.make(new NightReport.Request(dataDir,
+        settings.directory(dataDir).resolve("update.html"), null, settings.zone())))
         .map(made -> new Letter("Update: " + title(made.summary()), made.summary().headlineText(), List.of()));
   }
 
@@ -90,8 +99,8 @@ public final class ReportVerticle extends VerticleBase {
 
   private Future<NightReport.Made> make(long broadcast, boolean announce) {
     Path out = settings.directory(dataDir).resolve("broadcast-" + broadcast + (settings.pdf() ? ".pdf" : ".html"));
-    return worker.executeBlocking(() -> NightReport.make(new NightReport.Request(dataDir, out, broadcast,
-        settings.zone())), true).onSuccess(made -> {
+    return blocking(() -> NightReport.make(new NightReport.Request(dataDir, out, broadcast, settings.zone())))
+        .onSuccess(made -> {
           lastMade = Instant.now();
           lastFile = made.pdf() != null ? made.pdf() : made.html();
           if (announce) {
@@ -105,6 +114,16 @@ public final class ReportVerticle extends VerticleBase {
         });
   }
 
+  /** On the report's own worker, one at a time; refused once stopping (the worker is closing). */
+  private Future<NightReport.Made> blocking(java.util.concurrent.Callable<NightReport.Made> work) {
+    if (stopping) {
+      return Future.failedFuture("stopping: no new report");
+    }
+    Future<NightReport.Made> made = worker.executeBlocking(work, true);
+    inFlight = Future.join(inFlight, made);
+    return made;
+  }
+
   private void health(HealthReport.Status status, String error, String note) {
     JsonObject details = new JsonObject().put("lastReport", lastFile == null ? null : lastFile.toString())
         .put("lastMade", lastMade == null ? null : lastMade.toString()).put("note", note)
@@ -114,6 +133,7 @@ public final class ReportVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return worker == null ? Future.succeededFuture() : worker.close();
+    stopping = true;
+    return worker == null ? Future.succeededFuture() : inFlight.transform(done -> worker.close());
   }
 }
