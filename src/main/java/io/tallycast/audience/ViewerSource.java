@@ -26,12 +26,14 @@ public final class ViewerSource {
   private final Secret secret;
   private final BiFunction<Integer, String, ViewerReading> reader;
   private final Clock clock;
-  /** YouTube Data API units spent (videos.list costs 1 a call): the daily quota is 10,000 by default. */
+  /** API units an answered call spends: YouTube's videos.list costs 1 of a daily 10,000; the others count none. */
+  private final int unitsPerCall;
   private long quotaUnits;
 
   private ViewerSource(String platform, WebClient client, String url, MultiMap headers, Secret secret, Clock clock,
-                       BiFunction<Integer, String, ViewerReading> reader) {
+                       int unitsPerCall, BiFunction<Integer, String, ViewerReading> reader) {
     this.platform = platform;
+    this.unitsPerCall = unitsPerCall;
     this.client = client;
     this.url = url;
     this.headers = headers;
@@ -44,13 +46,8 @@ public final class ViewerSource {
   public static ViewerSource youtube(WebClient client, String baseUrl, Secret apiKey, String videoId, Clock clock) {
     String url = trim(baseUrl) + "/youtube/v3/videos?part=liveStreamingDetails,statistics&id=" + encode(videoId)
         + "&key=" + encode(apiKey.reveal());
-    ViewerSource[] self = new ViewerSource[1];
-    self[0] = new ViewerSource(PlatformAnswers.YOUTUBE, client, url, MultiMap.caseInsensitiveMultiMap(), apiKey,
-        clock, (status, body) -> {
-          self[0].quotaUnits++;
-          return PlatformAnswers.youtube(status, body, clock.instant());
-        });
-    return self[0];
+    return new ViewerSource(PlatformAnswers.YOUTUBE, client, url, MultiMap.caseInsensitiveMultiMap(), apiKey, clock,
+        1, (status, body) -> PlatformAnswers.youtube(status, body, clock.instant()));
   }
 
   /** Twitch Helix streams for one login, with the app's Client-Id and a Bearer token. */
@@ -59,7 +56,7 @@ public final class ViewerSource {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Client-Id", clientId)
         .add("Authorization", "Bearer " + token.reveal());
     return new ViewerSource(PlatformAnswers.TWITCH, client, trim(baseUrl) + "/helix/streams?user_login="
-        + encode(login), headers, token, clock,
+        + encode(login), headers, token, clock, 0,
         (status, body) -> PlatformAnswers.twitch(status, body, clock.instant()));
   }
 
@@ -68,7 +65,7 @@ public final class ViewerSource {
                                       Clock clock) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + token.reveal());
     return new ViewerSource(PlatformAnswers.FACEBOOK, client, trim(baseUrl) + "/" + encode(liveVideoId)
-        + "?fields=live_views,status", headers, token, clock,
+        + "?fields=live_views,status", headers, token, clock, 0,
         (status, body) -> PlatformAnswers.facebook(status, body, clock.instant()));
   }
 
@@ -79,7 +76,7 @@ public final class ViewerSource {
     if (token != null) {
       headers.add("Authorization", "Bearer " + token.reveal());
     }
-    return new ViewerSource(name, client, url, headers, token, clock,
+    return new ViewerSource(name, client, url, headers, token, clock, 0,
         (status, body) -> PlatformAnswers.pointer(name, pointer, status, body, clock.instant()));
   }
 
@@ -93,7 +90,7 @@ public final class ViewerSource {
       return this;
     }
     ViewerSource self = this;
-    return new ViewerSource(name, client, url, headers, secret, clock, (status, body) -> {
+    return new ViewerSource(name, client, url, headers, secret, clock, unitsPerCall, (status, body) -> {
       ViewerReading r = self.reader.apply(status, body);
       return new ViewerReading(name, r.at(), r.kind(), r.viewers(), r.problem());
     });
@@ -112,6 +109,7 @@ public final class ViewerSource {
   }
 
   private ViewerReading interpret(HttpResponse<Buffer> response) {
+    quotaUnits += unitsPerCall;
     try {
       return reader.apply(response.statusCode(), response.bodyAsString());
     } catch (RuntimeException e) {

@@ -82,6 +82,11 @@ class ViewerSourceTest {
     assertThat(request.getParam("key")).isEqualTo(KEY);
     assertThat(youtube.quotaUnits()).isEqualTo(1);
     assertThat(youtube.toString()).doesNotContain(KEY);
+    // a YouTube source under its own name (two streams of one night) counts its units too
+    ViewerSource named = ViewerSource.youtube(client, base(), Secret.of(KEY), "vid1", Clock.systemUTC())
+        .named("youtube-bn");
+    assertThat(read(named).platform()).isEqualTo("youtube-bn");
+    assertThat(named.quotaUnits()).isEqualTo(1);
   }
 
   @Test
