@@ -102,6 +102,27 @@ def seats(features):
     return rows
 
 
+# Puducherry's one PC lies in four enclaves hundreds of km apart (one MultiPolygon in the file): its state map draws
+# each enclave in a labelled panel of its own, like maps/puducherry/ (the polygon's first point says which)
+ENCLAVES = (("MAHE", lambda lon, lat: lon < 77), ("YANAM", lambda lon, lat: lat > 15),
+            ("KARAIKAL", lambda lon, lat: lat < 11.3), ("PUDUCHERRY", lambda lon, lat: True))
+
+
+ORDER = ("PUDUCHERRY", "KARAIKAL", "MAHE", "YANAM")  # the first (the town) is the main panel
+
+
+def enclaves(row):
+    """The seat as one feature per enclave, each with its INSET name."""
+    parts = {}
+    for polygon in row["geometry"]["coordinates"]:
+        lon, lat = polygon[0][0]
+        name = next(n for n, inside in ENCLAVES if inside(lon, lat))
+        parts.setdefault(name, []).append(polygon)
+    return [{"type": "Feature", "properties": {"SEAT": row["pc_no"], "NAME": row["pc_name"], "STATE": row["state"],
+                                               "INSET": name},
+             "geometry": {"type": "MultiPolygon", "coordinates": parts[name]}} for name in ORDER if name in parts]
+
+
 def write_geojson(path, rows, id_field, insets=None):
     features = []
     for r in rows:
@@ -148,8 +169,14 @@ def main():
     for code in codes:
         part = [r for r in rows if r["state_code"] == code]
         path = os.path.join(work, code + ".geojson")
-        write_geojson(path, part, "pc_no")
-        summaries.append((code, masks(args.jar, path, os.path.join(args.out, code.lower()), args.width, [])))
+        extra = []
+        if code == "U07":
+            with open(path, "w", encoding="utf-8") as out:
+                json.dump({"type": "FeatureCollection", "features": enclaves(part[0])}, out)
+            extra = ["--insets-by", "INSET"]
+        else:
+            write_geojson(path, part, "pc_no")
+        summaries.append((code, masks(args.jar, path, os.path.join(args.out, code.lower()), args.width, extra)))
     with open(os.path.join(args.out, "seats.csv"), "w", encoding="utf-8", newline="") as out:
         w = csv.writer(out, lineterminator="\n")
         cols = ["national_no", "state_code", "state", "pc_no", "pc_name", "source_st_name", "source_pc_no",
