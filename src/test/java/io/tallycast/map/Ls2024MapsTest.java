@@ -157,6 +157,32 @@ class Ls2024MapsTest {
   }
 
   @Test
+  void seats_csv_draws_every_feature_of_the_boundary_file_once_and_the_state_maps_carry_its_names() throws IOException {
+    List<String> file = boundaryFeatures().stream()
+        .map(p -> p.get("st_name").asText() + " " + p.get("pc_no").asInt() + " " + p.get("pc_name").asText()).sorted()
+        .toList();
+    List<String> drawn = new ArrayList<>();
+    for (String line : readSeatsCsv()) {
+      List<String> cells = List.of(line.split(",", -1)); // source_st_name, source_pc_no, source_pc_name: no commas
+      drawn.add(cells.get(5) + " " + cells.get(6) + " " + cells.get(7));
+    }
+
+    assertThat(drawn).containsExactlyInAnyOrderElementsOf(file);
+    for (Ls2024Maps.Seat seat : maps.seats()) {
+      MapDefinition state = states.get(seat.seat().state());
+      assertThat(state.seats().stream().filter(s -> s.no() == seat.seat().no()).map(SeatInfo::name))
+          .containsExactly(seat.name());
+      assertThat(national.seats().get(seat.nationalNo() - 1).name()).isEqualTo(seat.name());
+    }
+  }
+
+  private static List<String> readSeatsCsv() throws IOException {
+    try (java.io.InputStream in = Ls2024MapsTest.class.getResourceAsStream(Ls2024Maps.PREFIX + "seats.csv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+    }
+  }
+
+  @Test
   void every_seat_of_every_map_has_pixels_and_the_smallest_is_printed() {
     List<MapDefinition> all = new ArrayList<>(states.values());
     all.add(0, national);
