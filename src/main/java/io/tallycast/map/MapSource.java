@@ -60,11 +60,33 @@ public record MapSource(Path folder, String classpathPrefix) {
     return source.exists() ? java.util.Optional.of(source) : java.util.Optional.empty();
   }
 
-  /** Each state's embedded maps by state code, for the states this build has maps of. */
+  /**
+   * Each state's embedded maps by state code, for the states this build has maps of. For the Lok Sabha 2024 election
+   * (id "ls2024") the 36 maps of {@code maps/ls2024/} ({@link Ls2024Maps}), keyed by ECI code, seats by PC number.
+   */
   public static Map<String, MapSource> embeddedFor(Election election) {
     Map<String, MapSource> out = new java.util.LinkedHashMap<>();
+    if (Ls2024Maps.ELECTION.equals(election.id())) {
+      Map<String, MapSource> ls2024 = embeddedLs2024();
+      election.states().forEach(s -> java.util.Optional.ofNullable(ls2024.get(s.stateCode()))
+          .ifPresent(m -> out.put(s.stateCode(), m)));
+      return out;
+    }
     election.states().forEach(s -> embeddedFor(s.state()).ifPresent(m -> out.put(s.stateCode(), m)));
     return out;
+  }
+
+  /** The Lok Sabha 2024 maps of every state and union territory by ECI code; empty when the build has none. */
+  public static Map<String, MapSource> embeddedLs2024() {
+    return Ls2024Maps.embedded().map(Ls2024Maps::states).orElse(Map.of());
+  }
+
+  /**
+   * The Lok Sabha 2024 national map (543 seats numbered 1..543 in state code and PC order: see
+   * {@link Ls2024Maps#nationalNo}); empty when the build has none.
+   */
+  public static java.util.Optional<MapSource> embeddedLs2024National() {
+    return Ls2024Maps.embedded().map(Ls2024Maps::national).filter(MapSource::exists);
   }
 
   public static java.util.Optional<MapSource> embeddedWestBengal() {
