@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
         + "against it.")
 public final class DemoCommand implements Callable<Integer> {
   /** The embedded elections the demo can replay. */
-  static final List<String> ELECTIONS = List.of("wb2026", "wb2021", "may2021");
+  static final List<String> ELECTIONS = List.of("wb2026", "wb2021", "may2021", "ls2024");
 
   @Option(names = "--election", defaultValue = "wb2026", description = "wb2026: the real counting day of 4 May 2026 as "
       + "recorded (76 snapshots of the state-wise list), ending on the real result; wb2021: a day made up from the "
