@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Reads the election sets that {@code tallycast derive-data} wrote under {@link ElectionData#EMBEDDED}: the shared
  * parties.csv, and per election election.properties, seats.csv (with rounds and polling phases where known),
  * results.csv and past.csv; an election of several states has a group.properties (name, and its states' sets)
- * instead. Each set is read once.
+ * instead. A group may keep its states' sets in its own folder: "ls2024/s03" is Assam's set of the Lok Sabha 2024
+ * (pastYear 0: no past.csv). Each set is read once.
  */
 final class EmbeddedElections {
   private static final Pattern ID = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)?");

@@ -30,7 +30,7 @@ class LokSabhaReplayTest {
   @TempDir
   Path dataDir;
 
-  /** Seats won per state and party, from the file: the candidate with most votes, NOTA aside; seats without votes out. */
+  /** Seats won per state and party, from the file: most votes wins, NOTA aside; a seat without votes is left out. */
   private static Map<String, Map<String, Integer>> realTallies(PartyRegistry parties) throws Exception {
     Map<String, String[]> best = new TreeMap<>();
     for (String line : Files.readAllLines(SharedData.file("lok-sabha-2024/results-2024.csv"), StandardCharsets.UTF_8)) {
