@@ -43,12 +43,13 @@ import picocli.CommandLine.Option;
         + "against it.")
 public final class DemoCommand implements Callable<Integer> {
   /** The embedded elections the demo can replay. */
-  static final List<String> ELECTIONS = List.of("wb2026", "wb2021", "may2021");
+  static final List<String> ELECTIONS = List.of("wb2026", "wb2021", "may2021", "ls2024");
 
   @Option(names = "--election", defaultValue = "wb2026", description = "wb2026: the real counting day of 4 May 2026 as "
       + "recorded (76 snapshots of the state-wise list), ending on the real result; wb2021: a day made up from the "
       + "2021 result; may2021: the five states counted on 2 May 2021 (Assam, Kerala, Puducherry, Tamil Nadu, West "
-      + "Bengal), each a day made up from its 2021 result. Default: ${DEFAULT-VALUE}")
+      + "Bengal), each a day made up from its 2021 result; ls2024: the Lok Sabha 2024, 543 seats in 36 states, each a "
+      + "day made up from its 2024 result, on ECI's 2024 constituency pages (no maps yet). Default: ${DEFAULT-VALUE}")
   String electionId;
 
   @Option(names = "--speed", defaultValue = "60", description = "replay speed: 1 = real time (a ~10 h counting day); "

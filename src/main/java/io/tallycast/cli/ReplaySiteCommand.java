@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 public final class ReplaySiteCommand implements Callable<Integer> {
 
   @Option(names = "--election", defaultValue = "wb2026", description = "wb2026 (the real recorded day), wb2021, or "
-      + "may2021 (the five states of 2 May 2021 on one site). "
+      + "may2021 (the five states of 2 May 2021 on one site), or ls2024 (the Lok Sabha 2024: 36 states, 543 seats). "
       + "Default: ${DEFAULT-VALUE}")
   String electionId;
 

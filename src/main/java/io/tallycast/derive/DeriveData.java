@@ -18,10 +18,10 @@ import java.util.stream.Stream;
 /**
  * Derives the election data the running program needs from the third-party reference data (../shared/data) into the
  * project's own formats: elections/parties.csv, elections/wb2021/ and elections/wb2026/, the four other states counted
- * on 2 May 2021 (as2021/, kl2021/, py2021/, tn2021/) and that day's election of five states, may2021/ (see the
- * README). The same input gives the same bytes. Every input is read and checked before anything is written; the
- * files are then written into a staging folder beside the output and moved into place, so bad input leaves the output
- * untouched.
+ * on 2 May 2021 (as2021/, kl2021/, py2021/, tn2021/) and that day's election of five states, may2021/, and the
+ * Lok Sabha 2024, ls2024/ (its 36 states' sets and the election of them all; see the README). The same input gives
+ * the same bytes. Every input is read and checked before anything is written; the files are then written into a
+ * staging folder beside the output and moved into place, so bad input leaves the output untouched.
  */
 public final class DeriveData {
   /** What was written: a path relative to the output folder and its size. */
@@ -56,17 +56,21 @@ public final class DeriveData {
     sameSeats(year2021, year2026);
     EciLiveJson.learn(shared, "S25", year2026, parties);
     List<CountingDaySource.Snapshot> day2026 = CountingDaySource.read(shared, parties, year2026);
+    List<LokSabha2024.State> lokSabha = LokSabha2024.read(shared, parties);
 
     SortedMap<String, String> files = new TreeMap<>();
     Map<String, Long> votes = new TreeMap<>();
     List<ResultSources.Result> all = new ArrayList<>(List.of(year2016, year2021, year2026));
     otherStates.forEach(s -> all.addAll(List.of(s.year2021(), s.year2016())));
     all.forEach(r -> r.candidates().forEach(c -> votes.merge(c.party(), c.votes(), Long::sum)));
-    ElectionFiles.addParties(files, parties.parties(shared, votes));
+    Map<String, Long> lokSabhaVotes = new TreeMap<>();
+    lokSabha.forEach(s -> s.result().candidates().forEach(c -> lokSabhaVotes.merge(c.party(), c.votes(), Long::sum)));
+    ElectionFiles.addParties(files, parties.parties(shared, votes, lokSabhaVotes));
     ElectionFiles.add(files, ElectionFiles.WB2021, year2021, year2016, phases2021);
     ElectionFiles.add(files, ElectionFiles.WB2026, year2026, year2021, Map.of());
     TimelineFiles.add(files, ElectionFiles.WB2026.id(), day2026);
     May2021.add(files, otherStates);
+    LokSabha2024.add(files, lokSabha);
     return files;
   }
 

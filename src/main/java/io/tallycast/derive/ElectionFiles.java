@@ -57,6 +57,9 @@ final class ElectionFiles {
         c.evm(), c.postal(), c.votes())));
     files.put(dir + "results.csv", DerivedCsv.write(List.of("ac_no", "candidate", "party", "evm_votes",
         "postal_votes", "votes"), finals));
+    if (facts.pastYear() == 0) {
+      return; // no past result in the data: no past.csv (the loader reads none)
+    }
     List<List<Object>> before = new ArrayList<>();
     past.candidates().stream().filter(c -> !Party.NOTA.equals(c.party())).sorted(ORDER)
         .forEach(c -> before.add(Arrays.asList(c.seat(), c.name(), c.party(), c.votes())));

@@ -5,15 +5,20 @@ import io.tallycast.election.PartyRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,13 +32,15 @@ final class PartyTable {
   static final String PRUDHVI = "parties/colors-143prudhvi.csv";
   private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
-  private final PartyRegistry catalogue;
+  private PartyRegistry catalogue;
+  /** Parties the catalogue does not name, given a code by rule ({@link LokSabhaParties#minorCode}): code to name. */
+  private final Map<String, String> minor = new TreeMap<>();
   private final Map<String, String> eciCodes = new TreeMap<>();
   private final Map<String, String> eciColours = new TreeMap<>();
 
   PartyTable() {
     List<Party> known = new ArrayList<>();
-    for (PartyCatalogue.Known k : PartyCatalogue.PARTIES) {
+    for (PartyCatalogue.Known k : LokSabhaParties.all()) {
       known.add(new Party(k.code(), k.name(), PartyCatalogue.NO_COLOUR_YET, k.aliases()));
     }
     catalogue = new PartyRegistry(known);
@@ -44,6 +51,29 @@ final class PartyTable {
     String label = row.text(column);
     return resolve(label).map(Party::code).orElseThrow(() -> row.problem("unknown party '" + label
         + "' (add it to io.tallycast.derive.PartyCatalogue)"));
+  }
+
+  /**
+   * Gives each of these labels that no party names a code by rule, in name order so the codes do not depend on the
+   * order of a file; returns how many were added.
+   */
+  int addMinor(Collection<String> labels) {
+    List<Party> all = new ArrayList<>(catalogue.all());
+    List<String> codes = new ArrayList<>(all.stream().map(Party::code).toList());
+    int added = 0;
+    Map<String, String> byNormal = new TreeMap<>();
+    labels.forEach(l -> byNormal.putIfAbsent(PartyRegistry.normalize(l), l.strip().replaceAll("\\s+", " ")));
+    for (String label : byNormal.values()) {
+      if (catalogue.resolve(label).isEmpty()) {
+        String code = LokSabhaParties.minorCode(label, codes);
+        codes.add(code);
+        minor.put(code, label);
+        all.add(new Party(code, label, PartyCatalogue.NO_COLOUR_YET, List.of()));
+        added++;
+      }
+    }
+    catalogue = new PartyRegistry(all);
+    return added;
   }
 
   Optional<Party> resolve(String label) {
@@ -72,14 +102,18 @@ final class PartyTable {
    * The final table in code order: colours, ECI abbreviations, and only aliases that normalising does not cover. A
    * colour from a palette or ECI that a map would take for its undecided grey is passed over; a party left without a
    * colour gets one of its own ({@link PartyColours#ownColour}), never grey; those parties are coloured in the order of
-   * their {@code votes} in all the results (most first, then by code), so the ones a map shows get the colours
+   * their {@code votes} in the assembly results (most first, then by code; the Lok Sabha's parties after them, by their
+   * {@code laterVotes}), so the ones a map shows get the colours
    * farthest from the others.
    */
-  List<Party> parties(Path shared, Map<String, Long> votes) throws IOException {
+  List<Party> parties(Path shared, Map<String, Long> votes, Map<String, Long> laterVotes) throws IOException {
     Map<String, String> palette = palette(shared);
     Map<String, Integer> colours = new TreeMap<>();
     for (Party p : catalogue.all()) {
-      String override = PartyCatalogue.COLOUR_OVERRIDES.get(p.code());
+      if (minor.containsKey(p.code())) {
+        continue; // coloured last, from their codes
+      }
+      String override = PartyCatalogue.COLOUR_OVERRIDES.getOrDefault(p.code(), LokSabhaParties.COLOURS.get(p.code()));
       if (override != null) {
         if (!PartyColours.apartFromUndecided(PartyColours.parse(override))) {
           throw new IllegalStateException("PartyCatalogue gives " + p.code() + " " + override
@@ -92,10 +126,24 @@ final class PartyTable {
           .filter(Objects::nonNull).map(PartyColours::parse).filter(PartyColours::apartFromUndecided).findFirst()
           .ifPresent(c -> colours.put(p.code(), c));
     }
-    List<String> uncoloured = catalogue.all().stream().map(Party::code).filter(c -> !colours.containsKey(c))
-        .sorted(Comparator.comparingLong((String c) -> -votes.getOrDefault(c, 0L)).thenComparing(c -> c)).toList();
-    for (String code : uncoloured) {
+    // the assembly elections' parties first, among themselves only, so the Lok Sabha's did not move their colours
+    Set<String> first = PartyCatalogue.PARTIES.stream().map(PartyCatalogue.Known::code).collect(Collectors.toSet());
+    Map<String, Integer> firstColours = new TreeMap<>(colours);
+    firstColours.keySet().retainAll(first);
+    for (String code : uncoloured(colours, votes, first::contains)) {
+      int colour = PartyColours.ownColour(code, firstColours.values());
+      firstColours.put(code, colour);
+      colours.put(code, colour);
+    }
+    for (String code : uncoloured(colours, laterVotes, c -> !minor.containsKey(c))) {
       colours.put(code, PartyColours.ownColour(code, colours.values()));
+    }
+    // hundreds of parties without a seat: a colour from the code each, none another party's
+    Set<Integer> taken = new HashSet<>(colours.values());
+    for (String code : minor.keySet()) {
+      int colour = PartyColours.hashed(code, taken);
+      taken.add(colour);
+      colours.put(code, colour);
     }
     List<Party> out = new ArrayList<>();
     for (Party p : catalogue.all().stream().sorted(Comparator.comparing(Party::code)).toList()) {
@@ -108,6 +156,12 @@ final class PartyTable {
       out.add(new Party(p.code(), p.name(), PartyColours.hex(colour), aliases, eci));
     }
     return out;
+  }
+
+  /** The parties still without a colour among those {@code which} takes, most votes first, then by code. */
+  private List<String> uncoloured(Map<String, Integer> colours, Map<String, Long> votes, Predicate<String> which) {
+    return catalogue.all().stream().map(Party::code).filter(c -> !colours.containsKey(c)).filter(which)
+        .sorted(Comparator.comparingLong((String c) -> -votes.getOrDefault(c, 0L)).thenComparing(c -> c)).toList();
   }
 
   /** Code and normalised name to colour; ElectionLens wins over 143prudhvi where both know a party. */

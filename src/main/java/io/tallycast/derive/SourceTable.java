@@ -31,13 +31,26 @@ final class SourceTable {
   }
 
   static List<SourceRow> read(Path shared, String relative, String... required) throws IOException {
+    return read(shared, relative, CsvSchema.emptySchema().withHeader(), required);
+  }
+
+  /** A file without a header row (results-2024.csv): its columns are named here, in order. */
+  static List<SourceRow> readHeadless(Path shared, String relative, String... columns) throws IOException {
+    CsvSchema.Builder schema = CsvSchema.builder();
+    for (String c : columns) {
+      schema.addColumn(c);
+    }
+    return read(shared, relative, schema.build().withoutHeader(), columns);
+  }
+
+  private static List<SourceRow> read(Path shared, String relative, CsvSchema schema, String... required)
+      throws IOException {
     List<SourceRow> rows = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(require(shared, relative), StandardCharsets.UTF_8)) {
       in.mark(1);
       if (in.read() != '\uFEFF') {
         in.reset();
       }
-      CsvSchema schema = CsvSchema.emptySchema().withHeader();
       try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(in)) {
         while (it.hasNextValue()) {
           Map<String, String> cells = it.nextValue();

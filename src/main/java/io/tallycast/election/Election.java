@@ -65,6 +65,14 @@ public record Election(String id, String name, List<ElectionData> states) {
     return states.stream().mapToInt(s -> s.seats().size()).sum();
   }
 
+  /**
+   * The seats a party needs across all the states to govern: half the whole house and one (272 of the Lok Sabha's
+   * 543). Each state's own mark stays {@link ElectionData#majority}: an assembly is governed state by state.
+   */
+  public int majority() {
+    return seatCount() / 2 + 1;
+  }
+
   public boolean severalStates() {
     return states.size() > 1;
   }

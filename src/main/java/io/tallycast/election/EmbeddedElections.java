@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
  * Reads the election sets that {@code tallycast derive-data} wrote under {@link ElectionData#EMBEDDED}: the shared
  * parties.csv, and per election election.properties, seats.csv (with rounds and polling phases where known),
  * results.csv and past.csv; an election of several states has a group.properties (name, and its states' sets)
- * instead. Each set is read once.
+ * instead. A group may keep its states' sets in its own folder: "ls2024/s03" is Assam's set of the Lok Sabha 2024
+ * (pastYear 0: no past.csv). Each set is read once.
  */
 final class EmbeddedElections {
-  private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+  private static final Pattern ID = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)?");
   private static final Map<String, ElectionData> LOADED = new ConcurrentHashMap<>();
   private static final Map<String, Election> ELECTIONS = new ConcurrentHashMap<>();
   /** The polling phases of each set read (none for most): kept beside the set, whose record has no place for them. */
@@ -81,11 +82,13 @@ final class EmbeddedElections {
       }
       PHASES.put(id, phases.isEmpty() ? Phases.NONE : new Phases(phases));
       Map<Integer, SeatResult> finals = results(parties, dir + "results.csv", "evm_votes", "postal_votes");
-      Map<Integer, SeatResult> past = results(parties, dir + "past.csv");
+      // pastYear 0: no past result in the data (ls2024: 2019 is not there), so no past.csv; every seat is "new"
+      int pastYear = Integer.parseInt(fact(facts, id, "pastYear"));
+      Map<Integer, SeatResult> past = pastYear == 0 ? Map.of() : results(parties, dir + "past.csv");
       return new ElectionData(fact(facts, id, "id"), fact(facts, id, "state"),
           StateCodes.parse(fact(facts, id, "stateCode")), Integer.parseInt(fact(facts, id, "year")),
           LocalDate.parse(fact(facts, id, "countingDay")), fact(facts, id, "replayPrefix"), parties,
-          Collections.unmodifiableSortedMap(seats), past, Integer.parseInt(fact(facts, id, "pastYear")), finals,
+          Collections.unmodifiableSortedMap(seats), past, pastYear, finals,
           rounds);
     } catch (IOException e) {
       throw new UncheckedIOException("embedded election " + id + ": " + e.getMessage(), e);

@@ -15,7 +15,8 @@ import java.util.List;
  * The two 2026 pages of one seat, exactly as our reconstruction in
  * {@code src/test/resources/eci-pages/reconstructed-2026/} writes them (no real copy was saved):
  * {@code candidateswise-S25{ac}.htm} with one card per candidate (the real 2024 card markup) and
- * {@code ConstituencywiseS25{ac}.htm} with the candidates' table in ballot order.
+ * {@code ConstituencywiseS25{ac}.htm} with the candidates' table in ballot order. A Lok Sabha 2024 state's table page
+ * is the real 2024 page's structure instead ({@link LokSabhaSeatPage}).
  */
 final class ConstituencyPagesRenderer {
   private final ElectionData data;
@@ -68,6 +69,13 @@ final class ConstituencyPagesRenderer {
   /** The table in ballot order (the data's order of candidates, NOTA last) with the short Total row. */
   String table(SeatView seat) {
     StringBuilder html = new StringBuilder(5000 + 400 * seat.candidates().size());
+    if (LokSabhaSeatPage.of(data)) { // the 2024 Lok Sabha site: its own page structure
+      LokSabhaSeatPage.top(html, data, day, seat, "./hi/" + PageRef.constituency(seat.seat().no())
+          .fileName(data.stateCode()));
+      rows(html, seat);
+      LokSabhaSeatPage.bottom(html, seat, day.pageTime(seat.lastChangedSeconds()));
+      return html.toString();
+    }
     top(html, seat, PageRef.constituency(seat.seat().no()));
     html.append("""
               <div class='custom-table'>
@@ -86,16 +94,7 @@ final class ConstituencyPagesRenderer {
                     </thead>
                     <tbody>
         """);
-    long total = seat.totalVotes();
-    int sn = 1;
-    for (CandidateCount c : ballotOrder(seat)) {
-      html.append("              <tr><td>").append(sn++).append("</td><td align='left'>").append(esc(c.name()))
-          .append("</td><td align='left'>").append(esc(parties.name(c.party())))
-          .append("</td><td align='right'>").append(c.evm())
-          .append("</td><td align='right'>").append(c.postal())
-          .append("</td><td align='right'>").append(c.total())
-          .append("</td><td align='right'>").append(percent(c.total(), total)).append("</td></tr>\n");
-    }
+    long total = rows(html, seat);
     html.append("            </tbody>\n            <tfoot>\n              <tr><th>Total</th><th></th>")
         .append("<th style='text-align:right'>").append(seat.totalEvm()).append("</th>")
         .append("<th style='text-align:right'>").append(seat.totalPostal()).append("</th>")
@@ -108,6 +107,21 @@ final class ConstituencyPagesRenderer {
         """);
     bottom(html, seat);
     return html.toString();
+  }
+
+  /** The candidates' rows in ballot order; returns the votes of all, the base of the shares. */
+  private long rows(StringBuilder html, SeatView seat) {
+    long total = seat.totalVotes();
+    int sn = 1;
+    for (CandidateCount c : ballotOrder(seat)) {
+      html.append("              <tr><td>").append(sn++).append("</td><td align='left'>").append(esc(c.name()))
+          .append("</td><td align='left'>").append(esc(parties.name(c.party())))
+          .append("</td><td align='right'>").append(c.evm())
+          .append("</td><td align='right'>").append(c.postal())
+          .append("</td><td align='right'>").append(c.total())
+          .append("</td><td align='right'>").append(percent(c.total(), total)).append("</td></tr>\n");
+    }
+    return total;
   }
 
   /** Head, header, title and round status: the same on both pages. */

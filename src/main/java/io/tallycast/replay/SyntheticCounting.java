@@ -97,7 +97,9 @@ public final class SyntheticCounting implements CountingModel {
     List<CandidatePlan> candidates = new ArrayList<>();
     for (int i = 0; i < finals.candidates().size(); i++) {
       CandidateResult c = finals.candidates().get(i);
-      long postal = Math.round(c.votes() * random.nextDouble(0.005, 0.02));
+      // the real postal votes where the data has them (ls2024), else a made-up 0.5-2 % of the total
+      double madeUp = random.nextDouble(0.005, 0.02);
+      long postal = c.postalVotes() != null ? c.postalVotes() : Math.round(c.votes() * madeUp);
       double bend;
       if (close && i == 0) {
         bend = -random.nextDouble(0.35, 0.85); // the winner's votes come late

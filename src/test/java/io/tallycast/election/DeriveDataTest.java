@@ -144,7 +144,8 @@ class DeriveDataTest {
 
     assertThat(cli.execute("derive-data", "--shared", SharedData.file(".").toString(), "--out", target.toString()))
         .isEqualTo(0);
-    assertThat(out.toString()).contains("wb2026/timeline.csv").contains("28 files from");
+    assertThat(out.toString()).contains("wb2026/timeline.csv").contains("ls2024/group.properties")
+        .contains("137 files from");
     assertThat(target.resolve("parties.csv")).exists();
   }
 }

@@ -34,7 +34,7 @@ final class DeriveInputs {
   private static List<String> inputs() {
     List<String> all = new ArrayList<>(List.of("parties/colors-electionlens.csv", "parties/colors-143prudhvi.csv",
         SharedSources.RESULTS_2016, SharedSources.RESULTS_2021, SharedSources.RESULTS_2026, SharedSources.ECI_JSON,
-        SharedSources.SNAPSHOTS, SharedSources.PHASES_2021));
+        SharedSources.SNAPSHOTS, SharedSources.PHASES_2021, "lok-sabha-2024/results-2024.csv"));
     for (String folder : SharedSources.FIVE_STATES_FOLDERS) {
       all.add(SharedSources.electionLensFile(folder, 2021));
       all.add(SharedSources.electionLensFile(folder, 2016));
