@@ -291,8 +291,7 @@ public final class OwnershipVerticle extends VerticleBase {
   private Future<?> handOver(String state, String to) {
     Owned o = owned.get(state);
     Future<Void> stopped = o.deployment == null ? Future.succeededFuture() : vertx.undeploy(o.deployment);
-    return stopped.eventually(() -> owners.get(state).compose(v -> v != null && me.equals(new JsonObject(v)
-        .getString("node")) ? owners.remove(state).mapEmpty() : Future.succeededFuture())).eventually(() -> {
+    return stopped.eventually(() -> forget(state)).eventually(() -> {
       owned.remove(state);
       o.lock.release();
       LOG.info("node {} hands {} over to {}", me, state, to);
@@ -300,6 +299,12 @@ public final class OwnershipVerticle extends VerticleBase {
           new JsonObject().put("state", state).put("scrapedBy", to)).publish(vertx);
       return Future.succeededFuture();
     });
+  }
+
+  /** The owners map's entry of the state removed when it still names this node. */
+  private Future<Void> forget(String state) {
+    return owners.get(state).compose(v -> v != null && me.equals(new JsonObject(v).getString("node"))
+        ? owners.remove(state).<Void>mapEmpty() : Future.<Void>succeededFuture());
   }
 
   private void report(List<String> members) {

@@ -47,7 +47,8 @@ public final class ScraperVerticle extends VerticleBase {
    * Only the given states of the election, their batches handed to {@code store}: on a cluster, the node's ownership
    * part ({@link Contract#OWNED_APPLY}), which refuses a state the node no longer owns.
    */
-  public ScraperVerticle(ScrapeConfig config, Election election, Set<String> only, Ask<ScrapeBatch, ApplyResult> store) {
+  public ScraperVerticle(ScrapeConfig config, Election election, Set<String> only,
+                         Ask<ScrapeBatch, ApplyResult> store) {
     this.config = config;
     this.election = election;
     this.only = Set.copyOf(only);

@@ -92,6 +92,11 @@ final class NodeProcess implements AutoCloseable {
     return null;
   }
 
+  /** The exit code once the process ended within the bound; -1 while it still runs. */
+  int waitFor(java.time.Duration bound) throws InterruptedException {
+    return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
   boolean alive() {
     return process != null && process.isAlive();
   }
