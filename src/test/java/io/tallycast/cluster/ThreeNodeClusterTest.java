@@ -105,6 +105,21 @@ class ThreeNodeClusterTest {
       }
     }
     for (NodeProcess node : nodes) {
+      // one declaration per seat on every node, the killed and restarted one too, in id order
+      JsonArray declared = getArray(node.api() + "/api/events?type=seat.declared");
+      Map<String, Integer> perSeat = new TreeMap<>();
+      long lastId = 0;
+      for (Object o : declared) {
+        JsonObject e = (JsonObject) o;
+        perSeat.merge(e.getString("state") + "/" + e.getInteger("seat"), 1, Integer::sum);
+        assertThat(e.getLong("id")).as("%s event ids in order", node.name).isGreaterThan(lastId);
+        lastId = e.getLong("id");
+      }
+      assertThat(perSeat).as("%s: seats declared more than once", node.name).allSatisfy((seat, n) ->
+          assertThat(n).as(seat).isEqualTo(1));
+      System.out.printf("cluster: %s: %d seats declared, each once%n", node.name, perSeat.size());
+    }
+    for (NodeProcess node : nodes) {
       JsonObject cluster = cluster(node);
       System.out.printf("cluster: %s owns %s, batches received %s, latency last %s ms max %s ms, gaps %s, "
               + "last take-over %s, heap %.1f MB, RSS %.1f MB%n", node.name, cluster.getJsonArray("owned"),
@@ -163,6 +178,11 @@ class ThreeNodeClusterTest {
 
   private static JsonObject get(String url) throws Exception {
     return new JsonObject(HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private static JsonArray getArray(String url) throws Exception {
+    return new JsonArray(HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString()).body());
   }
 
