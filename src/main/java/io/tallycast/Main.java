@@ -5,6 +5,7 @@ import io.tallycast.cli.CheckCommand;
 import io.tallycast.cli.DemoCommand;
 import io.tallycast.cli.DeriveDataCommand;
 import io.tallycast.cli.MasksCommand;
+import io.tallycast.cli.NodeCommand;
 import io.tallycast.cli.ParseCommand;
 import io.tallycast.cli.ReplaySiteCommand;
 import io.tallycast.cli.ReportCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "Election-results broadcast engine.",
     subcommands = {DemoCommand.class, ServeCommand.class, ReplaySiteCommand.class, ParseCommand.class,
         BenchCommand.class, MasksCommand.class, StreamCommand.class, DeriveDataCommand.class, CheckCommand.class,
-        ReportCommand.class})
+        ReportCommand.class, NodeCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tallycast.audience.AudienceConfig;
+import io.tallycast.cluster.ClusterConfig;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.StateCodes;
@@ -38,15 +39,16 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
                              Overlay overlay, Stream stream, List<Stream> channels, AudienceConfig.Yaml audience,
-                             ReportSettings.Yaml report) {
+                             ReportSettings.Yaml report, ClusterConfig.Yaml cluster) {
 
   /**
    * One state (state, stateCode, parties, seats, past, pastYear), or a counting day of several: a {@code name} and
    * {@code states}, a list of such entries, each with its own {@code maps} (a folder or classpath:). stateCode is
-   * ECI's code ("S25", "U07"); a bare number (25), as files before union territories wrote it, is S25.
+   * ECI's code ("S25", "U07"); a bare number (25), as files before union territories wrote it, is S25. Or
+   * {@code embedded}: an election this build carries (may2021, wb2021), with no files.
    */
   public record Election(String name, String state, String stateCode, String parties, String seats, String past,
-                         Integer pastYear, List<State> states) {
+                         Integer pastYear, List<State> states, String embedded) {
     public Election {
       stateCode = StateCodes.parse(stateCode);
     }
@@ -96,6 +98,9 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
   /** The election's states from their files: the one of the old form, or each of {@code states} in order. */
   public io.tallycast.election.Election loadElection(Path base) throws IOException {
     Election e = election;
+    if (e.embedded() != null && !e.embedded().isBlank()) {
+      return io.tallycast.election.Election.embedded(e.embedded().strip());
+    }
     if (e.states() == null || e.states().isEmpty()) {
       return io.tallycast.election.Election.of(loadState(base, new State(e.state(), e.stateCode(), e.parties(),
           e.seats(), e.past(), e.pastYear(), null)));
@@ -123,6 +128,9 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
 
   /** The first state's code: the scraper reads every state with these settings under its own code. */
   private String mainStateCode() {
+    if (election.embedded() != null && !election.embedded().isBlank()) {
+      return io.tallycast.election.Election.embedded(election.embedded().strip()).main().stateCode();
+    }
     return election.states() == null || election.states().isEmpty() ? election.stateCode()
         : election.states().get(0).stateCode();
   }

@@ -50,10 +50,10 @@ public final class Engine {
     private final StreamPart stream;
     private final Optional<AudiencePart> audience;
     private final Optional<ReportPart> report;
-    private final ScraperPart scraper;
+    private final Part scraper;
 
     private Config(Election election, Path dataDir, Optional<MapsPart> maps, WebPart web, StreamPart stream,
-                   Optional<AudiencePart> audience, Optional<ReportPart> report, ScraperPart scraper) {
+                   Optional<AudiencePart> audience, Optional<ReportPart> report, Part scraper) {
       this.election = election;
       this.dataDir = dataDir;
       this.maps = maps;
@@ -127,6 +127,11 @@ public final class Engine {
     public Config withAudience(Optional<AudienceConfig> value) {
       return new Config(election, dataDir, maps, web, stream, value.filter(a -> !a.platforms().isEmpty())
           .map(AudiencePart::new), report, scraper);
+    }
+
+    /** The source in another form: on a cluster, the part that scrapes only the states this node owns. */
+    public Config withScraper(Part value) {
+      return new Config(election, dataDir, maps, web, stream, audience, report, value);
     }
 
     /** The night's report when a channel goes off air, mailed where configured. */

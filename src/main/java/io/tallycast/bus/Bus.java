@@ -28,7 +28,7 @@ public final class Bus {
   }
 
   public <T> void publish(Address<T> address, T payload) {
-    vertx.eventBus().publish(address.name(), payload);
+    vertx.eventBus().publish(address.name(), payload, new DeliveryOptions().setLocalOnly(!address.acrossNodes()));
   }
 
   /** The committed events of one kind ({@link Contract#EVENTS} carries them all). */
@@ -41,12 +41,17 @@ public final class Bus {
   }
 
   public <T> MessageConsumer<T> subscribe(Address<T> address, Consumer<T> handler) {
-    return vertx.eventBus().consumer(address.name(), m -> handler.accept(m.body()));
+    return address.acrossNodes() ? vertx.eventBus().consumer(address.name(), m -> handler.accept(m.body()))
+        : vertx.eventBus().localConsumer(address.name(), m -> handler.accept(m.body()));
   }
 
-  /** Asks the part that answers {@code ask}; fails with a {@code ReplyException} (no one, a refusal, a timeout). */
+  /**
+   * Asks the part of this node that answers {@code ask}; fails with a {@code ReplyException} (no one, a refusal, a
+   * timeout). Asks never cross nodes: on a cluster each node answers its own parts.
+   */
   public <Q, R> Future<R> request(Ask<Q, R> ask, Q query, long timeoutMs) {
-    return vertx.eventBus().<R>request(ask.name(), query, new DeliveryOptions().setSendTimeout(timeoutMs))
+    return vertx.eventBus().<R>request(ask.name(), query, new DeliveryOptions().setSendTimeout(timeoutMs)
+            .setLocalOnly(true))
         .map(Message::body);
   }
 
@@ -55,7 +60,7 @@ public final class Bus {
    * else with 500 and its message.
    */
   public <Q, R> MessageConsumer<Q> answer(Ask<Q, R> ask, Function<Q, Future<R>> work) {
-    return vertx.eventBus().<Q>consumer(ask.name(), m -> {
+    return vertx.eventBus().<Q>localConsumer(ask.name(), m -> {
       Future<R> answer;
       try {
         answer = work.apply(m.body());

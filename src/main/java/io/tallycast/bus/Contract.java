@@ -53,6 +53,16 @@ public final class Contract {
   public static final Address<BroadcastEnded> BROADCAST_ENDED =
       new Address<>("broadcast.ended", BroadcastEnded.class);
 
+  /**
+   * A batch as the scraper of a node in a cluster hands it over: to the node's ownership part, which refuses it for a
+   * state the node no longer owns, has its own store write it, then publishes it to the cluster.
+   */
+  public static final Ask<ScrapeBatch, ApplyResult> OWNED_APPLY =
+      new Ask<>("cluster.owned.apply", ScrapeBatch.class, ApplyResult.class);
+  /** What a state's owner committed, to every node of the cluster (the one address that crosses nodes). */
+  public static final Address<ClusterBatch> CLUSTER_RESULTS =
+      new Address<>("cluster.results", ClusterBatch.class, true);
+
   private Contract() {
   }
 
@@ -62,7 +72,8 @@ public final class Contract {
         StoredTally.class,
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
-        Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class));
+        Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class,
+        ClusterBatch.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

@@ -1,9 +1,12 @@
 package io.tallycast.scrape;
 
+import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.Ask;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.OverrideReleased;
 import io.tallycast.bus.ResultEvent;
+import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.ScraperControl;
 import io.tallycast.bus.SeatOverridden;
 import io.tallycast.election.Election;
@@ -13,6 +16,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Polls the results site for every state of the election (a {@link StateScraper} each, on its own timer) through one
@@ -22,6 +26,9 @@ import java.util.Map;
 public final class ScraperVerticle extends VerticleBase {
   private final ScrapeConfig config;
   private final Election election;
+  /** The states read here: all of the election's, or on a cluster those this node owns. */
+  private final Set<String> only;
+  private final Ask<ScrapeBatch, ApplyResult> store;
   private final Map<String, StateScraper> states = new LinkedHashMap<>();
   private PageFetcher fetcher;
   private WorkerExecutor workers;
@@ -33,8 +40,19 @@ public final class ScraperVerticle extends VerticleBase {
 
   /** Every state of the election, each read with the settings of {@code config} under its own state code. */
   public ScraperVerticle(ScrapeConfig config, Election election) {
+    this(config, election, Set.copyOf(election.codes()), Contract.STORE_APPLY);
+  }
+
+  /**
+   * Only the given states of the election, their batches handed to {@code store}: on a cluster, the node's ownership
+   * part ({@link Contract#OWNED_APPLY}), which refuses a state the node no longer owns.
+   */
+  public ScraperVerticle(ScrapeConfig config, Election election, Set<String> only,
+                         Ask<ScrapeBatch, ApplyResult> store) {
     this.config = config;
     this.election = election;
+    this.only = Set.copyOf(only);
+    this.store = store;
   }
 
   @Override
@@ -43,11 +61,16 @@ public final class ScraperVerticle extends VerticleBase {
     fetcher = new PageFetcher(vertx, config);
     workers = vertx.createSharedWorkerExecutor("scrape-parse", 2);
     for (ElectionData state : election.states()) {
+      if (!only.contains(state.stateCode())) {
+        continue;
+      }
       String part = election.severalStates() ? "scraper " + state.stateCode() : "scraper";
       states.put(state.stateCode(), new StateScraper(vertx, config.forState(state.stateCode()), state, part, fetcher,
-          workers));
+          workers, store));
     }
-    bus.answer(Contract.SCRAPER_CONTROL, this::control);
+    if (only.size() == election.states().size()) {
+      bus.answer(Contract.SCRAPER_CONTROL, this::control); // on a cluster a scraper per owned state: none answers
+    }
     // an overridden seat is offered to the store every cycle (held there), and read again once released
     bus.subscribeTo(SeatOverridden.class, this::forget);
     bus.subscribeTo(OverrideReleased.class, this::forget);

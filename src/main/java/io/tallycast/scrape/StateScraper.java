@@ -3,6 +3,7 @@ package io.tallycast.scrape;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.tallycast.bus.ApplyResult;
+import io.tallycast.bus.Ask;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
@@ -42,6 +43,7 @@ final class StateScraper {
   private final Bus bus;
   private final PageFetcher fetcher;
   private final ScrapeCycle cycle;
+  private final Ask<ScrapeBatch, ApplyResult> store;
   private boolean paused;
   private long timerId = -1;
   private long watchId = -1;
@@ -60,8 +62,9 @@ final class StateScraper {
    *             several
    */
   StateScraper(Vertx vertx, ScrapeConfig config, ElectionData state, String part, PageFetcher fetcher,
-               WorkerExecutor workers) {
+               WorkerExecutor workers, Ask<ScrapeBatch, ApplyResult> store) {
     this.vertx = vertx;
+    this.store = store;
     this.bus = Bus.of(vertx);
     this.config = config;
     this.part = part;
@@ -102,7 +105,7 @@ final class StateScraper {
   }
 
   private Future<ApplyResult> store(ScrapeBatch batch) {
-    return bus.request(Contract.STORE_APPLY, batch, 60_000);
+    return bus.request(store, batch, 60_000);
   }
 
   private Future<StoredTally> storedTally() {

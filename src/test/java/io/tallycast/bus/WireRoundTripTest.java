@@ -62,6 +62,7 @@ class WireRoundTripTest {
         "/api/maps/d.png"));
     all.put(SceneChosen.class, new SceneChosen("map", "S03"));
     all.put(OverlayOptions.class, new OverlayOptions(true));
+    all.put(ClusterBatch.class, new ClusterBatch("S25", "node-2", 41, List.of(SNAPSHOT), AT));
     all.put(HealthReport.class, new HealthReport("scraper", HealthReport.Status.DEGRADED, AT, "seat 12: 503", AT,
         new JsonObject().put("cycles", 812).put("failingSeats", new JsonArray().add(12))));
     all.put(ScraperControl.class, new ScraperControl(true));
