@@ -59,9 +59,15 @@ public final class Contract {
    */
   public static final Ask<ScrapeBatch, ApplyResult> OWNED_APPLY =
       new Ask<>("cluster.owned.apply", ScrapeBatch.class, ApplyResult.class);
-  /** What a state's owner committed, to every node of the cluster (the one address that crosses nodes). */
+  /** What a state's owner committed, to every node of the cluster. */
   public static final Address<ClusterBatch> CLUSTER_RESULTS =
       new Address<>("cluster.results", ClusterBatch.class, true);
+  /**
+   * The operator's change on one node (scene, overlay options, an override or its release), made on every other node
+   * too: whichever node carries a channel, its overlay shows what the operator chose on any console.
+   */
+  public static final Address<OperatorShared> OPERATOR_SHARED =
+      new Address<>("operator.shared", OperatorShared.class, true);
 
   private Contract() {
   }
@@ -73,7 +79,7 @@ public final class Contract {
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
         Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class,
-        ClusterBatch.class));
+        ClusterBatch.class, OperatorShared.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }
