@@ -62,6 +62,12 @@ public final class Contract {
   /** What a state's owner committed, to every node of the cluster. */
   public static final Address<ClusterBatch> CLUSTER_RESULTS =
       new Address<>("cluster.results", ClusterBatch.class, true);
+  /** The operator paused or resumed scraping on one node's console: every node's owned scrapers follow. */
+  public static final Address<ScraperControl> CLUSTER_SCRAPING =
+      new Address<>("cluster.scraping", ScraperControl.class, true);
+  /** This node's scrapers of the states it owns, paused or resumed together (a cluster's one scraper per state). */
+  public static final Address<ScraperControl> OWNED_SCRAPING =
+      new Address<>("cluster.owned.scraping", ScraperControl.class);
   /**
    * The operator's change on one node (scene, overlay options, an override or its release), made on every other node
    * too: whichever node carries a channel, its overlay shows what the operator chose on any console.

@@ -10,6 +10,7 @@ import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.Refusal;
 import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.ScraperControl;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.Wire;
 import io.tallycast.election.Election;
@@ -55,6 +56,8 @@ public final class OwnershipVerticle extends VerticleBase {
   static final String OWNERS = "tallycast.owners";
   static final String PUBLISHED = "tallycast.published";
   static final String LOCK = "tallycast.state.";
+  /** The operator's pause of the whole cluster's scraping ("paused" -> "true"), read by a node that joins. */
+  static final String SCRAPING = "tallycast.scraping";
   private static final Logger LOG = LoggerFactory.getLogger(OwnershipVerticle.class);
 
   private final String me;
@@ -72,6 +75,8 @@ public final class OwnershipVerticle extends VerticleBase {
   private Bus bus;
   private AsyncMap<String, String> owners;
   private AsyncMap<String, String> published;
+  private AsyncMap<String, String> scraping;
+  private boolean paused;
   private UUID listener;
   private long timer;
   private long memberLeftAt;
@@ -100,11 +105,19 @@ public final class OwnershipVerticle extends VerticleBase {
     bus = Bus.of(vertx);
     bus.answer(Contract.OWNED_APPLY, this::applyOwned);
     bus.subscribe(Contract.CLUSTER_RESULTS, this::applyRemote);
+    bus.answer(Contract.SCRAPER_CONTROL, this::pauseEverywhere);
+    bus.subscribe(Contract.CLUSTER_SCRAPING, this::pauseHere);
     return vertx.sharedData().<String, String>getAsyncMap(OWNERS).compose(map -> {
       owners = map;
       return vertx.sharedData().<String, String>getAsyncMap(PUBLISHED);
     }).compose(map -> {
       published = map;
+      return vertx.sharedData().<String, String>getAsyncMap(SCRAPING);
+    }).compose(map -> {
+      scraping = map;
+      return map.get("paused");
+    }).compose(flag -> {
+      paused = Boolean.parseBoolean(flag);
       return catchUp();
     }).map(v -> {
       caughtUp = true;
@@ -128,6 +141,23 @@ public final class OwnershipVerticle extends VerticleBase {
       reconcile();
       return null;
     });
+  }
+
+  /**
+   * The operator's pause or resume on this node's console, for the whole cluster: remembered in the cluster (a node
+   * joining later starts its scrapers paused) and sent to every node, whose owned scrapers follow.
+   */
+  private Future<ScraperControl> pauseEverywhere(ScraperControl asked) {
+    return scraping.put("paused", String.valueOf(asked.paused())).map(v -> {
+      bus.publish(Contract.CLUSTER_SCRAPING, asked);
+      return asked;
+    });
+  }
+
+  private void pauseHere(ScraperControl asked) {
+    paused = asked.paused();
+    bus.publish(Contract.OWNED_SCRAPING, asked);
+    LOG.info("node {}: scraping {} for the whole cluster", me, paused ? "paused" : "resumed");
   }
 
   /** Every state brought to what the cluster last published (a node that joins, or restarts, mid-count). */
@@ -269,7 +299,7 @@ public final class OwnershipVerticle extends VerticleBase {
         owned.put(state, o);
         return owners.put(state, new JsonObject().put("node", me).put("since", Instant.now().toString()).encode());
       }).compose(v -> vertx.deployVerticle(new ScraperVerticle(scrape, election, Set.of(state),
-          Contract.OWNED_APPLY))).map(id -> {
+          Contract.OWNED_APPLY, paused))).map(id -> {
             o.deployment = id;
             long now = System.currentTimeMillis();
             boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
@@ -308,7 +338,7 @@ public final class OwnershipVerticle extends VerticleBase {
   }
 
   private void report(List<String> members) {
-    JsonObject details = new JsonObject().put("node", me).put("members", members)
+    JsonObject details = new JsonObject().put("node", me).put("members", members).put("scrapingPaused", paused)
         .put("owned", List.copyOf(owned.keySet())).put("lastTakeover", lastTakeover)
         .put("batchesReceived", received).put("gaps", gaps)
         .put("lastLatencyMs", lastLatencyMs < 0 ? null : lastLatencyMs)

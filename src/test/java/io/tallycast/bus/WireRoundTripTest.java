@@ -63,6 +63,10 @@ class WireRoundTripTest {
     all.put(SceneChosen.class, new SceneChosen("map", "S03"));
     all.put(OverlayOptions.class, new OverlayOptions(true));
     all.put(ClusterBatch.class, new ClusterBatch("S25", "node-2", 41, List.of(SNAPSHOT), AT));
+    // one of the four is set in use; all four here, so that a field the codec dropped would show
+    all.put(OperatorShared.class, new OperatorShared("node-run-1", new SceneChosen("tally", "S24"),
+        new OverlayOptions(true), (SeatOverride) all.get(SeatOverride.class),
+        (OverrideRelease) all.get(OverrideRelease.class)));
     all.put(HealthReport.class, new HealthReport("scraper", HealthReport.Status.DEGRADED, AT, "seat 12: 503", AT,
         new JsonObject().put("cycles", 812).put("failingSeats", new JsonArray().add(12))));
     all.put(ScraperControl.class, new ScraperControl(true));

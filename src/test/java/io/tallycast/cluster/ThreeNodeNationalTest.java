@@ -190,8 +190,29 @@ class ThreeNodeNationalTest {
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
           assertThat(get(node.api() + seat).getValue("overridden")).as("released on %s", node.name).isNull());
     }
-    System.out.printf("national: the scene and an override chosen on %s were made on %s%n", console.name,
+    send(console, "POST", "/api/operator/scraper/pause", new JsonObject(), token);
+    for (NodeProcess node : others) {
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+          assertThat(scrapersPaused(node)).as("%s's scrapers paused", node.name).containsOnly(true));
+    }
+    send(console, "POST", "/api/operator/scraper/resume", new JsonObject(), token);
+    for (NodeProcess node : others) {
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+          assertThat(scrapersPaused(node)).as("%s's scrapers resumed", node.name).containsOnly(false));
+    }
+    System.out.printf("national: the scene, an override and the scraping paused on %s were made on %s%n", console.name,
         others.stream().map(n -> n.name).toList());
+  }
+
+  /** Whether each scraper of the states the node owns is paused (its health part "scraper CODE"). */
+  private static List<Boolean> scrapersPaused(NodeProcess node) throws Exception {
+    JsonObject parts = get(node.api() + "/api/health").getJsonObject("parts");
+    List<Boolean> out = new ArrayList<>();
+    for (Object state : cluster(node).getJsonArray("owned")) {
+      out.add(parts.getJsonObject("scraper " + state).getJsonObject("details").getBoolean("paused"));
+    }
+    assertThat(out).as("%s owns states", node.name).isNotEmpty();
+    return out;
   }
 
   private static void send(NodeProcess node, String method, String path, JsonObject body, String token)
