@@ -62,6 +62,14 @@ public final class Contract {
   /** What a state's owner committed, to every node of the cluster (the one address that crosses nodes). */
   public static final Address<ClusterBatch> CLUSTER_RESULTS =
       new Address<>("cluster.results", ClusterBatch.class, true);
+  /**
+   * The cluster as this node sees it (nodes, what each carries, their health, the take-overs), answered by a node of a
+   * cluster; a run of one engine has no one to answer it.
+   */
+  public static final Ask<Void, ClusterView> CLUSTER_STATUS =
+      new Ask<>("cluster.status", Void.class, ClusterView.class);
+  /** The same, published on this node when it changes (a node joins or leaves, a take-over, a node's health). */
+  public static final Address<ClusterView> CLUSTER_VIEW = new Address<>("cluster.view", ClusterView.class);
 
   private Contract() {
   }
@@ -73,7 +81,7 @@ public final class Contract {
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
         Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class,
-        ClusterBatch.class));
+        ClusterBatch.class, ClusterView.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

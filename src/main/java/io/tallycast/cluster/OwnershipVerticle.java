@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.ClusterBatch;
+import io.tallycast.bus.ClusterView;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.Refusal;
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * what it accepted goes to every node ({@link Contract#CLUSTER_RESULTS}), numbered per state, and into the published
  * map (every seat's latest snapshot). The other nodes apply the same snapshots to their own store, which derives the
  * same events. A node taking a state over first brings its store to what the cluster last published for it, then
- * scrapes: its store then turns only real changes into events, so no false flip, no second declaration.
+ * scrapes: its store then turns only real changes into events, so no false flip, no second declaration. Every state
+ * taken goes into the cluster's history ({@link TakeoverLog}), which the console shows.
  */
 public final class OwnershipVerticle extends VerticleBase {
   public static final String PART = "cluster";
@@ -72,6 +74,7 @@ public final class OwnershipVerticle extends VerticleBase {
   private Bus bus;
   private AsyncMap<String, String> owners;
   private AsyncMap<String, String> published;
+  private TakeoverLog takeovers;
   private UUID listener;
   private long timer;
   private long memberLeftAt;
@@ -105,6 +108,9 @@ public final class OwnershipVerticle extends VerticleBase {
       return vertx.sharedData().<String, String>getAsyncMap(PUBLISHED);
     }).compose(map -> {
       published = map;
+      return TakeoverLog.open(vertx, hazelcast);
+    }).compose(log -> {
+      takeovers = log;
       return catchUp();
     }).map(v -> {
       caughtUp = true;
@@ -273,9 +279,10 @@ public final class OwnershipVerticle extends VerticleBase {
             o.deployment = id;
             long now = System.currentTimeMillis();
             boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
+            Long sinceLeft = afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null;
             lastTakeover = new JsonObject().put("state", state).put("from", from).put("at", Instant.now().toString())
-                .put("tookMs", now - started)
-                .put("sinceMemberLeftMs", afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null);
+                .put("tookMs", now - started).put("sinceMemberLeftMs", sinceLeft);
+            takeovers.record(ClusterView.Takeover.STATE, state, from, me, now - started, sinceLeft);
             LOG.info("node {} scrapes {} now{} (from batch {})", me, state, from == null ? "" : " (was " + from + ")",
                 o.seq);
             return id;
