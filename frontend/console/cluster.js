@@ -73,7 +73,7 @@ export class ClusterPanel {
 export function takeoverText(t, stateName) {
   const what = t.kind === 'channel' ? `channel ${t.name}` : stateName(t.name);
   const at = clockTime(t.at);
-  if (!t.from) return `${at} ${what} taken by ${t.to} (first owner)`;
+  if (!t.from) return `${at} ${what} taken by ${t.to}`; // no owner named then: a first owner, or a hand-over done
   if (t.from === t.to) return `${at} ${what} taken again by ${t.to} (after its restart)`;
   if (t.sinceMemberLeftMs == null) return `${at} ${what} handed over from ${t.from} to ${t.to}`;
   return `${at} ${what} taken over by ${t.to} from ${t.from} (${seconds(t.sinceMemberLeftMs)} after ${t.from} left)`;

@@ -43,7 +43,8 @@ public record ClusterView(String node, Instant at, List<String> members, List<No
    *
    * @param kind              "state" or "channel"
    * @param name              the state's code or the channel's name
-   * @param from              the node that carried it before; null for its first owner
+   * @param from              the node named its owner when it was taken; null when none was (its first owner, or a
+   *                          member that had handed it over and let go already)
    * @param to                the node that took it
    * @param at                when the new node had it running
    * @param tookMs            from the new node's first try to running

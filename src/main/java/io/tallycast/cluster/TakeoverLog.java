@@ -52,7 +52,7 @@ public final class TakeoverLog {
    * Appends one take-over, stamped now; a failure is logged, never the caller's (the take-over itself happened).
    *
    * @param kind              {@link Takeover#STATE} or {@link Takeover#CHANNEL}
-   * @param from              the node that carried it before, null for a first owner
+   * @param from              the node named its owner before, null when none was
    * @param sinceMemberLeftMs from the cluster's removal of {@code from} to running here, null when it had not left
    */
   public Future<Void> record(String kind, String name, String from, String to, long tookMs, Long sinceMemberLeftMs) {
