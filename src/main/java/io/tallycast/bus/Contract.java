@@ -74,6 +74,14 @@ public final class Contract {
    */
   public static final Address<OperatorShared> OPERATOR_SHARED =
       new Address<>("operator.shared", OperatorShared.class, true);
+  /**
+   * The cluster as this node sees it (nodes, what each carries, their health, the take-overs), answered by a node of a
+   * cluster; a run of one engine has no one to answer it.
+   */
+  public static final Ask<Void, ClusterView> CLUSTER_STATUS =
+      new Ask<>("cluster.status", Void.class, ClusterView.class);
+  /** The same, published on this node when it changes (a node joins or leaves, a take-over, a node's health). */
+  public static final Address<ClusterView> CLUSTER_VIEW = new Address<>("cluster.view", ClusterView.class);
 
   private Contract() {
   }
@@ -85,7 +93,7 @@ public final class Contract {
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
         Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class,
-        ClusterBatch.class, OperatorShared.class));
+        ClusterBatch.class, OperatorShared.class, ClusterView.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

@@ -43,7 +43,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
         .withMaps(cfg.mapSources(base)).withOverlay(cfg.overlayConfig(base))
-        .withScraper(new ClusterPart(cluster.name(), cfg.scrapeConfig(), node.hazelcast()));
+        .withScraper(new ClusterPart(cluster, cfg.scrapeConfig(), node.hazelcast(), web));
     Engine engine = Engine.start(node.runtime(), parts).await();
     String api = web.localUrl(engine.apiPort());
     System.out.printf("tallycast node %s in the cluster with %s (cluster traffic on %s:%d)%n  listening    %s%n"

@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.ClusterBatch;
+import io.tallycast.bus.ClusterView;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.Refusal;
@@ -20,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.Lock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * what it accepted goes to every node ({@link Contract#CLUSTER_RESULTS}), numbered per state, and into the published
  * map (every seat's latest snapshot). The other nodes apply the same snapshots to their own store, which derives the
  * same events. A node taking a state over first brings its store to what the cluster last published for it, then
- * scrapes: its store then turns only real changes into events, so no false flip, no second declaration.
+ * scrapes: its store then turns only real changes into events, so no false flip, no second declaration. Every state
+ * taken goes into the cluster's history ({@link TakeoverLog}), which the console shows.
  */
 public final class OwnershipVerticle extends VerticleBase {
   public static final String PART = "cluster";
@@ -58,6 +61,8 @@ public final class OwnershipVerticle extends VerticleBase {
   static final String LOCK = "tallycast.state.";
   /** The operator's pause of the whole cluster's scraping ("paused" -> "true"), read by a node that joins. */
   static final String SCRAPING = "tallycast.scraping";
+  /** Who last handed each state over (its owners entry is gone by then): the take-over names where it came from. */
+  static final String HANDED_OVER = "tallycast.handedover";
   private static final Logger LOG = LoggerFactory.getLogger(OwnershipVerticle.class);
 
   private final String me;
@@ -77,6 +82,7 @@ public final class OwnershipVerticle extends VerticleBase {
   private AsyncMap<String, String> published;
   private AsyncMap<String, String> scraping;
   private boolean paused;
+  private TakeoverLog takeovers;
   private UUID listener;
   private long timer;
   private long memberLeftAt;
@@ -88,7 +94,7 @@ public final class OwnershipVerticle extends VerticleBase {
 
   /** A state scraped here: its lock, its scraper and its batch numbering. */
   private static final class Owned {
-    io.vertx.core.shareddata.Lock lock;
+    Lock lock;
     String deployment;
     long seq;
   }
@@ -118,6 +124,9 @@ public final class OwnershipVerticle extends VerticleBase {
       return map.get("paused");
     }).compose(flag -> {
       paused = Boolean.parseBoolean(flag);
+      return TakeoverLog.open(vertx, hazelcast);
+    }).compose(log -> {
+      takeovers = log;
       return catchUp();
     }).map(v -> {
       caughtUp = true;
@@ -289,39 +298,49 @@ public final class OwnershipVerticle extends VerticleBase {
   }
 
   /** The state's lock got (or not, yet): caught up with the cluster, noted as ours, its scraper started. */
-  private Future<?> takeOver(String state, String from) {
+  private Future<?> takeOver(String state, String owner) {
     long started = System.currentTimeMillis();
-    return vertx.sharedData().getLockWithTimeout(LOCK + state, 200).compose(lock -> {
-      Owned o = new Owned();
-      o.lock = lock;
-      return fromPublished(state).compose(seq -> {
-        o.seq = seq;
-        owned.put(state, o);
-        return owners.put(state, new JsonObject().put("node", me).put("since", Instant.now().toString()).encode());
-      }).compose(v -> vertx.deployVerticle(new ScraperVerticle(scrape, election, Set.of(state),
-          Contract.OWNED_APPLY, paused))).map(id -> {
-            o.deployment = id;
-            long now = System.currentTimeMillis();
-            boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
-            lastTakeover = new JsonObject().put("state", state).put("from", from).put("at", Instant.now().toString())
-                .put("tookMs", now - started)
-                .put("sinceMemberLeftMs", afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null);
-            LOG.info("node {} scrapes {} now{} (from batch {})", me, state, from == null ? "" : " (was " + from + ")",
-                o.seq);
-            return id;
-          }).onFailure(e -> {
-            LOG.warn("taking {} over failed: {}", state, e.getMessage());
-            owned.remove(state);
-            lock.release();
-          });
-    });
+    return vertx.sharedData().getLockWithTimeout(LOCK + state, 200).compose(lock -> handedOver(state, owner)
+        .compose(from -> takeOver(state, from, lock, started)));
+  }
+
+  private Future<String> handedOver(String state, String owner) {
+    return owner != null ? Future.succeededFuture(owner) : vertx.sharedData().<String, String>getAsyncMap(HANDED_OVER)
+        .compose(map -> map.get(state)).otherwise((String) null);
+  }
+
+  private Future<?> takeOver(String state, String from, Lock lock, long started) {
+    Owned o = new Owned();
+    o.lock = lock;
+    return fromPublished(state).compose(seq -> {
+      o.seq = seq;
+      owned.put(state, o);
+      return owners.put(state, new JsonObject().put("node", me).put("since", Instant.now().toString()).encode());
+    }).compose(v -> vertx.deployVerticle(new ScraperVerticle(scrape, election, Set.of(state),
+        Contract.OWNED_APPLY, paused))).map(id -> {
+          o.deployment = id;
+          long now = System.currentTimeMillis();
+          boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
+          Long sinceLeft = afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null;
+          lastTakeover = new JsonObject().put("state", state).put("from", from).put("at", Instant.now().toString())
+              .put("tookMs", now - started).put("sinceMemberLeftMs", sinceLeft);
+          takeovers.record(ClusterView.Takeover.STATE, state, from, me, now - started, sinceLeft);
+          LOG.info("node {} scrapes {} now{} (from batch {})", me, state, from == null ? "" : " (was " + from + ")",
+              o.seq);
+          return id;
+        }).onFailure(e -> {
+          LOG.warn("taking {} over failed: {}", state, e.getMessage());
+          owned.remove(state);
+          lock.release();
+        });
   }
 
   /** The scraper stopped first (its cycle under way stored and published), then the state let go. */
   private Future<?> handOver(String state, String to) {
     Owned o = owned.get(state);
     Future<Void> stopped = o.deployment == null ? Future.succeededFuture() : vertx.undeploy(o.deployment);
-    return stopped.eventually(() -> forget(state)).eventually(() -> {
+    return stopped.eventually(() -> vertx.sharedData().<String, String>getAsyncMap(HANDED_OVER)
+        .compose(map -> map.put(state, me))).eventually(() -> forget(state)).eventually(() -> {
       owned.remove(state);
       o.lock.release();
       LOG.info("node {} hands {} over to {}", me, state, to);
