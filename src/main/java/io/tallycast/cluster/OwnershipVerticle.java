@@ -339,8 +339,9 @@ public final class OwnershipVerticle extends VerticleBase {
   private Future<?> handOver(String state, String to) {
     Owned o = owned.get(state);
     Future<Void> stopped = o.deployment == null ? Future.succeededFuture() : vertx.undeploy(o.deployment);
-    return stopped.eventually(() -> vertx.sharedData().<String, String>getAsyncMap(HANDED_OVER)
-        .compose(map -> map.put(state, me))).eventually(() -> forget(state)).eventually(() -> {
+    Future<Void> noted = stopped.eventually(() -> vertx.sharedData().<String, String>getAsyncMap(HANDED_OVER)
+        .compose(map -> map.put(state, me)));
+    return noted.eventually(() -> forget(state)).eventually(() -> {
       owned.remove(state);
       o.lock.release();
       LOG.info("node {} hands {} over to {}", me, state, to);
