@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -22,28 +24,46 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Lok Sabha 2024 replayed on one site (36 states, 543 seats, the 2024 page structure) and followed by one engine
- * to the end of the day: every state's tally, and the national seats won per party, are the ones computed here from
- * results-2024.csv (winners by votes). Surat, uncontested, has no votes to count: see the README.
+ * to the end of the day: every one of the 543 seats is declared for the winner results-2024.csv names (most votes,
+ * NOTA aside; Surat's one candidate, elected unopposed, declared from the start with no vote), with the file's votes
+ * and margin; every state's tally and the national seats per party are the file's (BJP 240).
  */
 @SlowTier
 class LokSabhaReplayTest {
+  /** What results-2024.csv writes after the name of the candidate elected unopposed, whose figures are "-". */
+  private static final String UNCONTESTED = "( Uncontested )";
+
   @TempDir
   Path dataDir;
 
-  /** Seats won per state and party, from the file: most votes wins, NOTA aside; a seat without votes is left out. */
-  private static Map<String, Map<String, Integer>> realTallies(PartyRegistry parties) throws Exception {
-    Map<String, String[]> best = new TreeMap<>();
+  /** One seat's winner in the file: party code, name, votes, and the margin over the runner-up (none unopposed). */
+  record Winner(String state, int seat, String party, String candidate, long votes, Long margin) {
+  }
+
+  /** Every seat's winner from the file, by PC code ("S0624"). */
+  static Map<String, Winner> winners(PartyRegistry parties) throws Exception {
+    Map<String, List<String[]>> bySeat = new TreeMap<>();
     for (String line : Files.readAllLines(SharedData.file("lok-sabha-2024/results-2024.csv"), StandardCharsets.UTF_8)) {
       String[] cells = line.replace("\uFEFF", "").split(",", -1);
-      if (cells[6].equals("None of the Above") || cells[9].equals("-")) {
-        continue;
+      if (!cells[6].equals("None of the Above")) {
+        bySeat.computeIfAbsent(cells[1], k -> new ArrayList<>()).add(cells);
       }
-      best.merge(cells[1], cells, (a, b) -> Long.parseLong(b[9]) > Long.parseLong(a[9]) ? b : a);
     }
-    Map<String, Map<String, Integer>> out = new TreeMap<>();
-    best.values().forEach(c -> out.computeIfAbsent(c[1].substring(0, 3), k -> new TreeMap<>())
-        .merge(parties.require(c[6]).code(), 1, Integer::sum));
+    Map<String, Winner> out = new TreeMap<>();
+    bySeat.forEach((code, rows) -> {
+      rows.sort((a, b) -> Long.compare(votes(b), votes(a)));
+      String[] first = rows.get(0);
+      String name = first[5].replace(UNCONTESTED, "").strip().replaceAll("\\s+", " ");
+      Long margin = first[9].equals("-") ? null : votes(first) - (rows.size() > 1 ? votes(rows.get(1)) : 0);
+      out.put(code, new Winner(code.substring(0, 3), Integer.parseInt(code.substring(3)),
+          parties.require(first[6]).code(), name, votes(first), margin));
+    });
     return out;
+  }
+
+  /** A candidate's total votes; "-" (the uncontested winner's) is none. */
+  private static long votes(String[] cells) {
+    return cells[9].equals("-") ? 0 : Long.parseLong(cells[9]);
   }
 
   private static Map<String, Integer> won(JsonObject summary) {
@@ -54,27 +74,46 @@ class LokSabhaReplayTest {
   }
 
   @Test
-  void replayed_to_the_end_every_states_tally_and_the_national_seats_per_party_are_the_files() throws Exception {
+  void replayed_to_the_end_every_seat_every_states_tally_and_the_national_seats_per_party_are_the_files()
+      throws Exception {
     Election ls = Election.embedded("ls2024");
-    Map<String, Map<String, Integer>> real = realTallies(ls.main().parties());
-    int seats = real.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+    Map<String, Winner> real = winners(ls.main().parties());
+    assertThat(real).hasSize(ls.seatCount());
     long started = System.nanoTime();
     try (Pipeline pipeline = Pipeline.election(MeteredVertx.of(Vertx.vertx()), dataDir, 1, ls)) {
       pipeline.clock(new JsonObject().put("paused", true));
       pipeline.clock(new JsonObject().put("advanceSeconds", 12 * 3600));
       await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> ls.states().stream()
           .mapToInt(s -> pipeline.json("/api/states/" + s.stateCode() + "/summary").getJsonObject("seats")
-              .getInteger("declared")).sum() == seats);
+              .getInteger("declared")).sum() == real.size());
+
+      Map<String, Winner> stored = new TreeMap<>();
       Map<String, Integer> national = new TreeMap<>();
-      Map<String, Integer> realNational = new TreeMap<>();
       for (ElectionData state : ls.states()) {
+        for (Object o : pipeline.array("/api/states/" + state.stateCode() + "/constituencies")) {
+          JsonObject seat = (JsonObject) o;
+          JsonObject leader = seat.getJsonObject("leader");
+          assertThat(seat.getString("status")).as("%s %d", state.state(), seat.getInteger("no")).isEqualTo("declared");
+          stored.put(state.stateCode() + seat.getInteger("no"), new Winner(state.stateCode(), seat.getInteger("no"),
+              leader.getString("party"), leader.getString("candidate"), leader.getLong("votes"),
+              seat.getLong("margin")));
+        }
         Map<String, Integer> tally = won(pipeline.json("/api/states/" + state.stateCode() + "/summary"));
-        assertThat(tally).as(state.state()).isEqualTo(real.get(state.stateCode()));
+        Map<String, Integer> realTally = new TreeMap<>();
+        real.values().stream().filter(w -> w.state().equals(state.stateCode()))
+            .forEach(w -> realTally.merge(w.party(), 1, Integer::sum));
+        assertThat(tally).as(state.state()).isEqualTo(realTally);
         tally.forEach((p, n) -> national.merge(p, n, Integer::sum));
-        real.get(state.stateCode()).forEach((p, n) -> realNational.merge(p, n, Integer::sum));
       }
+      assertThat(stored).isEqualTo(real);
+
+      Map<String, Integer> realNational = new TreeMap<>();
+      real.values().forEach(w -> realNational.merge(w.party(), 1, Integer::sum));
       assertThat(national).isEqualTo(realNational);
-      System.out.printf("ls2024 replayed in %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000L, national);
+      Winner surat = real.values().stream().filter(w -> w.margin() == null).findFirst().orElseThrow();
+      System.out.printf("ls2024 replayed in %d s: all %d seats as the file, %s %d (uncontested: %s %d %s); %s%n",
+          (System.nanoTime() - started) / 1_000_000_000L, stored.size(), surat.party(), realNational.get(surat.party()),
+          surat.state(), surat.seat(), surat.candidate(), national);
     }
   }
 }
