@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.support.LiveEvents;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SharedData;
 import io.tallycast.support.SlowTier;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Lok Sabha 2024 replayed on one site (36 states, 543 seats, the 2024 page structure) and followed by one engine
  * to the end of the day: every one of the 543 seats is declared for the winner results-2024.csv names (most votes,
  * NOTA aside; Surat's one candidate, elected unopposed, declared from the start with no vote), with the file's votes
- * and margin; every state's tally and the national seats per party are the file's (BJP 240).
+ * and margin; every state's tally and the national seats per party are the file's (BJP 240), and so is
+ * {@code /api/national}, the states added up (majority 272), as the live channel last pushed it.
  */
 @SlowTier
 class LokSabhaReplayTest {
@@ -80,7 +82,9 @@ class LokSabhaReplayTest {
     Map<String, Winner> real = winners(ls.main().parties());
     assertThat(real).hasSize(ls.seatCount());
     long started = System.nanoTime();
-    try (Pipeline pipeline = Pipeline.election(MeteredVertx.of(Vertx.vertx()), dataDir, 1, ls)) {
+    Vertx vertx = Vertx.vertx();
+    try (Pipeline pipeline = Pipeline.election(MeteredVertx.of(vertx), dataDir, 1, ls);
+         LiveEvents live = new LiveEvents(vertx, pipeline.engine.apiPort())) {
       pipeline.clock(new JsonObject().put("paused", true));
       pipeline.clock(new JsonObject().put("advanceSeconds", 12 * 3600));
       await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> ls.states().stream()
@@ -110,10 +114,29 @@ class LokSabhaReplayTest {
       Map<String, Integer> realNational = new TreeMap<>();
       real.values().forEach(w -> realNational.merge(w.party(), 1, Integer::sum));
       assertThat(national).isEqualTo(realNational);
+
+      // the national view adds the states up: the file's winners by party, all declared, majority 272; and the live
+      // channel pushed it as it changed, ending on the same figures
+      JsonObject whole = pipeline.json("/api/national");
+      assertThat(whole.getInteger("majority")).isEqualTo(ls.seatCount() / 2 + 1).isEqualTo(272);
+      assertThat(whole.getJsonObject("seats")).isEqualTo(new JsonObject().put("total", real.size())
+          .put("declared", real.size()).put("counting", 0).put("awaiting", 0));
+      Map<String, Integer> nationalWon = new TreeMap<>();
+      whole.getJsonArray("parties").stream().map(JsonObject.class::cast).forEach(p -> {
+        assertThat(p.getInteger("leading")).as(p.getString("party")).isZero();
+        assertThat(p.getInteger("total")).isEqualTo(p.getInteger("won"));
+        nationalWon.put(p.getString("party"), p.getInteger("won"));
+      });
+      assertThat(nationalWon).isEqualTo(realNational);
+      assertThat(whole.getJsonArray("parties").getJsonObject(0).getString("party")).isEqualTo("BJP");
+      assertThat(whole.getJsonArray("states")).hasSize(ls.states().size());
+      await().atMost(Duration.ofSeconds(30)).until(() -> !live.named("national").isEmpty()
+          && live.named("national").get(live.named("national").size() - 1).equals(whole));
       Winner surat = real.values().stream().filter(w -> w.margin() == null).findFirst().orElseThrow();
-      System.out.printf("ls2024 replayed in %d s: all %d seats as the file, %s %d (uncontested: %s %d %s); %s%n",
-          (System.nanoTime() - started) / 1_000_000_000L, stored.size(), surat.party(), realNational.get(surat.party()),
-          surat.state(), surat.seat(), surat.candidate(), national);
+      System.out.printf("ls2024 replayed in %d s: all %d seats as the file, %s %d (uncontested: %s %d %s); %s; "
+              + "/api/national majority %d, pushed %d times%n", (System.nanoTime() - started) / 1_000_000_000L,
+          stored.size(), surat.party(), realNational.get(surat.party()), surat.state(), surat.seat(),
+          surat.candidate(), national, whole.getInteger("majority"), live.named("national").size());
     }
   }
 }
