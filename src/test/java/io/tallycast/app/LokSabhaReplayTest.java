@@ -5,19 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
-import io.tallycast.election.PartyRegistry;
 import io.tallycast.support.LiveEvents;
+import io.tallycast.support.LokSabha2024Results;
+import io.tallycast.support.LokSabha2024Results.Winner;
 import io.tallycast.support.Pipeline;
-import io.tallycast.support.SharedData;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -32,41 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SlowTier
 class LokSabhaReplayTest {
-  /** What results-2024.csv writes after the name of the candidate elected unopposed, whose figures are "-". */
-  private static final String UNCONTESTED = "( Uncontested )";
-
   @TempDir
   Path dataDir;
-
-  /** One seat's winner in the file: party code, name, votes, and the margin over the runner-up (none unopposed). */
-  record Winner(String state, int seat, String party, String candidate, long votes, Long margin) {
-  }
-
-  /** Every seat's winner from the file, by PC code ("S0624"). */
-  static Map<String, Winner> winners(PartyRegistry parties) throws Exception {
-    Map<String, List<String[]>> bySeat = new TreeMap<>();
-    for (String line : Files.readAllLines(SharedData.file("lok-sabha-2024/results-2024.csv"), StandardCharsets.UTF_8)) {
-      String[] cells = line.replace("\uFEFF", "").split(",", -1);
-      if (!cells[6].equals("None of the Above")) {
-        bySeat.computeIfAbsent(cells[1], k -> new ArrayList<>()).add(cells);
-      }
-    }
-    Map<String, Winner> out = new TreeMap<>();
-    bySeat.forEach((code, rows) -> {
-      rows.sort((a, b) -> Long.compare(votes(b), votes(a)));
-      String[] first = rows.get(0);
-      String name = first[5].replace(UNCONTESTED, "").strip().replaceAll("\\s+", " ");
-      Long margin = first[9].equals("-") ? null : votes(first) - (rows.size() > 1 ? votes(rows.get(1)) : 0);
-      out.put(code, new Winner(code.substring(0, 3), Integer.parseInt(code.substring(3)),
-          parties.require(first[6]).code(), name, votes(first), margin));
-    });
-    return out;
-  }
-
-  /** A candidate's total votes; "-" (the uncontested winner's) is none. */
-  private static long votes(String[] cells) {
-    return cells[9].equals("-") ? 0 : Long.parseLong(cells[9]);
-  }
 
   private static Map<String, Integer> won(JsonObject summary) {
     Map<String, Integer> won = new TreeMap<>();
@@ -79,7 +42,7 @@ class LokSabhaReplayTest {
   void replayed_to_the_end_every_seat_every_states_tally_and_the_national_seats_per_party_are_the_files()
       throws Exception {
     Election ls = Election.embedded("ls2024");
-    Map<String, Winner> real = winners(ls.main().parties());
+    Map<String, Winner> real = LokSabha2024Results.winners(ls.main().parties());
     assertThat(real).hasSize(ls.seatCount());
     long started = System.nanoTime();
     Vertx vertx = Vertx.vertx();
@@ -111,8 +74,7 @@ class LokSabhaReplayTest {
       }
       assertThat(stored).isEqualTo(real);
 
-      Map<String, Integer> realNational = new TreeMap<>();
-      real.values().forEach(w -> realNational.merge(w.party(), 1, Integer::sum));
+      Map<String, Integer> realNational = LokSabha2024Results.seatsByParty(real);
       assertThat(national).isEqualTo(realNational);
 
       // the national view adds the states up: the file's winners by party, all declared, majority 272; and the live
