@@ -85,8 +85,9 @@ export class Controls {
     const message = document.getElementById('scene-message');
     setText(message, '');
     try {
-      // on a day of several states a scene is this console's state's (the states board is everyone's)
-      const body = this.site.several && scene !== 'states' ? {scene, state: this.site.code} : {scene};
+      // on a day of several states a scene is this console's state's (the states and national boards are everyone's)
+      const everyones = scene === 'states' || scene === 'national';
+      const body = this.site.several && !everyones ? {scene, state: this.site.code} : {scene};
       const answer = await this.operator.call('POST', '/api/operator/scene', body);
       this.scene(answer?.scene ?? scene);
     } catch (e) {
@@ -96,11 +97,14 @@ export class Controls {
 
   // --- scene rotation
 
-  /** The states board then each state's full scene (several states), or the full, map and tally scenes (one). */
+  /**
+   * The national tally, the states board, then each state's full scene (several states), or the full, map and tally
+   * scenes (one).
+   */
   rotationSteps() {
     const states = this.site.election?.states ?? [];
     if (this.site.several) {
-      return [{scene: 'states'}, ...states.map((s) => ({scene: 'full', state: s.code}))];
+      return [{scene: 'national'}, {scene: 'states'}, ...states.map((s) => ({scene: 'full', state: s.code}))];
     }
     return [{scene: 'full'}, {scene: 'map'}, {scene: 'tally'}];
   }

@@ -89,7 +89,8 @@ function describe(e) {
   switch (e.type) {
     case 'seat.changed': {
       const a = e.after ?? {};
-      const lead = a.leader ? [party(a.leader.party), ` ${a.leader.candidate} leads by ${votes(a.margin ?? 0)}`] : ['no lead'];
+      const by = a.margin === null || a.margin === undefined ? 'unopposed' : `leads by ${votes(a.margin)}`;
+      const lead = a.leader ? [party(a.leader.party), ` ${a.leader.candidate} ${by}`] : ['no lead'];
       return [...lead, a.roundsTotal ? ` · round ${a.roundsDone}/${a.roundsTotal}` : '', a.status === 'declared' ? ' · declared' : ''];
     }
     case 'lead.flipped':
@@ -99,7 +100,9 @@ function describe(e) {
       const code = e.winner?.party ?? '';
       const text = e.text ?? '';
       const rest = code && text.startsWith(`${code} `) ? text.slice(code.length) : ` ${text}`;
-      return [party(code), rest, ` · ${e.winner?.candidate ?? ''} by ${votes(e.margin ?? 0)}`];
+      // no margin: elected unopposed, no vote counted (Surat, 2024)
+      const by = e.margin === null || e.margin === undefined ? 'unopposed' : `by ${votes(e.margin)}`;
+      return [party(code), rest, ` · ${e.winner?.candidate ?? ''} ${by}`];
     }
     case 'tally.changed': {
       const parts = Object.entries(e.after ?? {}).map(([p, t]) => `${p} ${t.won}+${t.leading}`);

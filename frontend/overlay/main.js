@@ -16,6 +16,7 @@ import {Seats} from './seats.js';
 import {learn} from './palette.js';
 import {StatesBoard} from './states.js';
 import {Intro} from './intro.js';
+import {NationalBoard} from './national.js';
 import {WatchingNow} from './watching.js';
 import {whichState, follows} from '/lib/state.js';
 
@@ -41,6 +42,8 @@ const branding = new Branding(document);
 const stateMap = new StateMap(document.querySelector('#map .frame'), site.maps);
 const statesBoard = new StatesBoard(document.querySelector('#states .columns'));
 const intro = new Intro(document.getElementById('intro'));
+const nationalBoard = new NationalBoard(document.getElementById('national'));
+const nationalMap = new StateMap(document.querySelector('#national .frame'), '/api/national/maps');
 const tally = new Tally(document.querySelector('#tally .rows'), document.getElementById('legend'));
 const house = new House(document.getElementById('house'));
 const ticker = new Ticker(document.querySelector('#ticker .strip'));
@@ -94,9 +97,24 @@ const refreshStates = coalesce(async () => {
   showCount();
 }, 500);
 
-/** The header's count: the followed state's, or every state's together while the states board is on air. */
+// the states added up, for the national scene: fetched on (re)connection, then kept by the `national` pushes
+let lastNational = null;
+const refreshNational = coalesce(async () => {
+  if (!site.several && scenes.wanted !== 'national') return;
+  showNational(await getJson('/api/national'));
+}, 500);
+
+function showNational(national) {
+  lastNational = national;
+  nationalBoard.show(national);
+  showCount();
+}
+
+/** The header's count: the followed state's, or every state's together while the states or national board is on air. */
 function showCount() {
-  if (scenes.wanted === 'states' && site.several && lastElection) {
+  if (scenes.wanted === 'national' && lastNational) {
+    branding.showCount(lastNational.seats);
+  } else if (scenes.wanted === 'states' && site.several && lastElection) {
     const all = {total: 0, declared: 0, counting: 0, awaiting: 0};
     for (const s of lastElection.states ?? []) {
       for (const k of Object.keys(all)) all[k] += s.seats?.[k] ?? 0;
@@ -150,13 +168,19 @@ live.on('override.released', (event) => {
   refreshSummary();
 });
 live.on('map.updated', (event) => {
-  if (follows(site, event)) stateMap.updated(event);
+  if (event.state === 'national') nationalMap.updated(event);
+  else if (follows(site, event)) stateMap.updated(event);
 });
+live.on('national', (national) => showNational(national));
 live.on('scene', (event) => {
   scenes.follow(event.scene);
   showCount();
   if (event.state) followState(event.state);
   if (event.scene === 'states') refreshStates();
+  if (event.scene === 'national') {
+    refreshNational();
+    nationalMap.refresh();
+  }
 });
 live.on('overlay.options', (options) => watching.options(options));
 live.on('audience', (reading) => watching.reading(reading));
@@ -185,6 +209,8 @@ function fetchEverything() {
   refreshSummary.now();
   refreshSeats.now();
   refreshStates.now();
+  refreshNational.now();
+  if (site.several || scenes.wanted === 'national') nationalMap.refresh();
   intro.refresh(site.maps, site.name);
   stateMap.refresh();
   notes.backfill();
@@ -199,4 +225,5 @@ fetchEverything();
 
 // for tests and for an engineer at the console of the capture browser
 window.__live = live;
-window.__overlay = {live, site, scenes, seats, tally, house, ticker, notes, stateMap, statesBoard, watching};
+window.__overlay = {live, site, scenes, seats, tally, house, ticker, notes, stateMap, statesBoard, watching,
+  nationalBoard, nationalMap};

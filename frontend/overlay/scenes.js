@@ -1,9 +1,9 @@
 // Scenes: full, map, tally, ticker, states (every state of the day side by side), intro (the state as it voted:
-// its polling phases). Which panels show and where is all CSS (body[data-scene]); switching fades the
-// stage out and in (opacity only). ?scene=NAME fixes the scene; otherwise it follows the operator (SSE `scene`,
+// its polling phases), national (the states added up against the majority, with the national map). Which panels
+// show and where is all CSS (body[data-scene]); switching fades the stage out and in (opacity only). ?scene=NAME fixes the scene; otherwise it follows the operator (SSE `scene`,
 // and /api/overlay on every reconnection).
 
-export const SCENES = ['full', 'map', 'tally', 'ticker', 'states', 'intro'];
+export const SCENES = ['full', 'map', 'tally', 'ticker', 'states', 'intro', 'national'];
 const FADE_MS = 220;
 
 export class Scenes {

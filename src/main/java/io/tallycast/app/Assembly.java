@@ -75,7 +75,10 @@ public final class Assembly {
     afterVertx.add(value);
   }
 
-  /** The maps' published files by state code, for the states that have maps (none without a {@link MapsPart}). */
+  /**
+   * The maps' published files by state code, for the states that have maps, and the national map's under
+   * {@code MapPlace.NATIONAL} (none without a {@link MapsPart}).
+   */
   public Map<String, PublishedMaps> maps() {
     return maps;
   }

@@ -10,6 +10,7 @@ import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
 import io.tallycast.election.StateCodes;
 import io.tallycast.map.MapSource;
+import io.tallycast.map.NationalMap;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.report.ReportSettings;
 import io.tallycast.scrape.ScrapeConfig;
@@ -40,6 +41,8 @@ import java.util.Set;
 public record ElectionConfig(Election election, Source source, String dataDir, String host, Integer port, String maps,
                              Overlay overlay, Stream stream, List<Stream> channels, AudienceConfig.Yaml audience,
                              ReportSettings.Yaml report, ClusterConfig.Yaml cluster) {
+  /** {@code maps: embedded}: the maps this build carries for an embedded election. */
+  public static final String EMBEDDED_MAPS = "embedded";
 
   /**
    * One state (state, stateCode, parties, seats, past, pastYear), or a counting day of several: a {@code name} and
@@ -152,11 +155,18 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
 
   /** The optional {@code maps:} entry: a folder (relative to the file) or "classpath:/maps/west-bengal/". */
   public Optional<MapSource> mapSource(Path base) {
-    return maps == null || maps.isBlank() ? Optional.empty() : Optional.of(MapSource.parse(maps, base));
+    return maps == null || maps.isBlank() || embeddedMaps() ? Optional.empty()
+        : Optional.of(MapSource.parse(maps, base));
   }
 
-  /** Each state's maps by state code: the top-level {@code maps:} is the first state's, a state's own its own. */
+  /**
+   * Each state's maps by state code: the top-level {@code maps:} is the first state's, a state's own its own; with
+   * {@code maps: embedded} and an {@code embedded} election, every state's maps this build carries for it.
+   */
   public Map<String, MapSource> mapSources(Path base) {
+    if (embeddedMaps()) {
+      return MapSource.embeddedFor(embeddedElection());
+    }
     Map<String, MapSource> out = new LinkedHashMap<>();
     mapSource(base).ifPresent(m -> out.put(mainStateCode(), m));
     for (State s : election.states() == null ? List.<State>of() : election.states()) {
@@ -165,6 +175,30 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
       }
     }
     return out;
+  }
+
+  /**
+   * The map of every state's seats (the Lok Sabha 2024's national map), with {@code maps: embedded} and an
+   * {@code embedded} election that has one; none otherwise.
+   */
+  public Optional<NationalMap> nationalMap() {
+    return embeddedMaps() ? NationalMap.embeddedFor(embeddedElection()) : Optional.empty();
+  }
+
+  /** {@code maps: embedded}: the maps the build carries for the embedded election (refused for any other). */
+  private boolean embeddedMaps() {
+    if (maps == null || !EMBEDDED_MAPS.equals(maps.strip())) {
+      return false;
+    }
+    if (election.embedded() == null || election.embedded().isBlank()) {
+      throw new IllegalArgumentException("maps: '" + EMBEDDED_MAPS + "' is for an election the build carries "
+          + "(election.embedded); give a folder or classpath: otherwise");
+    }
+    return true;
+  }
+
+  private io.tallycast.election.Election embeddedElection() {
+    return io.tallycast.election.Election.embedded(election.embedded().strip());
   }
 
   /**

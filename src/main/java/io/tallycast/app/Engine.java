@@ -4,6 +4,7 @@ import io.tallycast.audience.AudienceConfig;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
+import io.tallycast.map.NationalMap;
 import io.tallycast.operator.OperatorToken;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.scrape.ScrapeConfig;
@@ -84,6 +85,18 @@ public final class Engine {
     public Config withMaps(Map<String, MapSource> byState) {
       return byState.isEmpty() ? this : new Config(election, dataDir, Optional.of(new MapsPart(byState)), web, stream,
           audience, report, scraper);
+    }
+
+    /**
+     * The map of every state's seats (the Lok Sabha's national map), repainted from every state's events; none leaves
+     * the configuration as it is.
+     */
+    public Config withNationalMap(Optional<NationalMap> value) {
+      if (value.isEmpty()) {
+        return this;
+      }
+      MapsPart part = maps.map(m -> m.withNational(value)).orElseGet(() -> new MapsPart(Map.of(), value));
+      return new Config(election, dataDir, Optional.of(part), web, stream, audience, report, scraper);
     }
 
     /** Maps when there is a source; none otherwise (a build without embedded maps, a configuration without them). */

@@ -30,6 +30,8 @@ public final class Contract {
   /** The overlay's options (the "watching now" badge), saved first, as the operator set them. */
   public static final Address<OverlayOptions> OVERLAY_OPTIONS =
       new Address<>("overlay.options", OverlayOptions.class);
+  /** The election added up over its states, by the web side from the store's read side, whenever it changes. */
+  public static final Address<NationalTally> NATIONAL = new Address<>("national.tally", NationalTally.class);
   /** Every part's state, on change and on every cycle. */
   public static final Address<HealthReport> HEALTH = new Address<>("health.report", HealthReport.class);
 
@@ -93,7 +95,7 @@ public final class Contract {
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
         Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class,
-        ClusterBatch.class, OperatorShared.class, ClusterView.class));
+        ClusterBatch.class, OperatorShared.class, ClusterView.class, NationalTally.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

@@ -6,6 +6,7 @@ import io.tallycast.app.ReportPart;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
+import io.tallycast.map.NationalMap;
 import io.tallycast.operator.OverlayConfig;
 import io.tallycast.platforms.DemoPlatforms;
 import io.tallycast.replay.CountingModel;
@@ -86,8 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--channel", paramLabel = "name=NAME,scene=SCENE,size=WxH,out=PATH_OR_URL",
       description = "another stream from this engine, with its own browser and encoder: name, and optionally "
-          + "scene (full, map, tally, ticker, states, intro; else the console's), state (S03), size, fps, bitrate, "
-          + "cbr and out (a recording path or an rtmp:// URL with no secret key; repeatable; default "
+          + "scene (full, map, tally, ticker, states, intro, national; else the console's), state (S03), size, fps, "
+          + "bitrate, cbr and out (a recording path or an rtmp:// URL with no secret key; repeatable; default "
           + "recordings/NAME.mkv in the data dir). Repeatable")
   List<String> channels = new ArrayList<>();
 
@@ -131,6 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
             audienceIntervalFor(speed, audienceInterval)).await());
     WebConfig web = new WebConfig(host, port);
     Engine engine = Engine.start(runtime, Engine.Config.of(whole, dataDir, scrape, web).withMaps(maps)
+        .withNationalMap(NationalMap.embeddedFor(whole))
         .withOverlay(whole.severalStates() ? OverlayConfig.forElection(whole.name())
             : OverlayConfig.demo(election.state(), election.year()))
         .withReplayControl(site.controlUrl()).withChannels(streaming)
@@ -142,7 +144,9 @@ public final class DemoCommand implements Callable<Integer> {
         : "a counting day made up from the final result, replayed at " + fmt(speed) + "x (seed " + seed + ")";
     String states = whole.severalStates() ? "  states        " + String.join(", ", whole.states().stream()
         .map(s -> s.stateCode() + " " + s.state() + " (" + s.seats().size() + ")").toList()) + "\n"
-        + "                " + api + "/api/states   (each: /api/states/CODE/summary, constituencies, maps)\n" : "";
+        + "                " + api + "/api/states   (each: /api/states/CODE/summary, constituencies, maps)\n"
+        + "  national      " + api + "/api/national   (the states added up: majority " + whole.majority()
+        + "; the overlay's 'national' scene)\n" : "";
     System.out.printf("""
         tallycast demo: %s, %s
         %s  listening     %s

@@ -42,7 +42,7 @@ public final class NodeCommand implements Callable<Integer> {
       return 3;
     }
     Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
-        .withMaps(cfg.mapSources(base)).withOverlay(cfg.overlayConfig(base))
+        .withMaps(cfg.mapSources(base)).withNationalMap(cfg.nationalMap()).withOverlay(cfg.overlayConfig(base))
         .withScraper(new ClusterPart(cluster, cfg.scrapeConfig(), node.hazelcast(), web));
     Engine engine = Engine.start(node.runtime(), parts).await();
     String api = web.localUrl(engine.apiPort());

@@ -34,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
     WebConfig web = cfg.webConfig(host);
     Election election = cfg.loadElection(base);
     Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
-        .withMaps(cfg.mapSources(base)).withOverlay(overlay)
+        .withMaps(cfg.mapSources(base)).withNationalMap(cfg.nationalMap()).withOverlay(overlay)
         .withChannels(cfg.channels(base)).withAudience(cfg.audienceConfig(base))
         .withReport(new ReportPart(cfg.reportSettings(base)));
     Engine engine = Engine.start(runtime, parts).await();

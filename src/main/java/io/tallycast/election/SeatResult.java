@@ -29,6 +29,14 @@ public record SeatResult(int seat, List<CandidateResult> candidates, List<Candid
     return totalVotes() > 0;
   }
 
+  /**
+   * Elected unopposed: one candidate (NOTA aside) and no vote at all, because no poll was held (Surat, 2024). Not a
+   * seat whose count is missing: that one (Falta, 2026) still lists all its candidates.
+   */
+  public boolean uncontested() {
+    return totalVotes() == 0 && candidates.stream().filter(c -> !Party.NOTA.equals(c.party())).count() == 1;
+  }
+
   public long margin() {
     return candidates.size() < 2 ? winner().votes() : winner().votes() - candidates.get(1).votes();
   }

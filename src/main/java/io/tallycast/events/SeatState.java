@@ -25,11 +25,15 @@ public record SeatState(String state, int seat, SeatStatus status, int roundsDon
 
   /**
    * Ranks the candidates: NOTA never leads, and only someone with votes can lead or be runner-up (so a seat
-   * with all zero votes has no leader).
+   * with all zero votes has no leader), but for a winner {@link #unopposed}: declared with no vote, that one candidate.
    */
   public static SeatState of(String state, int seat, SeatStatus status, int roundsDone, int roundsTotal,
       List<Standing> candidates,
                              Instant sourceTime) {
+    if (unopposed(status, candidates)) {
+      Standing only = candidates.stream().filter(c -> !Party.NOTA.equals(c.party())).findFirst().orElseThrow();
+      return new SeatState(state, seat, status, roundsDone, roundsTotal, only, null, sourceTime);
+    }
     List<Standing> ranked = candidates.stream()
         .filter(c -> !Party.NOTA.equals(c.party()) && c.votes() > 0)
         .sorted(RANK).limit(2).toList();
@@ -37,9 +41,21 @@ public record SeatState(String state, int seat, SeatStatus status, int roundsDon
         ranked.size() < 2 ? null : ranked.get(1), sourceTime);
   }
 
-  /** Leader's votes minus runner-up's (all the leader's votes when unopposed); null without a leader. */
+  /**
+   * Declared with one candidate (NOTA aside) and no vote at all: elected unopposed, without a poll (Surat, 2024). A
+   * seat declared with several candidates and no vote is not a result (the store refuses it).
+   */
+  public static boolean unopposed(SeatStatus status, List<Standing> candidates) {
+    return status == SeatStatus.DECLARED && candidates.stream().allMatch(c -> c.votes() == 0)
+        && candidates.stream().filter(c -> !Party.NOTA.equals(c.party())).count() == 1;
+  }
+
+  /**
+   * Leader's votes minus runner-up's (all the leader's votes when alone); null without a leader, and for a winner
+   * unopposed, who has no vote and no margin.
+   */
   public Long margin() {
-    if (leader == null) {
+    if (leader == null || runnerUp == null && leader.votes() == 0) {
       return null;
     }
     return runnerUp == null ? leader.votes() : leader.votes() - runnerUp.votes();

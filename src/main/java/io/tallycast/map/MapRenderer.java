@@ -15,7 +15,6 @@ import io.tallycast.store.ResultsReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the state and district map PNGs in {@code dataDir/maps/} in step with the results: loads every map at start,
+ * Keeps the state and district map PNGs in {@code dataDir/maps/} in step with the results (those of the states in its
+ * {@link MapScope}: one state's, or every state's for a national map): loads every map at start,
  * paints every seat from the store's current state (so a restart shows the right picture at once), then repaints only
  * the seats that {@code seat.changed} / {@code seat.declared} events change, and announces each new file on
  * {@link Contract#MAP_UPDATED} ({@link MapUpdated}).
@@ -56,7 +56,7 @@ public final class MapRenderer extends VerticleBase {
   private final MapSource source;
   private final MapPlace place;
   private final ResultsReader reader;
-  private final SeatColors colors;
+  private final MapScope scope;
   private final PublishedMaps published;
   private final Timer publishTimer = Metrics.timer("tallycast.map.publish");
   private WorkerExecutor painter;
@@ -87,10 +87,15 @@ public final class MapRenderer extends VerticleBase {
 
   /** One state's maps, painted from that state's seats and events only. */
   public MapRenderer(MapSource source, MapPlace place, ResultsReader reader, PartyRegistry parties) {
+    this(source, place, reader, MapScope.state(place.state(), parties));
+  }
+
+  /** Maps painted from the seats and events of the states in scope (every state for a national map). */
+  public MapRenderer(MapSource source, MapPlace place, ResultsReader reader, MapScope scope) {
     this.source = source;
     this.place = place;
     this.reader = reader;
-    this.colors = new SeatColors(parties);
+    this.scope = scope;
     this.published = new PublishedMaps(place.dir());
   }
 
@@ -106,18 +111,12 @@ public final class MapRenderer extends VerticleBase {
     report(Status.STARTING);
     // listen before reading the store, so that no change committed in between is missed
     Bus bus = Bus.of(vertx);
-    bus.subscribeTo(SeatChanged.class, e -> {
-      if (place.state().equals(e.state())) {
-        changed(e.seat(), colors.of(e.after().status().json(), e.after().leadingParty()));
-      }
-    });
-    bus.subscribeTo(SeatDeclared.class, e -> {
-      if (place.state().equals(e.state())) {
-        changed(e.seat(), colors.of(SeatStatus.DECLARED.json(), e.winner() == null ? null : e.winner().party()));
-      }
-    });
+    bus.subscribeTo(SeatChanged.class, e -> changed(scope.number(e.state(), e.seat()),
+        scope.colour(e.state(), e.after().status().json(), e.after().leadingParty())));
+    bus.subscribeTo(SeatDeclared.class, e -> changed(scope.number(e.state(), e.seat()),
+        scope.colour(e.state(), SeatStatus.DECLARED.json(), e.winner() == null ? null : e.winner().party())));
     return painter.executeBlocking(this::load, true)
-        .compose(n -> painter.executeBlocking(() -> reader.constituencies(place.state()), true))
+        .compose(n -> painter.executeBlocking(this::storedColours, true))
         .compose(this::paintAll)
         .onSuccess(v -> LOG.info("maps: {} map(s) from {} published in {}", canvases.size(), source, published.dir()))
         .onFailure(e -> {
@@ -144,14 +143,30 @@ public final class MapRenderer extends VerticleBase {
     return built.size();
   }
 
-  /** The store's state of every seat, unless an event since subscribing already told us newer. */
-  private Future<Void> paintAll(JsonArray seats) {
-    for (Object o : seats) {
-      JsonObject seat = (JsonObject) o;
-      if (!heardWhileStarting.contains(seat.getInteger("no"))) {
-        wanted.put(seat.getInteger("no"), colors.of(seat));
+  /** Painter thread: every seat in scope as the store has it, by its number on these maps. */
+  private Map<Integer, Integer> storedColours() {
+    Map<Integer, Integer> out = new HashMap<>();
+    for (String state : scope.states()) {
+      for (Object o : reader.constituencies(state)) {
+        JsonObject seat = (JsonObject) o;
+        JsonObject leader = seat.getJsonObject("leader");
+        Integer number = scope.number(state, seat.getInteger("no"));
+        if (number != null) {
+          out.put(number, scope.colour(state, seat.getString("status"),
+              leader == null ? null : leader.getString("party")));
+        }
       }
     }
+    return out;
+  }
+
+  /** The store's state of every seat, unless an event since subscribing already told us newer. */
+  private Future<Void> paintAll(Map<Integer, Integer> stored) {
+    stored.forEach((seat, colour) -> {
+      if (!heardWhileStarting.contains(seat)) {
+        wanted.put(seat, colour);
+      }
+    });
     heardWhileStarting.clear();
     ready = true;
     pending.putAll(wanted);

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OverlaySettings {
   public static final String FILE = "overlay.json";
-  public static final List<String> SCENES = List.of("full", "map", "tally", "ticker", "states", "intro");
+  public static final List<String> SCENES = List.of("full", "map", "tally", "ticker", "states", "intro",
+      "national");
   public static final String LOGO_ROUTE = "/api/overlay/logo";
   public static final String DEFAULT_LOGO = "/overlay/logo.svg";
   private static final Logger LOG = LoggerFactory.getLogger(OverlaySettings.class);

@@ -19,6 +19,10 @@ import java.util.List;
  * is the real 2024 page's structure instead ({@link LokSabhaSeatPage}).
  */
 final class ConstituencyPagesRenderer {
+  /** What ECI wrote after the name of a candidate elected unopposed. */
+  static final String UNCONTESTED_MARK = "( Uncontested )";
+  /** ECI's cell for a figure there is none of. */
+  static final String NO_FIGURE = "-";
   private final ElectionData data;
   private final EciParties parties;
   private final CountingDay day;
@@ -44,7 +48,8 @@ final class ConstituencyPagesRenderer {
     for (CandidateCount c : notaLast(seat.candidates())) {
       String status = leader == null || c.isNota() ? "" : c == leader ? (declared ? "won" : "leading")
           : (declared ? "lost" : "trailing");
-      String margin = c == leader ? "(+ " + seat.margin() + ")" : "( -" + (top - c.total()) + ")";
+      Long lead = seat.margin();
+      String margin = c != leader ? "( -" + (top - c.total()) + ")" : lead == null ? "" : "(+ " + lead + ")";
       html.append("            <div class=\"col-md-4 col-12\">\n              <div class=\"cand-box\">\n")
           .append("                <figure><img src=\"img/").append(c.isNota() ? "nota" : "candidate")
           .append(".jpg\" alt=\"\"></figure>\n                <div class=\"cand-info\">\n")
@@ -96,9 +101,9 @@ final class ConstituencyPagesRenderer {
         """);
     long total = rows(html, seat);
     html.append("            </tbody>\n            <tfoot>\n              <tr><th>Total</th><th></th>")
-        .append("<th style='text-align:right'>").append(seat.totalEvm()).append("</th>")
-        .append("<th style='text-align:right'>").append(seat.totalPostal()).append("</th>")
-        .append("<th style='text-align:right'>").append(total).append("</th></tr>\n");
+        .append("<th style='text-align:right'>").append(figure(seat, seat.totalEvm())).append("</th>")
+        .append("<th style='text-align:right'>").append(figure(seat, seat.totalPostal())).append("</th>")
+        .append("<th style='text-align:right'>").append(figure(seat, total)).append("</th></tr>\n");
     html.append("""
                     </tfoot>
                   </table>
@@ -109,19 +114,31 @@ final class ConstituencyPagesRenderer {
     return html.toString();
   }
 
-  /** The candidates' rows in ballot order; returns the votes of all, the base of the shares. */
+  /**
+   * The candidates' rows in ballot order; returns the votes of all, the base of the shares. A winner unopposed is
+   * written as ECI wrote Surat's in 2024 (results-2024.csv was read from those pages): "NAME ( Uncontested )" and "-"
+   * for every figure.
+   */
   private long rows(StringBuilder html, SeatView seat) {
     long total = seat.totalVotes();
     int sn = 1;
     for (CandidateCount c : ballotOrder(seat)) {
+      boolean unopposed = seat.uncontested();
       html.append("              <tr><td>").append(sn++).append("</td><td align='left'>").append(esc(c.name()))
+          .append(unopposed ? " " + UNCONTESTED_MARK : "")
           .append("</td><td align='left'>").append(esc(parties.name(c.party())))
-          .append("</td><td align='right'>").append(c.evm())
-          .append("</td><td align='right'>").append(c.postal())
-          .append("</td><td align='right'>").append(c.total())
-          .append("</td><td align='right'>").append(percent(c.total(), total)).append("</td></tr>\n");
+          .append("</td><td align='right'>").append(unopposed ? NO_FIGURE : String.valueOf(c.evm()))
+          .append("</td><td align='right'>").append(unopposed ? NO_FIGURE : String.valueOf(c.postal()))
+          .append("</td><td align='right'>").append(unopposed ? NO_FIGURE : String.valueOf(c.total()))
+          .append("</td><td align='right'>").append(unopposed ? NO_FIGURE : percent(c.total(), total))
+          .append("</td></tr>\n");
     }
     return total;
+  }
+
+  /** A Total row's figure: "-" on an uncontested seat's page, as its candidate's. */
+  static String figure(SeatView seat, long votes) {
+    return seat.uncontested() ? NO_FIGURE : String.valueOf(votes);
   }
 
   /** Head, header, title and round status: the same on both pages. */

@@ -62,11 +62,12 @@ final class LokSabhaSeatPage {
         .append("                            <th></th>\n")
         .append("                            <th style='text-align: left;'>Total</th>\n")
         .append("                            <th>&nbsp;</th>\n")
-        .append("                            <th style='text-align: right;'>").append(seat.totalEvm()).append("</th>\n")
-        .append("                            <th style='text-align: right;'>").append(seat.totalPostal())
-        .append("</th>\n")
-        .append("                            <th style='text-align: right;'>").append(seat.totalVotes())
-        .append("</th>\n")
+        .append("                            <th style='text-align: right;'>")
+        .append(ConstituencyPagesRenderer.figure(seat, seat.totalEvm())).append("</th>\n")
+        .append("                            <th style='text-align: right;'>")
+        .append(ConstituencyPagesRenderer.figure(seat, seat.totalPostal())).append("</th>\n")
+        .append("                            <th style='text-align: right;'>")
+        .append(ConstituencyPagesRenderer.figure(seat, seat.totalVotes())).append("</th>\n")
         .append("                            <th></th>\n                </tr>\n            </tfoot>\n")
         .append("          </table>\n        </div>\n      </div>\n")
         .append("    </div><!-- End of container-fluid Div -->\n  </main>\n")
@@ -78,10 +79,16 @@ final class LokSabhaSeatPage {
     EciPageFrame.end(html);
   }
 
-  /** "Result in Progress Round 9/18" while counting; nothing before the first round (as ECI's empty box). */
+  /**
+   * "Result in Progress Round 9/18" while counting; nothing before the first round (as ECI's empty box); "Uncontested"
+   * and no round for a winner unopposed.
+   */
   private static String roundBox(SeatView seat) {
     if (seat.round() <= 0 && seat.rounds() > 0) {
       return "&nbsp;";
+    }
+    if (seat.uncontested()) {
+      return esc(seat.statusText());
     }
     return esc(seat.statusText()) + " Round " + seat.round() + "/" + seat.rounds();
   }

@@ -12,26 +12,42 @@ import java.util.List;
  *                           NOTA among them where the data has it
  * @param lastChangedSeconds simulated elapsed seconds at which these figures appeared (0 before round 1)
  * @param statusText         the status as ECI writes it ("Result in Progress", "Result Declared", or any other words
- *                           a real day recorded)
+ *                           a real day recorded); {@value #UNCONTESTED} for a seat whose one candidate was elected
+ *                           unopposed, declared from the start with no vote to count
  */
 public record SeatView(Constituency seat, int round, int rounds, List<CandidateCount> candidates,
                        long lastChangedSeconds, String statusText) {
   public static final String AWAITING = "Awaiting";
   public static final String IN_PROGRESS = "Result in Progress";
   public static final String DECLARED = "Result Declared";
+  /** ECI's word for a seat won without a poll (Surat, 2024). */
+  public static final String UNCONTESTED = "Uncontested";
+
+  /** A seat whose one candidate was elected unopposed: declared all day, no round, no vote. */
+  public static SeatView uncontested(Constituency seat, CandidateCount only) {
+    return new SeatView(seat, 0, 0, List.of(only), 0, UNCONTESTED);
+  }
 
   /** ECI's wording for a count that has done {@code round} of {@code rounds}. */
   public static String statusText(int round, int rounds) {
     return round <= 0 ? AWAITING : round >= rounds ? DECLARED : IN_PROGRESS;
   }
 
-  /** Awaiting until a vote is counted, whatever the words; otherwise what the words say. */
+  /** Awaiting until a vote is counted, whatever the words (but for an uncontested seat); otherwise the words. */
   public SeatStatus status() {
+    if (uncontested()) {
+      return SeatStatus.DECLARED;
+    }
     if (!anyVotes()) {
       return SeatStatus.AWAITING;
     }
     SeatStatus said = SeatStatus.fromEci(statusText);
     return said == SeatStatus.AWAITING ? SeatStatus.COUNTING : said;
+  }
+
+  /** Elected unopposed: the one candidate won without a vote counted. */
+  public boolean uncontested() {
+    return UNCONTESTED.equals(statusText);
   }
 
   public boolean anyVotes() {
@@ -43,9 +59,12 @@ public record SeatView(Constituency seat, int round, int rounds, List<CandidateC
     return false;
   }
 
-  /** The leading candidate, or null while no vote is counted. NOTA never leads or trails: it is not a candidate. */
+  /**
+   * The leading candidate (the winner unopposed of an uncontested seat), or null while no vote is counted. NOTA never
+   * leads or trails: it is not a candidate.
+   */
   public CandidateCount leader() {
-    return anyVotes() ? contender(0) : null;
+    return anyVotes() || uncontested() ? contender(0) : null;
   }
 
   /** The runner-up, or null while no vote is counted or in a one-candidate seat. */
@@ -63,10 +82,13 @@ public record SeatView(Constituency seat, int round, int rounds, List<CandidateC
     return null;
   }
 
-  /** Leader's lead over the runner-up (the whole of its votes when alone), or null while no vote is counted. */
+  /**
+   * Leader's lead over the runner-up (the whole of its votes when alone), or null while no vote is counted and for a
+   * winner unopposed (ECI writes "-").
+   */
   public Long margin() {
     CandidateCount leader = leader();
-    if (leader == null) {
+    if (leader == null || uncontested()) {
       return null;
     }
     CandidateCount trailing = trailing();

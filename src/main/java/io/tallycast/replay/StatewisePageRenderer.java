@@ -133,9 +133,13 @@ final class StatewisePageRenderer {
               k -> tooltip(moment.tally(trail.party()), " class", "\n" + INDENT + "     ")))
           .append("  \n").append(INDENT).append(" \n\n").append(INDENT).append("</td></tr></tbody></table>");
     }
-    html.append("</td>\n\n").append(INDENT).append("<td align='right'>").append(margin == null ? "" : margin.toString())
-        .append("</td>\n").append(INDENT).append("<td align='right'>").append(seat.round()).append('/')
-        .append(seat.rounds()).append("</td>\n").append(INDENT).append("<td align='left'>")
+    // a winner unopposed has neither margin nor round: "-", as ECI writes a figure there is none of
+    boolean unopposed = seat.uncontested();
+    html.append("</td>\n\n").append(INDENT).append("<td align='right'>")
+        .append(unopposed ? ConstituencyPagesRenderer.NO_FIGURE : margin == null ? "" : margin.toString())
+        .append("</td>\n").append(INDENT).append("<td align='right'>")
+        .append(unopposed ? ConstituencyPagesRenderer.NO_FIGURE : seat.round() + "/" + seat.rounds())
+        .append("</td>\n").append(INDENT).append("<td align='left'>")
         .append(esc(seat.statusText())).append("</td></tr>");
   }
 

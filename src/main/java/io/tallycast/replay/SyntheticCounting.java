@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * IST: every seat counts in rounds from its own start time, and after round r shows, per candidate,
  * {@code floor(evm * f(r/R)) + floor(postal * min(1, r/2))} with {@code f(t) = t + a*t*(1-t)}, |a| < 1, so figures only
  * grow and round R shows exactly the real final result. Close seats get a bent curve that lets the runner-up lead
- * early, so leads change hands the way they do on a real counting day.
+ * early, so leads change hands the way they do on a real counting day. A seat won unopposed (one candidate, no vote:
+ * Surat, 2024) is declared from the start, with no round and no vote, as ECI showed it.
  */
 public final class SyntheticCounting implements CountingModel {
   static final int MIN_ROUNDS = 12;
@@ -45,8 +46,9 @@ public final class SyntheticCounting implements CountingModel {
     }
   }
 
+  /** @param uncontested the one candidate was elected unopposed: no rounds, declared from the start */
   private record SeatPlan(Constituency seat, int rounds, long start, long roundSeconds,
-      List<CandidatePlan> candidates) {
+      List<CandidatePlan> candidates, boolean uncontested) {
     long roundEnd(int round) {
       return start + round * roundSeconds;
     }
@@ -69,7 +71,13 @@ public final class SyntheticCounting implements CountingModel {
       if (finals == null || finals.candidates().isEmpty()) {
         // a seat the data has no real result for (Tamil Nadu 50 in 2021: the source's record is a stand-in) is
         // listed and stays awaiting all day: nothing is made up for it
-        raw.add(new SeatPlan(seat, 0, 0, 60, List.of()));
+        raw.add(new SeatPlan(seat, 0, 0, 60, List.of(), false));
+        continue;
+      }
+      if (finals.uncontested()) {
+        CandidateResult only = finals.candidates().get(0);
+        raw.add(new SeatPlan(seat, 0, 0, 60, List.of(new CandidatePlan(only.candidate(), only.party(), 0, 0, 0)),
+            true));
         continue;
       }
       raw.add(plan(seat, finals, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + seat.no() * 0xBF58476D1CE4E5B9L)));
@@ -80,7 +88,7 @@ public final class SyntheticCounting implements CountingModel {
     long last = 0;
     for (SeatPlan p : raw) {
       long roundSeconds = Math.max(60, (long) Math.floor(p.roundSeconds() * squeeze));
-      SeatPlan plan = new SeatPlan(p.seat(), p.rounds(), p.start(), roundSeconds, p.candidates());
+      SeatPlan plan = new SeatPlan(p.seat(), p.rounds(), p.start(), roundSeconds, p.candidates(), p.uncontested());
       plans.put(plan.seat().no(), plan);
       last = Math.max(last, plan.roundEnd(plan.rounds()));
     }
@@ -110,7 +118,7 @@ public final class SyntheticCounting implements CountingModel {
       }
       candidates.add(new CandidatePlan(c.candidate(), c.party(), c.votes() - postal, postal, bend));
     }
-    return new SeatPlan(seat, rounds, start, roundSeconds, List.copyOf(candidates));
+    return new SeatPlan(seat, rounds, start, roundSeconds, List.copyOf(candidates), false);
   }
 
   @Override
@@ -175,6 +183,10 @@ public final class SyntheticCounting implements CountingModel {
   /** The seat's figures once {@code round} rounds are in (clamped to 0..R). */
   public SeatView seatAfterRound(int seat, int round) {
     SeatPlan p = plan(seat);
+    if (p.uncontested()) {
+      CandidatePlan only = p.candidates().get(0);
+      return SeatView.uncontested(p.seat(), new CandidateCount(only.name(), only.party(), 0, 0));
+    }
     int r = Math.max(0, Math.min(p.rounds(), round));
     List<CandidateCount> counts = new ArrayList<>(p.candidates().size());
     for (CandidatePlan c : p.candidates()) {

@@ -1,5 +1,6 @@
 package io.tallycast.store;
 
+import io.tallycast.bus.PartySeats;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
@@ -75,6 +76,42 @@ final class ReaderJson {
         .put("majority", total / 2 + 1)
         .put("parties", parties)
         .put("updatedAt", iso(newest));
+  }
+
+  /** Every state's seat counts and seats by party, and every party's name and colour: see {@link StoredSeats}. */
+  StoredSeats storedSeats() throws SQLException {
+    Map<String, Long> seats = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Long>> statuses = new HashMap<>();
+    Map<String, Map<String, PartySeats>> leaders = new HashMap<>();
+    try (PreparedStatement q = db.prepareStatement(Sql.SEATS_PER_STATE); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        seats.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    try (PreparedStatement q = db.prepareStatement(Sql.STATUS_PER_STATE); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        statuses.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+      }
+    }
+    try (PreparedStatement q = db.prepareStatement(Sql.LEADERS_PER_STATE); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        leaders.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+            .put(rs.getString(2), new PartySeats(rs.getInt(3), rs.getInt(4)));
+      }
+    }
+    List<StoredSeats.State> states = new ArrayList<>();
+    seats.forEach((state, total) -> {
+      Map<String, Long> byStatus = statuses.getOrDefault(state, Map.of());
+      states.add(new StoredSeats.State(state, total.intValue(), byStatus.getOrDefault("declared", 0L).intValue(),
+          byStatus.getOrDefault("counting", 0L).intValue(), leaders.getOrDefault(state, Map.of())));
+    });
+    Map<String, StoredSeats.Party> parties = new HashMap<>();
+    try (PreparedStatement q = db.prepareStatement(Sql.PARTIES_ALL); ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        parties.put(rs.getString(1), new StoredSeats.Party(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    return new StoredSeats(states, parties);
   }
 
   JsonArray constituencies(String state) throws SQLException {

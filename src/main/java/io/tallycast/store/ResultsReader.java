@@ -24,9 +24,14 @@ public final class ResultsReader implements AutoCloseable {
   private final Connection db;
   private final ReaderJson json;
   private final Map<String, Cached> cache = new HashMap<>();
+  private VersionedSeats seatsByState;
 
   /** One state's summary and seat list as built at one data version. */
   private record Cached(long version, JsonObject summary, JsonArray constituencies) {
+  }
+
+  /** Every state's seats as built at one data version. */
+  private record VersionedSeats(long version, StoredSeats seats) {
   }
 
   private ResultsReader(Connection db) throws SQLException {
@@ -58,6 +63,20 @@ public final class ResultsReader implements AutoCloseable {
    */
   public synchronized long dataVersion() {
     return read(() -> single(Sql.DATA_VERSION));
+  }
+
+  /**
+   * Every state's seats, declared and counting, and seats won and leading per party, with the parties' names and
+   * colours: what the national view adds up. Built once per data version, like the summaries.
+   */
+  public synchronized StoredSeats storedSeats() {
+    return read(() -> {
+      long version = single(Sql.DATA_VERSION); // before the data: see cached()
+      if (seatsByState == null || seatsByState.version() != version) {
+        seatsByState = new VersionedSeats(version, inReadTransaction(json::storedSeats));
+      }
+      return seatsByState.seats();
+    });
   }
 
   /** One state's seats in number order, awaiting ones included. */

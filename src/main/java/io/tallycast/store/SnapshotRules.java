@@ -2,6 +2,7 @@ package io.tallycast.store;
 
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.SnapshotCandidate;
+import io.tallycast.bus.Standing;
 import io.tallycast.election.Party;
 import io.tallycast.election.SeatStatus;
 import io.tallycast.events.SeatState;
@@ -66,7 +67,8 @@ final class SnapshotRules {
       }
       anyVotes |= c.totalVotes() > 0 && !Party.NOTA.equals(c.party());
     }
-    if (s.status() == SeatStatus.DECLARED && !anyVotes) {
+    if (s.status() == SeatStatus.DECLARED && !anyVotes && !SeatState.unopposed(s.status(), s.candidates().stream()
+        .map(c -> new Standing(c.name(), c.party(), c.totalVotes())).toList())) {
       return Optional.of(seat + "declared, but no candidate has any votes; refused");
     }
     if (current == null || s.correction()) {

@@ -113,6 +113,13 @@ final class Sql {
       + "JOIN constituencies k ON k.id = s.seat "
       + "JOIN snapshot_votes v ON v.snapshot_id = s.snapshot_id JOIN candidates c ON c.id = v.candidate_id "
       + "WHERE k.state = ? GROUP BY c.party";
+  // Every state at once, for the national view: state first in each row.
+  static final String SEATS_PER_STATE = "SELECT state, count(*) FROM constituencies GROUP BY state ORDER BY state";
+  static final String STATUS_PER_STATE = "SELECT k.state, s.status, count(*) FROM seat_state s "
+      + "JOIN constituencies k ON k.id = s.seat GROUP BY k.state, s.status";
+  static final String LEADERS_PER_STATE = "SELECT k.state, s.leader_party, sum(s.status = 'declared'), "
+      + "sum(s.status <> 'declared') FROM seat_state s JOIN constituencies k ON k.id = s.seat "
+      + "WHERE s.leader_party IS NOT NULL GROUP BY k.state, s.leader_party";
   static final String NEWEST_SOURCE_TIME = "SELECT max(s.source_time) FROM seat_state s "
       + "JOIN constituencies k ON k.id = s.seat WHERE k.state = ?";
   private static final String SEAT_ROWS = "SELECT k.no, k.name, k.district, s.status, s.rounds_done, s.rounds_total, "

@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results API: summary, constituencies, events, the audience, the cluster (on a node of one), the live push
- * channel, health and metrics, and
+ * The results API: summary, constituencies, the national tally, events, the audience, the cluster (on a node of
+ * one), the live push channel, health and metrics, and
  * (when given an {@link OperatorApi}) the overlay's settings and the operator's routes. Reads go to the store's read
  * side and the night's record on worker threads (JDBC never runs on the event loop); the API writes results only
  * through the store's single writer, on the bus.
@@ -84,6 +84,9 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     Compression.mount(router);
     new StateRoutes(election, reader, maps, readers).mount(router);
+    NationalRoutes national = new NationalRoutes(vertx, election, reader, readers);
+    national.mount(router);
+    national.follow();
     router.get("/api/events").handler(this::events);
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);

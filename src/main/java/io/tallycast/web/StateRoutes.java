@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
  *       {@code /maps...}: one state's (a state the election does not have is a 404 naming those it has)</li>
  *   <li>{@code GET /api/summary}, {@code /api/constituencies}, {@code /api/constituencies/{no}}, {@code /api/maps...}:
  *       the first state's, as before there were several (documented aliases)</li>
+ *   <li>{@code GET /api/national/maps...}: the national map, when the run has one (an empty list otherwise)</li>
  * </ul>
  */
 final class StateRoutes {
@@ -67,6 +68,7 @@ final class StateRoutes {
       MapRoutes.mount(router, MapPlace.prefixOf(state.stateCode()), Optional.ofNullable(maps.get(state.stateCode())));
     }
     MapRoutes.mount(router, MapPlace.ALIAS_PREFIX, Optional.ofNullable(maps.get(main)));
+    MapRoutes.mount(router, MapPlace.NATIONAL_PREFIX, Optional.ofNullable(maps.get(MapPlace.NATIONAL)));
   }
 
   /** A state's summary says which state it is and its majority mark, so a panel of several needs nothing else. */

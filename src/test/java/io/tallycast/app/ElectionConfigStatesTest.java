@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
+import io.tallycast.map.NationalMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,5 +56,25 @@ class ElectionConfigStatesTest {
     Files.writeString(yaml, Files.readString(EXAMPLE).replace("stateCode: S03", "stateCode: S25"));
     ElectionConfig config = ElectionConfig.read(yaml);
     assertThatThrownBy(() -> config.loadElection(dir)).hasMessageContaining("S25").hasMessageContaining("twice");
+  }
+
+  @Test
+  void maps_embedded_gives_an_embedded_election_every_states_own_maps_and_the_lok_sabhas_national_map()
+      throws Exception {
+    Path yaml = dir.resolve("node.yaml");
+    Files.writeString(yaml, "election:\n  embedded: ls2024\nsource:\n  baseUrl: http://127.0.0.1:8090/"
+        + "PcResultGenJune2024/\nmaps: embedded\n");
+    ElectionConfig config = ElectionConfig.read(yaml);
+    Election ls = config.loadElection(dir);
+
+    assertThat(config.mapSources(dir)).containsOnlyKeys(ls.codes())
+        .containsEntry("S25", MapSource.classpath("/maps/ls2024/s25/"));
+    NationalMap national = config.nationalMap().orElseThrow();
+    assertThat(national.source()).isEqualTo(MapSource.classpath("/maps/ls2024/national/"));
+    assertThat(national.numbers()).hasSize(ls.seatCount());
+
+    Files.writeString(yaml, Files.readString(EXAMPLE) + "maps: embedded\n");
+    ElectionConfig files = ElectionConfig.read(yaml);
+    assertThatThrownBy(() -> files.mapSources(dir)).hasMessageContaining("election.embedded");
   }
 }

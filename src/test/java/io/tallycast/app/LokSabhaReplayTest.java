@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
-import io.tallycast.election.PartyRegistry;
+import io.tallycast.support.LiveEvents;
+import io.tallycast.support.LokSabha2024Results;
+import io.tallycast.support.LokSabha2024Results.Winner;
 import io.tallycast.support.Pipeline;
-import io.tallycast.support.SharedData;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,29 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Lok Sabha 2024 replayed on one site (36 states, 543 seats, the 2024 page structure) and followed by one engine
- * to the end of the day: every state's tally, and the national seats won per party, are the ones computed here from
- * results-2024.csv (winners by votes). Surat, uncontested, has no votes to count: see the README.
+ * to the end of the day: every one of the 543 seats is declared for the winner results-2024.csv names (most votes,
+ * NOTA aside; Surat's one candidate, elected unopposed, declared from the start with no vote), with the file's votes
+ * and margin; every state's tally and the national seats per party are the file's (BJP 240), and so is
+ * {@code /api/national}, the states added up (majority 272), as the live channel last pushed it.
  */
 @SlowTier
 class LokSabhaReplayTest {
   @TempDir
   Path dataDir;
-
-  /** Seats won per state and party, from the file: most votes wins, NOTA aside; a seat without votes is left out. */
-  private static Map<String, Map<String, Integer>> realTallies(PartyRegistry parties) throws Exception {
-    Map<String, String[]> best = new TreeMap<>();
-    for (String line : Files.readAllLines(SharedData.file("lok-sabha-2024/results-2024.csv"), StandardCharsets.UTF_8)) {
-      String[] cells = line.replace("\uFEFF", "").split(",", -1);
-      if (cells[6].equals("None of the Above") || cells[9].equals("-")) {
-        continue;
-      }
-      best.merge(cells[1], cells, (a, b) -> Long.parseLong(b[9]) > Long.parseLong(a[9]) ? b : a);
-    }
-    Map<String, Map<String, Integer>> out = new TreeMap<>();
-    best.values().forEach(c -> out.computeIfAbsent(c[1].substring(0, 3), k -> new TreeMap<>())
-        .merge(parties.require(c[6]).code(), 1, Integer::sum));
-    return out;
-  }
 
   private static Map<String, Integer> won(JsonObject summary) {
     Map<String, Integer> won = new TreeMap<>();
@@ -54,27 +39,66 @@ class LokSabhaReplayTest {
   }
 
   @Test
-  void replayed_to_the_end_every_states_tally_and_the_national_seats_per_party_are_the_files() throws Exception {
+  void replayed_to_the_end_every_seat_every_states_tally_and_the_national_seats_per_party_are_the_files()
+      throws Exception {
     Election ls = Election.embedded("ls2024");
-    Map<String, Map<String, Integer>> real = realTallies(ls.main().parties());
-    int seats = real.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+    Map<String, Winner> real = LokSabha2024Results.winners(ls.main().parties());
+    assertThat(real).hasSize(ls.seatCount());
     long started = System.nanoTime();
-    try (Pipeline pipeline = Pipeline.election(MeteredVertx.of(Vertx.vertx()), dataDir, 1, ls)) {
+    Vertx vertx = Vertx.vertx();
+    try (Pipeline pipeline = Pipeline.election(MeteredVertx.of(vertx), dataDir, 1, ls);
+         LiveEvents live = new LiveEvents(vertx, pipeline.engine.apiPort())) {
       pipeline.clock(new JsonObject().put("paused", true));
       pipeline.clock(new JsonObject().put("advanceSeconds", 12 * 3600));
       await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> ls.states().stream()
           .mapToInt(s -> pipeline.json("/api/states/" + s.stateCode() + "/summary").getJsonObject("seats")
-              .getInteger("declared")).sum() == seats);
+              .getInteger("declared")).sum() == real.size());
+
+      Map<String, Winner> stored = new TreeMap<>();
       Map<String, Integer> national = new TreeMap<>();
-      Map<String, Integer> realNational = new TreeMap<>();
       for (ElectionData state : ls.states()) {
+        for (Object o : pipeline.array("/api/states/" + state.stateCode() + "/constituencies")) {
+          JsonObject seat = (JsonObject) o;
+          JsonObject leader = seat.getJsonObject("leader");
+          assertThat(seat.getString("status")).as("%s %d", state.state(), seat.getInteger("no")).isEqualTo("declared");
+          stored.put(state.stateCode() + seat.getInteger("no"), new Winner(state.stateCode(), seat.getInteger("no"),
+              leader.getString("party"), leader.getString("candidate"), leader.getLong("votes"),
+              seat.getLong("margin")));
+        }
         Map<String, Integer> tally = won(pipeline.json("/api/states/" + state.stateCode() + "/summary"));
-        assertThat(tally).as(state.state()).isEqualTo(real.get(state.stateCode()));
+        Map<String, Integer> realTally = new TreeMap<>();
+        real.values().stream().filter(w -> w.state().equals(state.stateCode()))
+            .forEach(w -> realTally.merge(w.party(), 1, Integer::sum));
+        assertThat(tally).as(state.state()).isEqualTo(realTally);
         tally.forEach((p, n) -> national.merge(p, n, Integer::sum));
-        real.get(state.stateCode()).forEach((p, n) -> realNational.merge(p, n, Integer::sum));
       }
+      assertThat(stored).isEqualTo(real);
+
+      Map<String, Integer> realNational = LokSabha2024Results.seatsByParty(real);
       assertThat(national).isEqualTo(realNational);
-      System.out.printf("ls2024 replayed in %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000L, national);
+
+      // the national view adds the states up: the file's winners by party, all declared, majority 272; and the live
+      // channel pushed it as it changed, ending on the same figures
+      JsonObject whole = pipeline.json("/api/national");
+      assertThat(whole.getInteger("majority")).isEqualTo(ls.seatCount() / 2 + 1).isEqualTo(272);
+      assertThat(whole.getJsonObject("seats")).isEqualTo(new JsonObject().put("total", real.size())
+          .put("declared", real.size()).put("counting", 0).put("awaiting", 0));
+      Map<String, Integer> nationalWon = new TreeMap<>();
+      whole.getJsonArray("parties").stream().map(JsonObject.class::cast).forEach(p -> {
+        assertThat(p.getInteger("leading")).as(p.getString("party")).isZero();
+        assertThat(p.getInteger("total")).isEqualTo(p.getInteger("won"));
+        nationalWon.put(p.getString("party"), p.getInteger("won"));
+      });
+      assertThat(nationalWon).isEqualTo(realNational);
+      assertThat(whole.getJsonArray("parties").getJsonObject(0).getString("party")).isEqualTo("BJP");
+      assertThat(whole.getJsonArray("states")).hasSize(ls.states().size());
+      await().atMost(Duration.ofSeconds(30)).until(() -> !live.named("national").isEmpty()
+          && live.named("national").get(live.named("national").size() - 1).equals(whole));
+      Winner surat = real.values().stream().filter(w -> w.margin() == null).findFirst().orElseThrow();
+      System.out.printf("ls2024 replayed in %d s: all %d seats as the file, %s %d (uncontested: %s %d %s); %s; "
+              + "/api/national majority %d, pushed %d times%n", (System.nanoTime() - started) / 1_000_000_000L,
+          stored.size(), surat.party(), realNational.get(surat.party()), surat.state(), surat.seat(),
+          surat.candidate(), national, whole.getInteger("majority"), live.named("national").size());
     }
   }
 }

@@ -62,6 +62,9 @@ class WireRoundTripTest {
         "/api/maps/d.png"));
     all.put(SceneChosen.class, new SceneChosen("map", "S03"));
     all.put(OverlayOptions.class, new OverlayOptions(true));
+    all.put(NationalTally.class, new NationalTally("ls2024", "Lok Sabha 2024", new NationalTally.Seats(543, 240, 3,
+        300), 272, List.of(new NationalTally.PartyLine("BJP", "Bharatiya Janata Party", "#FF9933", 200, 40, 240)),
+        List.of(new NationalTally.StateLine("S06", "Gujarat", 26, 26, "BJP"))));
     all.put(ClusterBatch.class, new ClusterBatch("S25", "node-2", 41, List.of(SNAPSHOT), AT));
     // one of the four is set in use; all four here, so that a field the codec dropped would show
     all.put(OperatorShared.class, new OperatorShared("node-run-1", new SceneChosen("tally", "S24"),

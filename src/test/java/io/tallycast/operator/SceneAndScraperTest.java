@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tallycast.app.MeteredVertx;
+import io.tallycast.support.LiveEvents;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;
@@ -55,7 +56,7 @@ class SceneAndScraperTest {
     HttpResponse<Buffer> bad = operator.post("/api/operator/scene", new JsonObject().put("scene", "<b>map</b>"));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.bodyAsJsonObject().getString("error"))
-        .isEqualTo("'scene' must be one of full, map, tally, ticker, states, intro, not '<b>map</b>'");
+        .isEqualTo("'scene' must be one of full, map, tally, ticker, states, intro, national, not '<b>map</b>'");
     assertThat(operator.post("/api/operator/scene", null).bodyAsJsonObject().getString("error"))
         .endsWith("not missing");
     assertThat(pipeline.json("/api/overlay").getString("scene")).isEqualTo("ticker");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
+import io.tallycast.support.LiveEvents;
 import io.tallycast.support.Pipeline;
 import io.tallycast.support.SlowTier;
 import io.vertx.core.Vertx;

@@ -2,11 +2,14 @@ package io.tallycast.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tallycast.election.CandidateResult;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
+import io.tallycast.election.SeatResult;
 import io.tallycast.scrape.page.EciPages;
 import io.tallycast.scrape.page.ParsedCandidate;
+import io.tallycast.scrape.page.ParsedListRow;
 import io.tallycast.scrape.page.ParsedSeatPage;
 import io.tallycast.support.SharedData;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +25,12 @@ class LokSabhaSeatPageTest {
   private static final String REAL = "eci-pages/2024-lok-sabha/ConstituencywiseS2512.htm";
 
   private static String page(SyntheticCounting model, int seat, double elapsed) {
+    return page(model, PageRef.constituency(seat), elapsed);
+  }
+
+  private static String page(SyntheticCounting model, PageRef ref, double elapsed) {
     PageStore store = new PageStore(model);
-    return new String(store.page(PageRef.constituency(seat), elapsed).body(), StandardCharsets.UTF_8);
+    return new String(store.page(ref, elapsed).body(), StandardCharsets.UTF_8);
   }
 
   /** A candidate as both pages can be compared: name, party (spacing aside) and votes. */
@@ -65,5 +72,38 @@ class LokSabhaSeatPageTest {
     assertThat(ours.roundsDone()).isEqualTo(shown);
     assertThat(ours.roundsTotal()).isEqualTo(model.rounds(12));
     assertThat(ours.status()).isEqualTo(shown < model.rounds(12) ? "Result in Progress" : "Result Declared");
+  }
+
+  @Test
+  void surat_uncontested_is_declared_from_the_start_with_its_winner_and_no_votes_as_eci_showed_it() throws Exception {
+    ElectionData gujarat = Election.embedded("ls2024").require("S06");
+    SeatResult surat = gujarat.finals().values().stream().filter(SeatResult::uncontested).findFirst().orElseThrow();
+    CandidateResult winner = surat.winner();
+    SyntheticCounting model = new SyntheticCounting(gujarat, 2024);
+    String url = "ConstituencywiseS06" + surat.seat() + ".htm";
+
+    String html = page(model, surat.seat(), 0);
+    ParsedSeatPage ours = EciPages.parseSeatPage(html, url);
+
+    assertThat(html).contains(winner.candidate() + " ( Uncontested )");
+    assertThat(ours.status()).isEqualTo("Uncontested");
+    assertThat(ours.candidates()).singleElement().satisfies(c -> {
+      assertThat(c.name()).isEqualTo(winner.candidate());
+      assertThat(c.party()).isEqualTo(new EciParties(gujarat.parties()).name(winner.party()));
+      assertThat(c.totalVotes()).isZero();
+    });
+    assertThat(ours.footerTotal()).isZero();
+    assertThat(EciPages.parseSeatPage(page(model, surat.seat(), model.totalDurationSeconds()), url).status())
+        .isEqualTo("Uncontested");
+
+    ParsedListRow row = null;
+    for (int p = 1; row == null; p++) {
+      row = EciPages.parseListPage(page(model, PageRef.list(p), 0), "statewiseS06" + p + ".htm").rows().stream()
+          .filter(r -> r.seatNo() == surat.seat()).findFirst().orElse(null);
+    }
+    assertThat(row.leadingCandidate()).isEqualTo(winner.candidate());
+    assertThat(row.trailingCandidate()).isNull();
+    assertThat(row.margin()).isNull();
+    assertThat(row.status()).isEqualTo("Uncontested");
   }
 }

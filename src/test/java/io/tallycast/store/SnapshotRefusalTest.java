@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.EventType;
 import io.tallycast.bus.Rejection;
+import io.tallycast.bus.SeatDeclared;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.election.SeatStatus;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -107,6 +109,33 @@ class SnapshotRefusalTest {
   void a_declaration_without_votes_is_refused() throws Exception {
     assertRefused(snapshot(14, SeatStatus.DECLARED, 18, 18, T1, cand("A", "BJP", 0), cand("NOTA", "NOTA", 4)),
         "seat 14: declared, but no candidate has any votes; refused");
+  }
+
+  @Test
+  void a_declaration_without_votes_of_several_candidates_is_refused_even_without_nota() throws Exception {
+    assertRefused(snapshot(14, SeatStatus.DECLARED, 0, 0, T1, cand("A", "BJP", 0), cand("B", "AITC", 0)),
+        "seat 14: declared, but no candidate has any votes; refused");
+  }
+
+  @Test
+  void a_candidate_elected_unopposed_is_stored_as_won_with_no_votes_and_no_margin() {
+    ApplyResult r = store.apply(batch(snapshot(14, SeatStatus.DECLARED, 0, 0, T1, cand("A", "BJP", 0))));
+
+    assertThat(r.rejections()).isEmpty();
+    assertThat(r.events()).filteredOn(e -> e instanceof SeatDeclared).singleElement().satisfies(e -> {
+      SeatDeclared declared = (SeatDeclared) e;
+      assertThat(declared.winner().candidate()).isEqualTo("A");
+      assertThat(declared.winner().party()).isEqualTo("BJP");
+      assertThat(declared.margin()).isNull();
+    });
+    try (ResultsReader reader = ResultsReader.open(dir)) {
+      JsonObject seat = reader.constituency(WB.stateCode(), 14).orElseThrow();
+      assertThat(seat.getString("status")).isEqualTo("declared");
+      assertThat(seat.getJsonObject("leader").getString("party")).isEqualTo("BJP");
+      assertThat(seat.getValue("margin")).isNull();
+      assertThat(reader.summary(WB.stateCode()).getJsonArray("parties").stream().map(JsonObject.class::cast)
+          .filter(p -> p.getString("party").equals("BJP")).findFirst().orElseThrow().getLong("won")).isEqualTo(2);
+    }
   }
 
   @Test

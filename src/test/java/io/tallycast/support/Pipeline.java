@@ -5,6 +5,7 @@ import io.tallycast.app.MeteredVertx;
 import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.map.MapSource;
+import io.tallycast.map.NationalMap;
 import io.tallycast.replay.CountingModel;
 import io.tallycast.replay.ReplayModels;
 import io.tallycast.replay.ReplayOptions;
@@ -93,8 +94,8 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Every state of an election (e.g. "may2021": five) replayed on one site, each a day made up from its final result,
-   * and followed by one engine with each state's embedded maps; fault switches on. The same fast scraper as
-   * {@link #start}.
+   * and followed by one engine with each state's embedded maps (and the national map of ls2024); fault switches on.
+   * The same fast scraper as {@link #start}.
    */
   public static Pipeline election(MeteredVertx runtime, Path dataDir, double speed, Election election) {
     Vertx vertx = runtime.vertx();
@@ -105,6 +106,7 @@ public final class Pipeline implements AutoCloseable {
         .withMaxBackoff(Duration.ofMillis(400));
     java.util.Map<String, MapSource> maps = MapSource.embeddedFor(election);
     Engine engine = Engine.start(runtime, Engine.Config.of(election, dataDir, scrape, WebConfig.on(0)).withMaps(maps)
+        .withNationalMap(NationalMap.embeddedFor(election))
         .withOverlay(io.tallycast.operator.OverlayConfig.forElection(election.name()))
         .withReplayControl(site.controlUrl())).await();
     return new Pipeline(site, engine, WebClient.create(vertx), dataDir);

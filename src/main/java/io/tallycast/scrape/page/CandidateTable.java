@@ -3,6 +3,7 @@ package io.tallycast.scrape.page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -12,9 +13,20 @@ import org.jsoup.nodes.Element;
  * a table cut short never reaches the store.
  */
 final class CandidateTable {
-  /** The candidate rows in page order and the page's own Total row. */
-  record Read(List<ParsedCandidate> candidates, long evm, long postal, long total) {
+  /**
+   * The candidate rows in page order and the page's own Total row.
+   *
+   * @param uncontested the one candidate was elected unopposed: "NAME ( Uncontested )" with "-" for every figure, as
+   *                    ECI wrote Surat in 2024 (its name is kept without the words, its figures are 0)
+   */
+  record Read(List<ParsedCandidate> candidates, long evm, long postal, long total, boolean uncontested) {
   }
+
+  /** After the name of a candidate elected unopposed; case and spaces inside the brackets aside. */
+  private static final Pattern UNCONTESTED = Pattern.compile("\\s*\\(\\s*uncontested\\s*\\)\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  /** ECI's cell for a figure there is none of. */
+  private static final String NO_FIGURE = "-";
 
   private CandidateTable() {
   }
@@ -103,6 +115,11 @@ final class CandidateTable {
     if (candidates.isEmpty()) {
       throw new PageFormatException("results table has no candidate rows");
     }
+    boolean uncontested = candidates.stream().anyMatch(c -> c.percent() == null && c.totalVotes() == 0
+        && unopposedName(c.name()));
+    if (uncontested) {
+      return unopposed(candidates, totalRow, cols, cut);
+    }
     // 2026 may write the Total row shorter, or as wide but not under its columns: then its numbers are read in order.
     long[] footer = totalRow.size() == cols.width && (!shortTotalRow || underColumns(totalRow, cols))
         ? footerByColumn(totalRow, cols) : footerByPosition(totalRow, cols, cut);
@@ -123,7 +140,36 @@ final class CandidateTable {
     if (!cut.isEmpty()) {
       throw new PageFormatException("page ends inside the results table (truncated?)");
     }
-    return new Read(List.copyOf(candidates), evm, postal, total);
+    return new Read(List.copyOf(candidates), evm, postal, total, false);
+  }
+
+  /**
+   * A table whose candidate was elected unopposed: that candidate alone, its name without the words, and a Total row
+   * of "-" (or of zeros).
+   */
+  private static Read unopposed(List<ParsedCandidate> candidates, List<String> totalRow, Columns cols, String cut)
+      throws PageFormatException {
+    if (candidates.size() != 1) {
+      throw new PageFormatException("a candidate elected unopposed beside " + (candidates.size() - 1)
+          + " other row(s)" + cut);
+    }
+    for (int column : new int[] {cols.evm, cols.postal, cols.total}) {
+      String cell = column < totalRow.size() ? totalRow.get(column) : NO_FIGURE;
+      if (!cell.equals(NO_FIGURE) && !"0".equals(cell)) {
+        throw new PageFormatException("the Total row of an uncontested seat says '" + PageText.excerpt(cell, 40)
+            + "' votes" + cut);
+      }
+    }
+    if (!cut.isEmpty()) {
+      throw new PageFormatException("page ends inside the results table (truncated?)");
+    }
+    ParsedCandidate only = candidates.get(0);
+    String name = UNCONTESTED.matcher(only.name()).replaceFirst("");
+    return new Read(List.of(new ParsedCandidate(name, only.party(), 0, 0, 0, null)), 0, 0, 0, true);
+  }
+
+  private static boolean unopposedName(String name) {
+    return UNCONTESTED.matcher(name).find();
   }
 
   private static boolean underColumns(List<String> row, Columns cols) {
@@ -179,6 +225,9 @@ final class CandidateTable {
     if (party.isEmpty()) {
       throw new PageFormatException(row + ": the party is empty");
     }
+    if (unopposedName(name) && noFigures(cells, cols)) {
+      return new ParsedCandidate(name, party, 0, 0, 0, null); // checked with the whole table, in unopposed()
+    }
     long evm = number(cells.get(cols.evm), row, "EVM Votes");
     long postal = number(cells.get(cols.postal), row, "Postal Votes");
     long total = number(cells.get(cols.total), row, "Total Votes");
@@ -187,6 +236,12 @@ final class CandidateTable {
     }
     Double percent = cols.percent < 0 ? null : percent(cells.get(cols.percent), row);
     return new ParsedCandidate(name, party, evm, postal, total, percent);
+  }
+
+  /** Every figure of the row is "-" (the share too, where the table has one). */
+  private static boolean noFigures(List<String> cells, Columns cols) {
+    return cells.get(cols.evm).equals(NO_FIGURE) && cells.get(cols.postal).equals(NO_FIGURE)
+        && cells.get(cols.total).equals(NO_FIGURE) && (cols.percent < 0 || cells.get(cols.percent).equals(NO_FIGURE));
   }
 
   static long number(String text, String where, String column) throws PageFormatException {

@@ -184,14 +184,14 @@ final class EciListPageParser {
     if ((leading == null) != (leadingParty == null) || (trailing == null) != (trailingParty == null)) {
       throw new PageFormatException(row + ": a candidate without a party, or a party without a candidate");
     }
-    String marginText = cells.get(col[6]);
+    String marginText = figure(cells.get(col[6]));
     Long margin = marginText.isEmpty() ? null : PageText.count(marginText);
     if (!marginText.isEmpty() && margin == null) {
       throw new PageFormatException(row + ": margin '" + PageText.excerpt(marginText, 40) + "' is not a number");
     }
     Integer done = null;
     Integer total = null;
-    String round = cells.get(col[7]);
+    String round = figure(cells.get(col[7]));
     if (!round.isEmpty()) {
       int slash = round.indexOf('/');
       Long d = slash < 0 ? null : PageText.count(round.substring(0, slash).strip());
@@ -207,6 +207,11 @@ final class EciListPageParser {
     }
     return new ParsedListRow(seat.intValue(), name, leading, leadingParty, trailing, trailingParty, margin, done,
         total, PageText.blankToNull(cells.get(col[8])));
+  }
+
+  /** A margin or round cell; "-" (a seat won unopposed has neither: Surat, 2024) is none, as a blank cell. */
+  private static String figure(String cell) {
+    return cell.equals("-") ? "" : cell;
   }
 
   private static List<String> pageLinks(Document doc) {

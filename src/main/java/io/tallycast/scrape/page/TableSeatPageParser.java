@@ -47,8 +47,9 @@ final class TableSeatPageParser {
     }
     SeatHeading.Rounds rounds = layout == Layout.ECI_2026 ? SeatHeading.roundStatus(doc) : SeatHeading.roundButton(doc);
     LastUpdated.Stamp stamp = LastUpdated.require(doc, layout.footer, LastUpdated.DAY_FIRST);
+    // a candidate elected unopposed is the status itself, whatever the round box says (2024 wrote nothing there)
+    String status = read.uncontested() ? EciStatuses.UNCONTESTED : layout == Layout.ECI_2026 ? null : rounds.status();
     return new ParsedSeatPage(layout.name, title.seatNo(), title.seatName(), title.state(), read.candidates(),
-        read.evm(), read.postal(), read.total(), stamp.text(), stamp.time(), rounds.done(), rounds.total(),
-        layout == Layout.ECI_2026 ? null : rounds.status());
+        read.evm(), read.postal(), read.total(), stamp.text(), stamp.time(), rounds.done(), rounds.total(), status);
   }
 }

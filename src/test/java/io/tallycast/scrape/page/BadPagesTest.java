@@ -241,4 +241,17 @@ class BadPagesTest {
 
     assertThat(first.name()).isEqualTo("MAHUA MOITRA");
   }
+
+  @Test
+  void a_candidate_marked_uncontested_beside_others_is_refused_and_a_dash_elsewhere_is_not_a_number() {
+    String dashed = "<td align='left'>MAHUA MOITRA ( Uncontested )</td><td align='left'>All India Trinamool Congress"
+        + "</td><td align='right'>-</td><td align='right'>-</td><td align='right'>-</td><td align='right'>-</td>";
+    String real = "<td align='left'>MAHUA MOITRA</td><td align='left'>All India Trinamool Congress</td><td "
+        + "align='right'>624711</td><td align='right'>4078</td><td align='right'>628789</td><td align='right'>44.1"
+        + "</td>";
+
+    seatPage(replaceOnce(k24(), real, dashed)).hasMessage("a candidate elected unopposed beside 11 other row(s)");
+    seatPage(replaceOnce(k24(), real, dashed.replace(" ( Uncontested )", "")))
+        .hasMessage("row 1 (MAHUA MOITRA): EVM Votes '-' is not a number");
+  }
 }

@@ -1,4 +1,4 @@
-package io.tallycast.operator;
+package io.tallycast.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A client of /api/live that keeps every server-sent event it receives as {"event": name, "data": {...}}. */
-final class LiveEvents implements AutoCloseable {
+public final class LiveEvents implements AutoCloseable {
   private final HttpClient client;
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
   private final StringBuilder pending = new StringBuilder();
 
-  LiveEvents(Vertx vertx, int port) {
+  public LiveEvents(Vertx vertx, int port) {
     client = vertx.createHttpClient();
     client.request(new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setHost("127.0.0.1")
         .setURI("/api/live"))
@@ -44,7 +44,7 @@ final class LiveEvents implements AutoCloseable {
   }
 
   /** The data of every event of that name received so far. */
-  List<JsonObject> named(String event) {
+  public List<JsonObject> named(String event) {
     return received.stream().filter(e -> e.getString("event").equals(event)).map(e -> e.getJsonObject("data")).toList();
   }
 
