@@ -87,6 +87,7 @@ public final class StreamVerticle extends VerticleBase {
 
   private final List<Settings> settings;
   private final Function<Settings, String> pages;
+  private final boolean placed;
   private final Map<String, Channel> channels = new LinkedHashMap<>();
 
   /** The engine's one stream, capturing this page. */
@@ -99,22 +100,40 @@ public final class StreamVerticle extends VerticleBase {
    * @param pages    the overlay page each captures
    */
   public StreamVerticle(List<Settings> settings, Function<Settings, String> pages) {
+    this(settings, pages, false);
+  }
+
+  private StreamVerticle(List<Settings> settings, Function<Settings, String> pages, boolean placed) {
     if (settings.isEmpty()) {
       throw new IllegalArgumentException("no channel to stream");
     }
     this.settings = List.copyOf(settings);
     this.pages = pages;
+    this.placed = placed;
+  }
+
+  /**
+   * On a node of a cluster: every configured channel is known here (its health part, the operator's routes), but one
+   * runs only while the cluster places it on this node ({@link Contract#STREAM_CARRY}); autostart then says whether it
+   * goes on air when placed here or waits for the operator.
+   */
+  public static StreamVerticle placed(List<Settings> settings, Function<Settings, String> pages) {
+    return new StreamVerticle(settings, pages, true);
   }
 
   @Override
   public Future<?> start() {
     for (Settings s : settings) {
-      channels.put(s.name(), new Channel(vertx, s, pages.apply(s), channels.isEmpty()));
+      channels.put(s.name(), new Channel(vertx, s, pages.apply(s), channels.isEmpty(), placed));
     }
     Bus bus = Bus.of(vertx);
     bus.answer(Contract.STREAM_CONTROL, this::control);
     bus.answer(Contract.STREAM_PREVIEW, this::preview);
-    channels.values().forEach(Channel::autostart);
+    if (placed) {
+      bus.answer(Contract.STREAM_CARRY, asked -> channel(asked.channel()).compose(c -> c.carry(asked.carry())));
+    } else {
+      channels.values().forEach(Channel::autostart);
+    }
     return Future.succeededFuture();
   }
 
