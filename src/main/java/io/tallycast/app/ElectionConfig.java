@@ -227,9 +227,16 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
       out.add(channel(base, c, c.name().strip(), "channels[" + i + "] (" + c.name().strip() + ")", i == 0,
           autostartByDefault));
     }
-    List<String> codes = election.states() == null || election.states().isEmpty() ? List.of(election.stateCode())
+    return StreamVerticle.Settings.checked(out, stateCodes());
+  }
+
+  /** The election's state codes without reading its files: an embedded one's, its states', or the one state's. */
+  private List<String> stateCodes() {
+    if (election.embedded() != null && !election.embedded().isBlank()) {
+      return io.tallycast.election.Election.embedded(election.embedded().strip()).codes();
+    }
+    return election.states() == null || election.states().isEmpty() ? List.of(election.stateCode())
         : election.states().stream().map(State::stateCode).toList();
-    return StreamVerticle.Settings.checked(out, codes);
   }
 
   /**

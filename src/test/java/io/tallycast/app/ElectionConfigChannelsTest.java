@@ -111,6 +111,26 @@ class ElectionConfigChannelsTest {
   }
 
   @Test
+  void the_channels_of_an_embedded_election_may_show_any_of_its_states() throws Exception {
+    Path yaml = dir.resolve("embedded.yaml");
+    Files.writeString(yaml, """
+        election:
+          embedded: may2021
+        source:
+          baseUrl: http://127.0.0.1:9/
+        channels:
+          - name: assam
+            state: S03
+            rtmp: [rtmp://127.0.0.1:1935/live/assam]
+        """);
+    assertThat(ElectionConfig.read(yaml).channels(dir, true)).singleElement()
+        .satisfies(c -> assertThat(c.state()).isEqualTo("S03"));
+    Files.writeString(yaml, Files.readString(yaml).replace("S03", "S99"));
+    assertThatThrownBy(() -> ElectionConfig.read(yaml).channels(dir)).hasMessageContaining("no state S99")
+        .hasMessageContaining("U07");
+  }
+
+  @Test
   void no_stream_section_and_no_channels_is_a_run_without_a_stream() throws Exception {
     assertThat(config("").channels(dir)).isEmpty();
     assertThat(config("").streamSettings(dir)).isEmpty();
