@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * The results pipeline of DESIGN.md assembled from its {@link Part}s and deployed in data-flow order: the store (one
  * worker: the single writer), the map renderer when the run has maps (paints the store's state, then follows its
  * events), the web side with the operator's routes (reads; writes only through the store), the night's report when
- * configured (follows the store's announcements), the stream of the overlay (or its "off" form), then the sources: the
- * platforms' audience when configured and the scraper, so nothing is scraped before it can be stored, drawn, served and
- * shown.
+ * configured (follows the store's announcements), the stream of the overlay (or its "off" form), on a node of a
+ * cluster the placement of its channels, then the sources: the platforms' audience when configured and the scraper, so
+ * nothing is scraped before it can be stored, drawn, served and shown.
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * and is started or stopped by the operator on {@link Contract#STREAM_CONTROL} (answered with its status);
  * {@link Contract#STREAM_PREVIEW} answers a still of what a channel has on air, or fails 404 when nothing is. A request
  * that names no channel is the first channel's, as before there were several; one that names an unknown one fails 404.
+ * On a node of a cluster ({@link #placed}) a channel runs only while the cluster places it on this node.
  */
 public final class StreamVerticle extends VerticleBase {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
