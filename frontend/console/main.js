@@ -1,6 +1,6 @@
 // The operator console: wiring of the health wall, the seat table, the event log, the override dialog and the
 // switches to the API and the push channel. State is read once, then kept current by /api/live; every
-// (re)connection re-reads the state pushes do not replay (health, summary, scene, audience).
+// (re)connection re-reads the state pushes do not replay (health, summary, scene, audience, the cluster on a node).
 
 import {el, setText, replaceChildren} from '/lib/dom.js';
 import {Live, getJson} from '/lib/live.js';
@@ -13,6 +13,7 @@ import {OverrideDialog} from './override.js';
 import {Controls} from './controls.js';
 import {Audit} from './audit.js';
 import {AudiencePanel} from './audience.js';
+import {ClusterPanel} from './cluster.js';
 import {whichState, follows} from '/lib/state.js';
 
 // the state whose seats, events and figures this console shows (?state=CODE, else the election's first)
@@ -32,6 +33,7 @@ const seatName = (no) => seats.get(no)?.name;
 const events = new EventLog(document.getElementById('events'), seatName);
 const audit = new Audit(operator, seatName);
 const audience = new AudiencePanel(operator);
+const cluster = new ClusterPanel(site.election?.states ?? []);
 
 health.onScraperPaused((paused) => controls.scraperState(paused));
 health.onStreamAction((channel, action) => controls.streamChannel(channel, action));
@@ -124,7 +126,7 @@ function connection(state) {
 
 async function start() {
   const board = await loadHealth();
-  await Promise.all([loadSummary(), loadOverlay(), audience.load(),
+  await Promise.all([loadSummary(), loadOverlay(), audience.load(), cluster.load(),
     seats.load().catch(() => seats.scheduleRefresh())]);
   const live = new Live();
   try {
@@ -151,18 +153,21 @@ async function start() {
   live.on('scene', (msg) => controls.scene(msg?.scene));
   live.on('audience', (reading) => audience.reading(reading));
   live.on('overlay.options', (options) => audience.options(options));
+  live.on('cluster', (view) => cluster.view(view));
   live.onStatus(connection);
   let first = true;
   live.onOpen(() => {
     if (first) {
       first = false;
       audience.load(); // readings pushed before the channel opened are not replayed
+      cluster.load();
       return;
     }
     loadHealth();
     loadSummary();
     controls.loadScene().then((overlay) => audience.options(overlay));
     audience.load();
+    cluster.load();
     seats.scheduleRefresh();
   });
   live.start();

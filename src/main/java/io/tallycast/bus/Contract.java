@@ -65,9 +65,29 @@ public final class Contract {
    */
   public static final Ask<ScrapeBatch, ApplyResult> OWNED_APPLY =
       new Ask<>("cluster.owned.apply", ScrapeBatch.class, ApplyResult.class);
-  /** What a state's owner committed, to every node of the cluster (the one address that crosses nodes). */
+  /** What a state's owner committed, to every node of the cluster. */
   public static final Address<ClusterBatch> CLUSTER_RESULTS =
       new Address<>("cluster.results", ClusterBatch.class, true);
+  /** The operator paused or resumed scraping on one node's console: every node's owned scrapers follow. */
+  public static final Address<ScraperControl> CLUSTER_SCRAPING =
+      new Address<>("cluster.scraping", ScraperControl.class, true);
+  /** This node's scrapers of the states it owns, paused or resumed together (a cluster's one scraper per state). */
+  public static final Address<ScraperControl> OWNED_SCRAPING =
+      new Address<>("cluster.owned.scraping", ScraperControl.class);
+  /**
+   * The operator's change on one node (scene, overlay options, an override or its release), made on every other node
+   * too: whichever node carries a channel, its overlay shows what the operator chose on any console.
+   */
+  public static final Address<OperatorShared> OPERATOR_SHARED =
+      new Address<>("operator.shared", OperatorShared.class, true);
+  /**
+   * The cluster as this node sees it (nodes, what each carries, their health, the take-overs), answered by a node of a
+   * cluster; a run of one engine has no one to answer it.
+   */
+  public static final Ask<Void, ClusterView> CLUSTER_STATUS =
+      new Ask<>("cluster.status", Void.class, ClusterView.class);
+  /** The same, published on this node when it changes (a node joins or leaves, a take-over, a node's health). */
+  public static final Address<ClusterView> CLUSTER_VIEW = new Address<>("cluster.view", ClusterView.class);
 
   private Contract() {
   }
@@ -79,7 +99,7 @@ public final class Contract {
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
         StreamCarry.class, Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class,
-        OverlayOptions.class, ClusterBatch.class));
+        OverlayOptions.class, ClusterBatch.class, OperatorShared.class, ClusterView.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

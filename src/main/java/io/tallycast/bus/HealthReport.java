@@ -38,6 +38,21 @@ public record HealthReport(String part, Status status, Instant lastSuccess, Stri
     public static Status fromJson(String text) {
       return valueOf(text.toUpperCase(Locale.ROOT));
     }
+
+    /** How much it needs an operator's eye: 0 for OK and STOPPED (a part off on purpose), up to 3 for DOWN. */
+    public int rank() {
+      return switch (this) {
+        case OK, STOPPED -> 0;
+        case STARTING -> 1;
+        case DEGRADED -> 2;
+        case DOWN -> 3;
+      };
+    }
+
+    /** The one of the two that needs more attention (a whole's status is its worst part's). */
+    public Status worse(Status other) {
+      return other.rank() > rank() ? other : this;
+    }
   }
 
   /** The API's and the console's shape: {"part","status","lastSuccess","lastError","lastErrorAt","details"}. */

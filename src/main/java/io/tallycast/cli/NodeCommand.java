@@ -51,7 +51,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     Engine.Config parts = Engine.Config.of(election, cfg.dataDirectory(base), cfg.scrapeConfig(), web)
         .withMaps(cfg.mapSources(base)).withOverlay(cfg.overlayConfig(base))
-        .withScraper(new ClusterPart(cluster.name(), cfg.scrapeConfig(), node.hazelcast()))
+        .withScraper(new ClusterPart(cluster, cfg.scrapeConfig(), node.hazelcast(), web))
         .withStream(StreamPart.placed(channels));
     if (!channels.isEmpty()) {
       parts = parts.withChannelPlacement(new ChannelsPart(cluster.name(), placeable, node.hazelcast()));

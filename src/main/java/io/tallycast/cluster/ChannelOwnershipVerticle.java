@@ -4,6 +4,7 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.tallycast.bus.Bus;
+import io.tallycast.bus.ClusterView;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.StreamCarry;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * A channel taken is recorded in the owners map and handed to this node's stream part ({@link Contract#STREAM_CARRY}),
  * which starts it to the channel's own destinations. A channel stays on its node while that node lives; it is let go
  * only when the node stops (its stream stopped first, then the lock released), so two nodes never send it at once.
- * The lock alone decides; the map says who carries what (the placement, the health, the console's cluster view).
+ * The lock alone decides; the map says who carries what (the placement, the health, the console's cluster view), and
+ * each take-over goes into the cluster's history ({@link TakeoverLog}).
  */
 public final class ChannelOwnershipVerticle extends VerticleBase {
   public static final String PART = "cluster channels";
@@ -58,6 +60,7 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
   private boolean reconciling;
   private long memberLeftAt;
   private JsonObject lastTakeover;
+  private TakeoverLog takeovers;
 
   private record Carried(Lock lock, Instant since) {
   }
@@ -71,8 +74,11 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = Bus.of(vertx);
-    return vertx.sharedData().<String, String>getAsyncMap(OWNERS).map(map -> {
+    return vertx.sharedData().<String, String>getAsyncMap(OWNERS).compose(map -> {
       owners = map;
+      return TakeoverLog.open(vertx, hazelcast);
+    }).map(log -> {
+      takeovers = log;
       listener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
         @Override
         public void memberAdded(MembershipEvent event) {
@@ -143,9 +149,10 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
           .map(status -> {
             long now = System.currentTimeMillis();
             boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
+            Long sinceLeft = afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null;
             lastTakeover = new JsonObject().put("channel", channel).put("from", from)
-                .put("at", Instant.now().toString()).put("tookMs", now - started)
-                .put("sinceMemberLeftMs", afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null);
+                .put("at", Instant.now().toString()).put("tookMs", now - started).put("sinceMemberLeftMs", sinceLeft);
+            takeovers.record(ClusterView.Takeover.CHANNEL, channel, from, me, now - started, sinceLeft);
             LOG.info("node {} carries channel {} now{}", me, channel, from == null ? "" : " (was " + from + ")");
             return status;
           })

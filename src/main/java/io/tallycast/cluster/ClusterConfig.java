@@ -47,9 +47,21 @@ public record ClusterConfig(String name, String host, int port, int busPort, Lis
     }
   }
 
-  /** The {@code cluster:} section as written; left-out keys are null. */
+  /**
+   * The {@code cluster:} section as written; left-out keys are null. Either one node's own {@code name}, {@code host},
+   * {@code port} and the {@code members}, or {@code nodes}: every node of the cluster, so that one file serves all
+   * machines and each node finds its own line by its name ({@code --name}).
+   */
   public record Yaml(String name, String host, Integer port, Integer busPort, List<String> members, Boolean startAlone,
-                     Double joinTimeoutSeconds, Integer failureDetectionSeconds) {
+                     Double joinTimeoutSeconds, Integer failureDetectionSeconds, List<Node> nodes) {
+    public Yaml(String name, String host, Integer port, Integer busPort, List<String> members, Boolean startAlone,
+                Double joinTimeoutSeconds, Integer failureDetectionSeconds) {
+      this(name, host, port, busPort, members, startAlone, joinTimeoutSeconds, failureDetectionSeconds, null);
+    }
+  }
+
+  /** One line of {@code cluster.nodes}: a node's name and the address its cluster traffic is bound to. */
+  public record Node(String name, String host, Integer port) {
   }
 
   /** The section defaulted; {@code nameOption} (the command line's) over the file's name. */
@@ -57,10 +69,26 @@ public record ClusterConfig(String name, String host, int port, int busPort, Lis
     if (yaml == null) {
       throw new IllegalArgumentException("a node needs a 'cluster:' section (name, host, port, members)");
     }
-    return new ClusterConfig(nameOption != null ? nameOption : yaml.name(),
-        yaml.host() == null || yaml.host().isBlank() ? DEFAULT_HOST : yaml.host().strip(),
-        yaml.port() == null ? DEFAULT_PORT : yaml.port(), yaml.busPort() == null ? 0 : yaml.busPort(),
-        yaml.members(), Boolean.TRUE.equals(yaml.startAlone()),
+    String name = nameOption != null ? nameOption : yaml.name();
+    String host = yaml.host();
+    Integer port = yaml.port();
+    List<String> members = yaml.members();
+    if (yaml.nodes() != null && !yaml.nodes().isEmpty()) {
+      if (yaml.host() != null || yaml.port() != null || yaml.members() != null) {
+        throw new IllegalArgumentException("cluster: give either 'nodes' (every node, one file for all) or this "
+            + "node's 'host', 'port' and 'members', not both");
+      }
+      Node own = yaml.nodes().stream().filter(n -> n.name() != null && n.name().strip().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("cluster.nodes has no node named '" + name + "' (it has "
+              + yaml.nodes().stream().map(Node::name).toList() + "): start it with --name and one of those"));
+      host = own.host();
+      port = own.port();
+      members = yaml.nodes().stream().map(n -> (n.host() == null ? DEFAULT_HOST : n.host().strip()) + ":"
+          + (n.port() == null ? DEFAULT_PORT : n.port())).toList();
+    }
+    return new ClusterConfig(name, host == null || host.isBlank() ? DEFAULT_HOST : host.strip(),
+        port == null ? DEFAULT_PORT : port, yaml.busPort() == null ? 0 : yaml.busPort(),
+        members, Boolean.TRUE.equals(yaml.startAlone()),
         yaml.joinTimeoutSeconds() == null ? DEFAULT_JOIN_TIMEOUT
             : Duration.ofMillis(Math.round(yaml.joinTimeoutSeconds() * 1000)),
         yaml.failureDetectionSeconds() == null ? DEFAULT_FAILURE_DETECTION

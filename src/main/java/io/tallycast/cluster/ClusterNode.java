@@ -137,6 +137,7 @@ public final class ClusterNode<T> {
     join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(3).setMembers(c.members().isEmpty()
         ? List.of(c.host() + ":" + c.port()) : c.members());
     hz.getMemberAttributeConfig().setAttribute(NAME_ATTRIBUTE, c.name());
+    hz.addRingBufferConfig(TakeoverLog.config());
     return hz;
   }
 
@@ -154,7 +155,12 @@ public final class ClusterNode<T> {
 
   /** The names of the nodes in the cluster now, this one included. */
   public List<String> memberNames() {
-    return hazelcast().getCluster().getMembers().stream().map(ClusterNode::nameOf).filter(Objects::nonNull).toList();
+    return names(hazelcast());
+  }
+
+  /** The names of the nodes in the cluster of {@code hazelcast} now. */
+  static List<String> names(HazelcastInstance hazelcast) {
+    return hazelcast.getCluster().getMembers().stream().map(ClusterNode::nameOf).filter(Objects::nonNull).toList();
   }
 
   static String nameOf(Member member) {

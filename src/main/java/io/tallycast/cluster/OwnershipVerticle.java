@@ -6,10 +6,12 @@ import com.hazelcast.core.HazelcastInstance;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.ClusterBatch;
+import io.tallycast.bus.ClusterView;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.Refusal;
 import io.tallycast.bus.ScrapeBatch;
+import io.tallycast.bus.ScraperControl;
 import io.tallycast.bus.Snapshot;
 import io.tallycast.bus.Wire;
 import io.tallycast.election.Election;
@@ -19,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.Lock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,13 +51,18 @@ import org.slf4j.LoggerFactory;
  * what it accepted goes to every node ({@link Contract#CLUSTER_RESULTS}), numbered per state, and into the published
  * map (every seat's latest snapshot). The other nodes apply the same snapshots to their own store, which derives the
  * same events. A node taking a state over first brings its store to what the cluster last published for it, then
- * scrapes: its store then turns only real changes into events, so no false flip, no second declaration.
+ * scrapes: its store then turns only real changes into events, so no false flip, no second declaration. Every state
+ * taken goes into the cluster's history ({@link TakeoverLog}), which the console shows.
  */
 public final class OwnershipVerticle extends VerticleBase {
   public static final String PART = "cluster";
   static final String OWNERS = "tallycast.owners";
   static final String PUBLISHED = "tallycast.published";
   static final String LOCK = "tallycast.state.";
+  /** The operator's pause of the whole cluster's scraping ("paused" -> "true"), read by a node that joins. */
+  static final String SCRAPING = "tallycast.scraping";
+  /** Who last handed each state over (its owners entry is gone by then): the take-over names where it came from. */
+  static final String HANDED_OVER = "tallycast.handedover";
   private static final Logger LOG = LoggerFactory.getLogger(OwnershipVerticle.class);
 
   private final String me;
@@ -72,6 +80,9 @@ public final class OwnershipVerticle extends VerticleBase {
   private Bus bus;
   private AsyncMap<String, String> owners;
   private AsyncMap<String, String> published;
+  private AsyncMap<String, String> scraping;
+  private boolean paused;
+  private TakeoverLog takeovers;
   private UUID listener;
   private long timer;
   private long memberLeftAt;
@@ -83,7 +94,7 @@ public final class OwnershipVerticle extends VerticleBase {
 
   /** A state scraped here: its lock, its scraper and its batch numbering. */
   private static final class Owned {
-    io.vertx.core.shareddata.Lock lock;
+    Lock lock;
     String deployment;
     long seq;
   }
@@ -100,11 +111,22 @@ public final class OwnershipVerticle extends VerticleBase {
     bus = Bus.of(vertx);
     bus.answer(Contract.OWNED_APPLY, this::applyOwned);
     bus.subscribe(Contract.CLUSTER_RESULTS, this::applyRemote);
+    bus.answer(Contract.SCRAPER_CONTROL, this::pauseEverywhere);
+    bus.subscribe(Contract.CLUSTER_SCRAPING, this::pauseHere);
     return vertx.sharedData().<String, String>getAsyncMap(OWNERS).compose(map -> {
       owners = map;
       return vertx.sharedData().<String, String>getAsyncMap(PUBLISHED);
     }).compose(map -> {
       published = map;
+      return vertx.sharedData().<String, String>getAsyncMap(SCRAPING);
+    }).compose(map -> {
+      scraping = map;
+      return map.get("paused");
+    }).compose(flag -> {
+      paused = Boolean.parseBoolean(flag);
+      return TakeoverLog.open(vertx, hazelcast);
+    }).compose(log -> {
+      takeovers = log;
       return catchUp();
     }).map(v -> {
       caughtUp = true;
@@ -128,6 +150,23 @@ public final class OwnershipVerticle extends VerticleBase {
       reconcile();
       return null;
     });
+  }
+
+  /**
+   * The operator's pause or resume on this node's console, for the whole cluster: remembered in the cluster (a node
+   * joining later starts its scrapers paused) and sent to every node, whose owned scrapers follow.
+   */
+  private Future<ScraperControl> pauseEverywhere(ScraperControl asked) {
+    return scraping.put("paused", String.valueOf(asked.paused())).map(v -> {
+      bus.publish(Contract.CLUSTER_SCRAPING, asked);
+      return asked;
+    });
+  }
+
+  private void pauseHere(ScraperControl asked) {
+    paused = asked.paused();
+    bus.publish(Contract.OWNED_SCRAPING, asked);
+    LOG.info("node {}: scraping {} for the whole cluster", me, paused ? "paused" : "resumed");
   }
 
   /** Every state brought to what the cluster last published (a node that joins, or restarts, mid-count). */
@@ -259,39 +298,50 @@ public final class OwnershipVerticle extends VerticleBase {
   }
 
   /** The state's lock got (or not, yet): caught up with the cluster, noted as ours, its scraper started. */
-  private Future<?> takeOver(String state, String from) {
+  private Future<?> takeOver(String state, String owner) {
     long started = System.currentTimeMillis();
-    return vertx.sharedData().getLockWithTimeout(LOCK + state, 200).compose(lock -> {
-      Owned o = new Owned();
-      o.lock = lock;
-      return fromPublished(state).compose(seq -> {
-        o.seq = seq;
-        owned.put(state, o);
-        return owners.put(state, new JsonObject().put("node", me).put("since", Instant.now().toString()).encode());
-      }).compose(v -> vertx.deployVerticle(new ScraperVerticle(scrape, election, Set.of(state),
-          Contract.OWNED_APPLY))).map(id -> {
-            o.deployment = id;
-            long now = System.currentTimeMillis();
-            boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
-            lastTakeover = new JsonObject().put("state", state).put("from", from).put("at", Instant.now().toString())
-                .put("tookMs", now - started)
-                .put("sinceMemberLeftMs", afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null);
-            LOG.info("node {} scrapes {} now{} (from batch {})", me, state, from == null ? "" : " (was " + from + ")",
-                o.seq);
-            return id;
-          }).onFailure(e -> {
-            LOG.warn("taking {} over failed: {}", state, e.getMessage());
-            owned.remove(state);
-            lock.release();
-          });
-    });
+    return vertx.sharedData().getLockWithTimeout(LOCK + state, 200).compose(lock -> handedOver(state, owner)
+        .compose(from -> takeOver(state, from, lock, started)));
+  }
+
+  private Future<String> handedOver(String state, String owner) {
+    return owner != null ? Future.succeededFuture(owner) : vertx.sharedData().<String, String>getAsyncMap(HANDED_OVER)
+        .compose(map -> map.get(state)).otherwise((String) null);
+  }
+
+  private Future<?> takeOver(String state, String from, Lock lock, long started) {
+    Owned o = new Owned();
+    o.lock = lock;
+    return fromPublished(state).compose(seq -> {
+      o.seq = seq;
+      owned.put(state, o);
+      return owners.put(state, new JsonObject().put("node", me).put("since", Instant.now().toString()).encode());
+    }).compose(v -> vertx.deployVerticle(new ScraperVerticle(scrape, election, Set.of(state),
+        Contract.OWNED_APPLY, paused))).map(id -> {
+          o.deployment = id;
+          long now = System.currentTimeMillis();
+          boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
+          Long sinceLeft = afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null;
+          lastTakeover = new JsonObject().put("state", state).put("from", from).put("at", Instant.now().toString())
+              .put("tookMs", now - started).put("sinceMemberLeftMs", sinceLeft);
+          takeovers.record(ClusterView.Takeover.STATE, state, from, me, now - started, sinceLeft);
+          LOG.info("node {} scrapes {} now{} (from batch {})", me, state, from == null ? "" : " (was " + from + ")",
+              o.seq);
+          return id;
+        }).onFailure(e -> {
+          LOG.warn("taking {} over failed: {}", state, e.getMessage());
+          owned.remove(state);
+          lock.release();
+        });
   }
 
   /** The scraper stopped first (its cycle under way stored and published), then the state let go. */
   private Future<?> handOver(String state, String to) {
     Owned o = owned.get(state);
     Future<Void> stopped = o.deployment == null ? Future.succeededFuture() : vertx.undeploy(o.deployment);
-    return stopped.eventually(() -> forget(state)).eventually(() -> {
+    Future<Void> noted = stopped.eventually(() -> vertx.sharedData().<String, String>getAsyncMap(HANDED_OVER)
+        .compose(map -> map.put(state, me)));
+    return noted.eventually(() -> forget(state)).eventually(() -> {
       owned.remove(state);
       o.lock.release();
       LOG.info("node {} hands {} over to {}", me, state, to);
@@ -308,7 +358,7 @@ public final class OwnershipVerticle extends VerticleBase {
   }
 
   private void report(List<String> members) {
-    JsonObject details = new JsonObject().put("node", me).put("members", members)
+    JsonObject details = new JsonObject().put("node", me).put("members", members).put("scrapingPaused", paused)
         .put("owned", List.copyOf(owned.keySet())).put("lastTakeover", lastTakeover)
         .put("batchesReceived", received).put("gaps", gaps)
         .put("lastLatencyMs", lastLatencyMs < 0 ? null : lastLatencyMs)

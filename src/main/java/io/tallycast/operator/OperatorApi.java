@@ -56,12 +56,13 @@ public final class OperatorApi {
     for (int status : new int[] {404, 405, 413, 415}) {
       router.errorHandler(status, ctx -> unmatched(ctx, status));
     }
-    SceneSwitch scenes = new SceneSwitch(vertx, overlay, election);
+    SharedActions shared = new SharedActions(vertx, overlay);
+    SceneSwitch scenes = new SceneSwitch(vertx, overlay, election, shared);
     SceneRotation rotation = new SceneRotation(vertx, scenes);
     new OperatorRoutes(vertx, scenes, rotation).mount(router);
     rotation.mount(router);
-    new OverlayOptionRoutes(vertx, overlay).mount(router);
-    new OverrideRoutes(vertx, election, reader, readers).mount(router);
+    new OverlayOptionRoutes(vertx, overlay, shared).mount(router);
+    new OverrideRoutes(vertx, election, reader, readers, shared).mount(router);
     new FaultProxy(vertx, replayControlUrl).mount(router);
   }
 

@@ -22,8 +22,10 @@ final class OverlayOptionRoutes {
   private static final Set<String> FIELDS = Set.of("watchingNow");
   private final Vertx vertx;
   private final OverlaySettings overlay;
+  private final SharedActions shared;
 
-  OverlayOptionRoutes(Vertx vertx, OverlaySettings overlay) {
+  OverlayOptionRoutes(Vertx vertx, OverlaySettings overlay, SharedActions shared) {
+    this.shared = shared;
     this.vertx = vertx;
     this.overlay = overlay;
   }
@@ -46,6 +48,7 @@ final class OverlayOptionRoutes {
     }, true).onSuccess(saved -> {
       overlay.options(saved);
       Bus.of(vertx).publish(Contract.OVERLAY_OPTIONS, saved);
+      shared.share(saved);
       LOG.info("operator: overlay 'watching now' {}", saved.watchingNow() ? "on" : "off");
       Replies.json(ctx, 200, toJson(saved));
     }).onFailure(e -> Replies.error(ctx, 500, "the overlay options could not be saved, so they were not changed: "

@@ -35,8 +35,10 @@ final class OverrideRoutes {
   private final Election election;
   private final ResultsReader reader;
   private final WorkerExecutor readers;
+  private final SharedActions shared;
 
-  OverrideRoutes(Vertx vertx, Election election, ResultsReader reader, WorkerExecutor readers) {
+  OverrideRoutes(Vertx vertx, Election election, ResultsReader reader, WorkerExecutor readers, SharedActions shared) {
+    this.shared = shared;
     this.bus = Bus.of(vertx);
     this.election = election;
     this.reader = reader;
@@ -79,7 +81,8 @@ final class OverrideRoutes {
       Replies.refuse(ctx, e);
       return;
     }
-    answer(ctx, bus.request(Contract.STORE_OVERRIDE, request, STORE_TIMEOUT_MS), "overridden");
+    answer(ctx, bus.request(Contract.STORE_OVERRIDE, request, STORE_TIMEOUT_MS)
+        .onSuccess(done -> shared.share(request)), "overridden");
   }
 
   private void release(RoutingContext ctx) {
@@ -95,7 +98,8 @@ final class OverrideRoutes {
       Replies.refuse(ctx, e);
       return;
     }
-    answer(ctx, bus.request(Contract.STORE_RELEASE, request, STORE_TIMEOUT_MS), "released");
+    answer(ctx, bus.request(Contract.STORE_RELEASE, request, STORE_TIMEOUT_MS)
+        .onSuccess(done -> shared.share(request)), "released");
   }
 
   /** 200 {"override": audit row, "events": [ids]}; the store's refusals keep their status (400, 404, 409). */

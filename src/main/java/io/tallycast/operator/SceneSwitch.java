@@ -18,8 +18,10 @@ final class SceneSwitch {
   private final Vertx vertx;
   private final OverlaySettings overlay;
   private final Election election;
+  private final SharedActions shared;
 
-  SceneSwitch(Vertx vertx, OverlaySettings overlay, Election election) {
+  SceneSwitch(Vertx vertx, OverlaySettings overlay, Election election, SharedActions shared) {
+    this.shared = shared;
     this.vertx = vertx;
     this.overlay = overlay;
     this.election = election;
@@ -49,6 +51,7 @@ final class SceneSwitch {
     }, true).onSuccess(saved -> {
       overlay.scene(saved);
       Bus.of(vertx).publish(Contract.SCENE, saved);
+      shared.share(saved);
       LOG.info("{}: overlay scene {}{}", by, saved.scene(), saved.state() == null ? "" : " of " + saved.state());
     });
   }

@@ -29,6 +29,7 @@ public final class ScraperVerticle extends VerticleBase {
   /** The states read here: all of the election's, or on a cluster those this node owns. */
   private final Set<String> only;
   private final Ask<ScrapeBatch, ApplyResult> store;
+  private final boolean startPaused;
   private final Map<String, StateScraper> states = new LinkedHashMap<>();
   private PageFetcher fetcher;
   private WorkerExecutor workers;
@@ -40,15 +41,17 @@ public final class ScraperVerticle extends VerticleBase {
 
   /** Every state of the election, each read with the settings of {@code config} under its own state code. */
   public ScraperVerticle(ScrapeConfig config, Election election) {
-    this(config, election, Set.copyOf(election.codes()), Contract.STORE_APPLY);
+    this(config, election, Set.copyOf(election.codes()), Contract.STORE_APPLY, false);
   }
 
   /**
    * Only the given states of the election, their batches handed to {@code store}: on a cluster, the node's ownership
-   * part ({@link Contract#OWNED_APPLY}), which refuses a state the node no longer owns.
+   * part ({@link Contract#OWNED_APPLY}), which refuses a state the node no longer owns. Such a scraper starts paused
+   * when the operator paused the cluster's scraping, and follows {@link Contract#OWNED_SCRAPING}.
    */
   public ScraperVerticle(ScrapeConfig config, Election election, Set<String> only,
-                         Ask<ScrapeBatch, ApplyResult> store) {
+                         Ask<ScrapeBatch, ApplyResult> store, boolean startPaused) {
+    this.startPaused = startPaused;
     this.config = config;
     this.election = election;
     this.only = Set.copyOf(only);
@@ -68,8 +71,11 @@ public final class ScraperVerticle extends VerticleBase {
       states.put(state.stateCode(), new StateScraper(vertx, config.forState(state.stateCode()), state, part, fetcher,
           workers, store));
     }
-    if (only.size() == election.states().size()) {
-      bus.answer(Contract.SCRAPER_CONTROL, this::control); // on a cluster a scraper per owned state: none answers
+    if (store == Contract.STORE_APPLY) {
+      bus.answer(Contract.SCRAPER_CONTROL, this::control);
+    } else {
+      bus.subscribe(Contract.OWNED_SCRAPING, this::control); // on a cluster: the ownership part answers the operator
+      states.values().forEach(s -> s.paused(startPaused));
     }
     // an overridden seat is offered to the store every cycle (held there), and read again once released
     bus.subscribeTo(SeatOverridden.class, this::forget);

@@ -29,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results API: summary, constituencies, events, the audience, the live push channel, health and metrics, and
+ * The results API: summary, constituencies, events, the audience, the cluster (on a node of one), the live push
+ * channel, health and metrics, and
  * (when given an {@link OperatorApi}) the overlay's settings and the operator's routes. Reads go to the store's read
  * side and the night's record on worker threads (JDBC never runs on the event loop); the API writes results only
  * through the store's single writer, on the bus.
@@ -87,6 +88,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/live").handler(live::connect);
     router.get("/api/health").handler(this::health);
     new AudienceRoutes(night, readers).mount(router);
+    new ClusterRoutes(Bus.of(vertx)).mount(router);
     router.get("/api/stream/preview.jpg").handler(ctx -> streamPreview(ctx, StreamChannel.FIRST));
     router.get("/api/streams/:channel/preview.jpg")
         .handler(ctx -> streamPreview(ctx, new StreamChannel(ctx.pathParam("channel"))));

@@ -35,7 +35,7 @@ final class HealthBoard {
       part.remove("part");
       part.put("lastSuccessAgeSeconds", age(r.lastSuccess(), now));
       out.put(r.part(), part);
-      overall = worse(overall, r.status());
+      overall = overall.worse(r.status());
     }
     HealthReport scraper = parts.get("scraper");
     return new JsonObject()
@@ -64,18 +64,5 @@ final class HealthBoard {
 
   private static Double age(Instant since, Instant now) {
     return since == null ? null : Duration.between(since, now).toMillis() / 1000.0;
-  }
-
-  private static Status worse(Status a, Status b) {
-    return rank(b) > rank(a) ? b : a;
-  }
-
-  private static int rank(Status s) {
-    return switch (s) {
-      case OK, STOPPED -> 0;
-      case STARTING -> 1;
-      case DEGRADED -> 2;
-      case DOWN -> 3;
-    };
   }
 }

@@ -23,20 +23,22 @@ import java.util.function.LongFunction;
  * {@code Last-Event-ID} (browsers do it by themselves) or {@code ?after=ID} first gets what it missed, so a dropped
  * connection loses nothing. Besides, every message on the {@link #BROADCASTS} addresses goes out under its address as
  * an event of its own ({@code event: health}, {@code event: map.updated}, {@code event: scene},
- * {@code event: overlay.options}, {@code event: audience}): state, not history, so never replayed. A
- * comment line every 15 s keeps proxies from closing an idle stream. Never gzipped, so each event leaves at once (see
- * {@link Compression}).
+ * {@code event: overlay.options}, {@code event: audience}, {@code event: cluster}): state, not history, so never
+ * replayed. A comment line every 15 s keeps proxies from closing an idle stream. Never gzipped, so each event leaves
+ * at once (see {@link Compression}).
  */
 final class LiveChannel {
   private static final long KEEPALIVE_MS = 15_000;
   /**
    * What is pushed as it comes, besides the events: health reports, new map pictures, the overlay's scene and options,
-   * and every viewer reading (as {@code /api/audience} shows a platform).
+   * every viewer reading (as {@code /api/audience} shows a platform) and, on a node of a cluster, the cluster when it
+   * changes (as {@code /api/cluster} answers).
    */
   private static final List<Broadcast<?>> BROADCASTS = List.of(new Broadcast<>(Contract.HEALTH, "health"),
       new Broadcast<>(Contract.MAP_UPDATED, "map.updated"), new Broadcast<>(Contract.SCENE, "scene"),
       new Broadcast<>(Contract.OVERLAY_OPTIONS, "overlay.options"),
-      new Broadcast<>(Contract.VIEWERS, "audience", AudienceAnswer::platform));
+      new Broadcast<>(Contract.VIEWERS, "audience", AudienceAnswer::platform),
+      new Broadcast<>(Contract.CLUSTER_VIEW, "cluster", ClusterRoutes::answer));
 
   /** A bus address pushed to the browser under an SSE event name, as its {@link Wire} JSON or another form. */
   private record Broadcast<T>(Address<T> address, String event, Function<T, JsonObject> form) {

@@ -63,6 +63,16 @@ class WireRoundTripTest {
     all.put(SceneChosen.class, new SceneChosen("map", "S03"));
     all.put(OverlayOptions.class, new OverlayOptions(true));
     all.put(ClusterBatch.class, new ClusterBatch("S25", "node-2", 41, List.of(SNAPSHOT), AT));
+    // one of the four is set in use; all four here, so that a field the codec dropped would show
+    all.put(OperatorShared.class, new OperatorShared("node-run-1", new SceneChosen("tally", "S24"),
+        new OverlayOptions(true), (SeatOverride) all.get(SeatOverride.class),
+        (OverrideRelease) all.get(OverrideRelease.class)));
+    all.put(ClusterView.class, new ClusterView("node-1", AT, List.of("node-1", "node-3"),
+        List.of(new ClusterView.Node("node-2", true, "http://127.0.0.1:8082", HealthReport.Status.DEGRADED,
+            List.of(new ClusterView.Problem("scraper S03", HealthReport.Status.DOWN, "seat 12: 503")),
+            List.of("S03"), List.of("assam"), 112.5, AT.minusSeconds(3))),
+        List.of("S22"), List.of(new ClusterView.Takeover(ClusterView.Takeover.STATE, "S25", "node-2", "node-3", AT,
+            180, 2_140L))));
     all.put(HealthReport.class, new HealthReport("scraper", HealthReport.Status.DEGRADED, AT, "seat 12: 503", AT,
         new JsonObject().put("cycles", 812).put("failingSeats", new JsonArray().add(12))));
     all.put(ScraperControl.class, new ScraperControl(true));

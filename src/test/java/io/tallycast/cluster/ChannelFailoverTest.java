@@ -98,7 +98,7 @@ class ChannelFailoverTest {
     List<Integer> clusterPorts = List.of(NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort());
     for (int i = 0; i < 3; i++) {
       nodes.add(NodeProcess.configure(dir, "node-" + (i + 1), NodeProcess.freePort(), clusterPorts.get(i),
-          clusterPorts, i == 0, site.baseUrl(), 2.0, channels));
+          clusterPorts, i == 0, site.baseUrl(), "may2021", 2.0, channels));
     }
     for (NodeProcess node : nodes) {
       node.start();
@@ -132,6 +132,17 @@ class ChannelFailoverTest {
             + "frame received %d ms after the kill (take-over: %s)%n", carrier.name, other.name, CHANNEL,
         (resumed.connectedAt() - killed) / 1_000_000, resumeMs, takeover);
     assertThat(resumeMs).as("from kill -9 to the first frame from the survivor").isLessThan(15_000);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      JsonObject cluster = new JsonObject(body(third.api() + "/api/cluster"));
+      assertThat(cluster.getJsonArray("nodes").stream().map(JsonObject.class::cast)
+          .filter(n -> n.getString("name").equals(other.name)).findFirst().orElseThrow().getJsonArray("channels"))
+          .as("the cluster view, from a node that does not carry it").containsExactly(CHANNEL);
+      List<List<String>> channelTakeovers = cluster.getJsonArray("takeovers").stream().map(JsonObject.class::cast)
+          .filter(t -> "channel".equals(t.getString("kind")))
+          .map(t -> java.util.Arrays.asList(t.getString("name"), t.getString("from"), t.getString("to"))).toList();
+      assertThat(channelTakeovers).as("the cluster's history, newest first")
+          .startsWith(List.of(CHANNEL, carrier.name, other.name));
+    });
     assertThat(resumed.log()).as("the ingest's own words on the resumed publisher: same app and stream name")
         .doesNotContain("Unexpected").doesNotContain("don't match");
     Ffmpeg.Probe probe = Ffmpeg.probe(resumed.file());

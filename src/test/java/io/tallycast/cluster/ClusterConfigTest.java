@@ -45,6 +45,48 @@ class ClusterConfigTest {
   }
 
   @Test
+  void oneFileServesEveryMachineEachNodeFindingItsOwnLineByItsName() throws Exception {
+    Path file = dir.resolve("cluster.yaml");
+    Files.writeString(file, """
+        election:
+          embedded: may2021
+        source:
+          baseUrl: http://10.0.0.9:8090/AcResultGen2021/
+        cluster:
+          nodes:
+            - {name: mumbai, host: 10.0.0.1}
+            - {name: delhi, host: 10.0.0.2, port: 5801}
+            - {name: kolkata, host: 10.0.0.3}
+        """);
+    ClusterConfig.Yaml yaml = ElectionConfig.read(file).cluster();
+
+    ClusterConfig delhi = ClusterConfig.of(yaml, "delhi");
+
+    assertThat(delhi.host()).isEqualTo("10.0.0.2");
+    assertThat(delhi.port()).isEqualTo(5801);
+    assertThat(delhi.members()).containsExactly("10.0.0.1:5701", "10.0.0.2:5801", "10.0.0.3:5701");
+    assertThat(ClusterConfig.of(yaml, "kolkata").host()).isEqualTo("10.0.0.3");
+    assertThatThrownBy(() -> ClusterConfig.of(yaml, "chennai"))
+        .hasMessageContaining("cluster.nodes has no node named 'chennai'").hasMessageContaining("mumbai");
+    assertThatThrownBy(() -> ClusterConfig.of(new ClusterConfig.Yaml("delhi", "10.0.0.2", null, null, null, null,
+        null, null, yaml.nodes()), null)).hasMessageContaining("either 'nodes'");
+  }
+
+  @Test
+  void theExamplesReadAsTheREADMESaysEveryNodeOfTheNationalFileFindingItsLine() throws Exception {
+    ElectionConfig national = ElectionConfig.read(Path.of("examples/national-cluster.yaml"));
+    for (String name : List.of("mumbai", "delhi", "kolkata")) {
+      ClusterConfig node = ClusterConfig.of(national.cluster(), name);
+      assertThat(node.members()).as(name).hasSize(3).contains(node.host() + ":" + node.port());
+    }
+    assertThat(national.loadElection(dir).states()).hasSize(36);
+    assertThat(national.loadElection(dir).majority()).isEqualTo(272);
+    ClusterConfig one = ClusterConfig.of(ElectionConfig.read(Path.of("examples/cluster-node-1.yaml")).cluster(), null);
+    assertThat(one.name()).isEqualTo("node-1");
+    assertThat(one.startAlone()).isTrue();
+  }
+
+  @Test
   void clusterTrafficStaysOnTheConfiguredInterfaceWithMulticastOff() {
     ClusterConfig config = new ClusterConfig("node-1", "127.0.0.1", 5801, 0, List.of("127.0.0.1:5802"), true,
         Duration.ofSeconds(5), Duration.ofSeconds(4));

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 /** `tallycast node --config FILE` in a JVM of its own (this JVM's java and class path), so a test can kill -9 it. */
 final class NodeProcess implements AutoCloseable {
   private static final Pattern API = Pattern.compile("results API\\s+(http://\\S+)/api/states");
+  private static final Pattern TOKEN = Pattern.compile("token\\s+(\\S+)\\s+\\(operator token: shown only now");
   final String name;
   private final Path config;
   private final List<String> output = new CopyOnWriteArrayList<>();
@@ -30,19 +31,25 @@ final class NodeProcess implements AutoCloseable {
   /** The configuration of one node on loopback, with its own ports and data dir. */
   static NodeProcess configure(Path dir, String name, int apiPort, int clusterPort, List<Integer> memberPorts,
                                boolean startAlone, String siteUrl) throws IOException {
-    return configure(dir, name, apiPort, clusterPort, memberPorts, startAlone, siteUrl, 0.2, "");
+    return configure(dir, name, apiPort, clusterPort, memberPorts, startAlone, siteUrl, "may2021");
+  }
+
+  /** The same for one of the elections the build carries ({@code election.embedded}). */
+  static NodeProcess configure(Path dir, String name, int apiPort, int clusterPort, List<Integer> memberPorts,
+                               boolean startAlone, String siteUrl, String election) throws IOException {
+    return configure(dir, name, apiPort, clusterPort, memberPorts, startAlone, siteUrl, election, 0.2, "");
   }
 
   /** The same, scraping every {@code intervalSeconds}, with {@code moreYaml} (top-level sections) at the end. */
   static NodeProcess configure(Path dir, String name, int apiPort, int clusterPort, List<Integer> memberPorts,
-                               boolean startAlone, String siteUrl, double intervalSeconds, String moreYaml)
-      throws IOException {
+                               boolean startAlone, String siteUrl, String election, double intervalSeconds,
+                               String moreYaml) throws IOException {
     Path data = Files.createDirectories(dir.resolve(name));
     StringBuilder members = new StringBuilder();
     memberPorts.forEach(p -> members.append("\n    - 127.0.0.1:").append(p));
     String yaml = """
         election:
-          embedded: may2021
+          embedded: %s
         source:
           baseUrl: %s
           intervalSeconds: %s
@@ -59,7 +66,8 @@ final class NodeProcess implements AutoCloseable {
           joinTimeoutSeconds: 60
           failureDetectionSeconds: 5
           members:%s
-        """.formatted(siteUrl, intervalSeconds, data, apiPort, name, clusterPort, startAlone, members) + moreYaml;
+        """.formatted(election, siteUrl, intervalSeconds, data, apiPort, name, clusterPort, startAlone, members)
+        + moreYaml;
     Path config = dir.resolve(name + ".yaml");
     Files.writeString(config, yaml);
     return new NodeProcess(name, config);
@@ -97,6 +105,17 @@ final class NodeProcess implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The operator token the node printed when it made it (its first start). */
+  String operatorToken() {
+    for (String line : output) {
+      Matcher m = TOKEN.matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    throw new IllegalStateException(name + " printed no operator token: " + output);
   }
 
   /** The exit code once the process ended within the bound; -1 while it still runs. */
