@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tallycast.audience.AudienceConfig;
+import io.tallycast.cluster.ChannelNodes;
 import io.tallycast.cluster.ClusterConfig;
 import io.tallycast.election.ElectionData;
 import io.tallycast.election.PartyRegistry;
@@ -82,10 +83,12 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
    * ingests whose URLs hold no secret. Started at once when autostart is true, otherwise from the console.
    * The same keys make each entry of {@code channels:} (several streams from one engine), with its {@code name} and the
    * page it captures: {@code scene} (one scene fixed; left out, the console's) and {@code state} (a day of several).
+   * On a node of a cluster ({@code tallycast node}) {@code nodes} names the nodes that may carry it (left out: any);
+   * {@code serve} does not read it.
    */
   public record Stream(String name, String scene, String state, String size, Integer fps, String bitrate, Boolean cbr,
                        String recording, String segment, String youtubeKeyFile, List<String> rtmp, Boolean autostart,
-                       String diskFloor, String keepRecordings, String keepRecordingsSize) {
+                       String diskFloor, String keepRecordings, String keepRecordingsSize, List<String> nodes) {
   }
 
   public static ElectionConfig read(Path file) throws IOException {
@@ -231,6 +234,14 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
    * "stream"); none without either. Both given, a name twice, a scene or state the overlay does not have: refused.
    */
   public List<StreamVerticle.Settings> channels(Path base) throws IOException {
+    return channels(base, false);
+  }
+
+  /**
+   * The channels as {@link #channels(Path)}; {@code autostartByDefault} is what an {@code autostart} left out means:
+   * false for {@code serve} (the operator starts it), true on a node (on air as soon as the node carries it).
+   */
+  public List<StreamVerticle.Settings> channels(Path base, boolean autostartByDefault) throws IOException {
     if (stream != null && channels != null) {
       throw new IllegalArgumentException("give either 'stream:' (one channel) or 'channels:' (several), not both");
     }
@@ -240,26 +251,34 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
     List<StreamVerticle.Settings> out = new ArrayList<>();
     if (stream != null) {
       out.add(channel(base, stream, stream.name() == null ? StreamVerticle.Settings.FIRST : stream.name(), "stream",
-          true));
+          true, autostartByDefault));
     }
     for (int i = 0; channels != null && i < channels.size(); i++) {
       Stream c = channels.get(i);
       if (c == null || c.name() == null || c.name().isBlank()) {
         throw new IllegalArgumentException("channels[" + i + "]: needs a 'name'");
       }
-      out.add(channel(base, c, c.name().strip(), "channels[" + i + "] (" + c.name().strip() + ")", i == 0));
+      out.add(channel(base, c, c.name().strip(), "channels[" + i + "] (" + c.name().strip() + ")", i == 0,
+          autostartByDefault));
     }
-    List<String> codes = election.states() == null || election.states().isEmpty() ? List.of(election.stateCode())
+    return StreamVerticle.Settings.checked(out, stateCodes());
+  }
+
+  /** The election's state codes without reading its files: an embedded one's, its states', or the one state's. */
+  private List<String> stateCodes() {
+    if (election.embedded() != null && !election.embedded().isBlank()) {
+      return io.tallycast.election.Election.embedded(election.embedded().strip()).codes();
+    }
+    return election.states() == null || election.states().isEmpty() ? List.of(election.stateCode())
         : election.states().stream().map(State::stateCode).toList();
-    return StreamVerticle.Settings.checked(out, codes);
   }
 
   /**
    * One channel's settings. YOUTUBE_STREAM_KEY is the first channel's only: one key feeds one YouTube stream, so
    * another channel streams to YouTube only with a youtubeKeyFile of its own.
    */
-  private StreamVerticle.Settings channel(Path base, Stream stream, String name, String where, boolean first)
-      throws IOException {
+  private StreamVerticle.Settings channel(Path base, Stream stream, String name, String where, boolean first,
+                                         boolean autostartByDefault) throws IOException {
     try {
       StreamSettings settings = StreamSettings.parse(stream.size(), stream.fps(), stream.bitrate(),
           Boolean.TRUE.equals(stream.cbr()), stream.segment(), stream.diskFloor(), stream.keepRecordings(),
@@ -280,10 +299,25 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
             + (first ? " (or set YOUTUBE_STREAM_KEY)" : "") + " or rtmp");
       }
       return new StreamVerticle.Settings(name, stream.scene(), stream.state(), settings.config(destinations),
-          Boolean.TRUE.equals(stream.autostart()));
+          stream.autostart() == null ? autostartByDefault : stream.autostart());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * On a node of a cluster: each channel (in the order of {@link #channels}) with the nodes that may carry it, from its
+   * {@code nodes:} (left out: any node).
+   */
+  public List<ChannelNodes> channelNodes() {
+    List<ChannelNodes> out = new ArrayList<>();
+    if (stream != null) {
+      out.add(new ChannelNodes(stream.name() == null ? StreamVerticle.Settings.FIRST : stream.name(), stream.nodes()));
+    }
+    for (Stream c : channels == null ? List.<Stream>of() : channels) {
+      out.add(new ChannelNodes(c.name().strip(), c.nodes()));
+    }
+    return out;
   }
 
   /** The optional {@code audience:} section (see {@link AudienceConfig}): the platforms asked for their viewers. */

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * The results pipeline of DESIGN.md assembled from its {@link Part}s and deployed in data-flow order: the store (one
  * worker: the single writer), the map renderer when the run has maps (paints the store's state, then follows its
  * events), the web side with the operator's routes (reads; writes only through the store), the night's report when
- * configured (follows the store's announcements), the stream of the overlay (or its "off" form), then the sources: the
- * platforms' audience when configured and the scraper, so nothing is scraped before it can be stored, drawn, served and
- * shown.
+ * configured (follows the store's announcements), the stream of the overlay (or its "off" form), on a node of a
+ * cluster the placement of its channels, then the sources: the platforms' audience when configured and the scraper, so
+ * nothing is scraped before it can be stored, drawn, served and shown.
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -51,10 +51,12 @@ public final class Engine {
     private final StreamPart stream;
     private final Optional<AudiencePart> audience;
     private final Optional<ReportPart> report;
+    private final Optional<Part> placement;
     private final Part scraper;
 
     private Config(Election election, Path dataDir, Optional<MapsPart> maps, WebPart web, StreamPart stream,
-                   Optional<AudiencePart> audience, Optional<ReportPart> report, Part scraper) {
+                   Optional<AudiencePart> audience, Optional<ReportPart> report, Optional<Part> placement,
+                   Part scraper) {
       this.election = election;
       this.dataDir = dataDir;
       this.maps = maps;
@@ -62,6 +64,7 @@ public final class Engine {
       this.stream = stream;
       this.audience = audience;
       this.report = report;
+      this.placement = placement;
       this.scraper = scraper;
     }
 
@@ -73,7 +76,7 @@ public final class Engine {
     /** The store, the API with the demo's overlay texts and no fault switches, no maps, no stream, the scraper. */
     public static Config of(Election election, Path dataDir, ScrapeConfig scrape, WebConfig web) {
       return new Config(election, dataDir, Optional.empty(), new WebPart(web, OverlayConfig.demo()),
-          StreamPart.absent(), Optional.empty(), Optional.empty(), new ScraperPart(scrape));
+          StreamPart.absent(), Optional.empty(), Optional.empty(), Optional.empty(), new ScraperPart(scrape));
     }
 
     /** Maps from a folder or embedded. */
@@ -84,7 +87,7 @@ public final class Engine {
     /** Each state's maps, by state code; a state left out has none (its tallies and seats still show). */
     public Config withMaps(Map<String, MapSource> byState) {
       return byState.isEmpty() ? this : new Config(election, dataDir, Optional.of(new MapsPart(byState)), web, stream,
-          audience, report, scraper);
+          audience, report, placement, scraper);
     }
 
     /**
@@ -96,7 +99,7 @@ public final class Engine {
         return this;
       }
       MapsPart part = maps.map(m -> m.withNational(value)).orElseGet(() -> new MapsPart(Map.of(), value));
-      return new Config(election, dataDir, Optional.of(part), web, stream, audience, report, scraper);
+      return new Config(election, dataDir, Optional.of(part), web, stream, audience, report, placement, scraper);
     }
 
     /** Maps when there is a source; none otherwise (a build without embedded maps, a configuration without them). */
@@ -106,14 +109,14 @@ public final class Engine {
 
     /** The overlay's title, subtitle and logo. */
     public Config withOverlay(OverlayConfig value) {
-      return new Config(election, dataDir, maps, web.withOverlay(value), stream, audience, report,
+      return new Config(election, dataDir, maps, web.withOverlay(value), stream, audience, report, placement,
           scraper);
     }
 
     /** The demo's replay site controls, behind the operator's fault switches. */
     public Config withReplayControl(String url) {
       return new Config(election, dataDir, maps, web.withFaultSwitches(url), stream, audience,
-          report, scraper);
+          report, placement, scraper);
     }
 
     /** The overlay's stream (capture, encode, destinations). */
@@ -133,23 +136,31 @@ public final class Engine {
 
     /** The stream part: {@link StreamPart#of} or {@link StreamPart#absent}. */
     public Config withStream(StreamPart value) {
-      return new Config(election, dataDir, maps, web, value, audience, report, scraper);
+      return new Config(election, dataDir, maps, web, value, audience, report, placement, scraper);
     }
 
     /** The platforms' viewers, asked on a timer and kept beside the results; none when there are no platforms. */
     public Config withAudience(Optional<AudienceConfig> value) {
       return new Config(election, dataDir, maps, web, stream, value.filter(a -> !a.platforms().isEmpty())
-          .map(AudiencePart::new), report, scraper);
+          .map(AudiencePart::new), report, placement, scraper);
     }
 
     /** The source in another form: on a cluster, the part that scrapes only the states this node owns. */
     public Config withScraper(Part value) {
-      return new Config(election, dataDir, maps, web, stream, audience, report, value);
+      return new Config(election, dataDir, maps, web, stream, audience, report, placement, value);
+    }
+
+    /**
+     * On a cluster: the part that places each stream channel on one node (deployed after the stream, which it hands
+     * the channels to, and stopped before it).
+     */
+    public Config withChannelPlacement(Part value) {
+      return new Config(election, dataDir, maps, web, stream, audience, report, Optional.of(value), scraper);
     }
 
     /** The night's report when a channel goes off air, mailed where configured. */
     public Config withReport(ReportPart value) {
-      return new Config(election, dataDir, maps, web, stream, audience, Optional.of(value), scraper);
+      return new Config(election, dataDir, maps, web, stream, audience, Optional.of(value), placement, scraper);
     }
 
     public Election election() {
@@ -172,6 +183,7 @@ public final class Engine {
       parts.add(web);
       report.ifPresent(parts::add);
       parts.add(stream);
+      placement.ifPresent(parts::add);
       audience.ifPresent(parts::add);
       parts.add(scraper);
       return List.copyOf(parts);

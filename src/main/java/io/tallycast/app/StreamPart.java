@@ -13,24 +13,34 @@ import java.util.List;
 public final class StreamPart implements Part {
   static final String NAME = "stream";
   private final List<StreamVerticle.Settings> channels;
+  private final boolean placed;
 
-  private StreamPart(List<StreamVerticle.Settings> channels) {
+  private StreamPart(List<StreamVerticle.Settings> channels, boolean placed) {
     this.channels = List.copyOf(channels);
+    this.placed = placed;
   }
 
   /** Captures the engine's overlay and sends it where the settings say. */
   public static StreamPart of(StreamVerticle.Settings settings) {
-    return new StreamPart(List.of(settings));
+    return new StreamPart(List.of(settings), false);
   }
 
   /** Each channel captures its overlay page and sends it where its settings say; none is {@link #absent()}. */
   public static StreamPart of(List<StreamVerticle.Settings> channels) {
-    return new StreamPart(channels);
+    return new StreamPart(channels, false);
+  }
+
+  /**
+   * On a node of a cluster: every channel known, each on air only while the cluster places it on this node
+   * ({@link ChannelsPart}); none is {@link #absent()}.
+   */
+  public static StreamPart placed(List<StreamVerticle.Settings> channels) {
+    return channels.isEmpty() ? absent() : new StreamPart(channels, true);
   }
 
   /** No stream in this run (demo --no-stream, no stream section in the configuration). */
   public static StreamPart absent() {
-    return new StreamPart(List.of());
+    return new StreamPart(List.of(), false);
   }
 
   public List<StreamVerticle.Settings> channels() {
@@ -44,8 +54,11 @@ public final class StreamPart implements Part {
 
   @Override
   public Future<String> deploy(Assembly assembly) {
-    return channels.isEmpty() ? assembly.vertx().deployVerticle(new StreamOff())
-        : assembly.vertx().deployVerticle(new StreamVerticle(channels, s -> overlayUrl(assembly.web(), s)));
+    if (channels.isEmpty()) {
+      return assembly.vertx().deployVerticle(new StreamOff());
+    }
+    return assembly.vertx().deployVerticle(placed ? StreamVerticle.placed(channels, s -> overlayUrl(assembly.web(), s))
+        : new StreamVerticle(channels, s -> overlayUrl(assembly.web(), s)));
   }
 
   /**

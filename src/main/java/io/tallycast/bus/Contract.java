@@ -42,6 +42,12 @@ public final class Contract {
   /** A still of what one channel has on air; fails 404 when nothing is (or there is no such channel). */
   public static final Ask<StreamChannel, Preview> STREAM_PREVIEW =
       new Ask<>("stream.preview", StreamChannel.class, Preview.class);
+  /**
+   * On a node of a cluster: a channel placed here or taken away by the cluster's channel placement; a channel not
+   * carried here refuses the operator's start.
+   */
+  public static final Ask<StreamCarry, StreamStatus> STREAM_CARRY =
+      new Ask<>("stream.carry", StreamCarry.class, StreamStatus.class);
 
   /** Every look at a platform's audience (live figure, hidden, ended or failed), stored by the single writer. */
   public static final Address<ViewerReading> VIEWERS = new Address<>("audience.viewers", ViewerReading.class);
@@ -94,8 +100,8 @@ public final class Contract {
         StoredTally.class,
         SeatOverride.class, OverrideRelease.class, OverrideResult.class, MapUpdated.class, SceneChosen.class,
         HealthReport.class, ScraperControl.class, StreamControl.class, StreamStatus.class, StreamChannel.class,
-        Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class, OverlayOptions.class,
-        ClusterBatch.class, OperatorShared.class, ClusterView.class, NationalTally.class));
+        StreamCarry.class, Preview.class, ViewerReading.class, PlatformTotals.class, BroadcastEnded.class,
+        OverlayOptions.class, ClusterBatch.class, OperatorShared.class, ClusterView.class, NationalTally.class));
     types.addAll(List.of(ResultEvent.class.getPermittedSubclasses()));
     return types;
   }

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Channel {
   private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
+  /** The state a channel's health shows on the nodes of a cluster that do not carry it. */
+  static final String ELSEWHERE = "on another node";
 
   private final StreamVerticle.Settings settings;
   private final String page;
@@ -37,19 +39,27 @@ final class Channel {
   private volatile Streamer streamer;
   private StreamHealth health;
   private volatile boolean stopping;
+  /** Always, except on a node of a cluster, where the cluster places the channel on one node at a time. */
+  private volatile boolean carried;
 
   /**
-   * @param first the engine's first channel: its part is "stream" and its thread "stream-control", as before there
-   *              were several
+   * @param first  the engine's first channel: its part is "stream" and its thread "stream-control", as before there
+   *               were several
+   * @param placed on a node of a cluster: carried only once the cluster places it here ({@link #carry})
    */
-  Channel(Vertx vertx, StreamVerticle.Settings settings, String page, boolean first) {
+  Channel(Vertx vertx, StreamVerticle.Settings settings, String page, boolean first, boolean placed) {
     this.vertx = vertx;
     this.settings = settings;
     this.page = page;
     this.part = StreamHealth.partOf(settings.name(), first);
     this.control = vertx.createSharedWorkerExecutor(first ? "stream-control" : "stream-control-" + settings.name(), 1,
         2, TimeUnit.MINUTES);
-    reportStopped(null);
+    this.carried = !placed;
+    if (placed) {
+      reportElsewhere();
+    } else {
+      reportStopped(null);
+    }
   }
 
   String name() {
@@ -65,9 +75,47 @@ final class Channel {
   }
 
   Future<StreamStatus> control(StreamControl.Action action) {
+    if (!carried && action == StreamControl.Action.START) {
+      return Future.failedFuture(new Refusal(409, "channel " + name() + " is carried by another node of the cluster: "
+          + "start or stop it on that node"));
+    }
     return control.executeBlocking(action == StreamControl.Action.START ? this::begin : this::end, false)
         .map(StreamStatus::new)
         .recover(e -> Future.failedFuture(new Refusal(409, safe(e.getMessage()))));
+  }
+
+  /**
+   * On a node of a cluster: placed here (started when the settings say so; answered at once, the start goes on on the
+   * control thread) or taken away (answered once stopped, its outputs finished, so two nodes never send it at once).
+   */
+  Future<StreamStatus> carry(boolean here) {
+    carried = here;
+    if (!here) {
+      return control.executeBlocking(this::letGo, false).map(StreamStatus::new);
+    }
+    control.executeBlocking(this::taken, false)
+        .onFailure(e -> LOG.error("{}: not started: {}", part, safe(e.getMessage())));
+    return Future.succeededFuture(new StreamStatus(status(new JsonObject().put("state",
+        settings.autostart() ? "starting" : "stopped"))));
+  }
+
+  /** Control thread: carried here now; on air at once unless the settings wait for the operator. */
+  private JsonObject taken() throws Exception {
+    if (!carried) { // taken away again before this ran
+      return stoppedStatus();
+    }
+    if (settings.autostart()) {
+      return begin();
+    }
+    reportStopped(null);
+    return stoppedStatus();
+  }
+
+  /** Control thread: stopped, and said to be carried elsewhere. */
+  private JsonObject letGo() {
+    JsonObject out = end();
+    reportElsewhere();
+    return out;
   }
 
   /** JPEG encoding of the still on a worker thread; the control thread may be busy starting. */
@@ -136,6 +184,10 @@ final class Channel {
 
   private JsonObject status(JsonObject status) {
     return status.put("channel", name());
+  }
+
+  private void reportElsewhere() {
+    StreamHealth.atRest(part, name(), ELSEWHERE, null).publish(vertx);
   }
 
   private void reportStopped(String error) {

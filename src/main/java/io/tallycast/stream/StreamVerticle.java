@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * and is started or stopped by the operator on {@link Contract#STREAM_CONTROL} (answered with its status);
  * {@link Contract#STREAM_PREVIEW} answers a still of what a channel has on air, or fails 404 when nothing is. A request
  * that names no channel is the first channel's, as before there were several; one that names an unknown one fails 404.
+ * On a node of a cluster ({@link #placed}) a channel runs only while the cluster places it on this node.
  */
 public final class StreamVerticle extends VerticleBase {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
@@ -87,6 +88,7 @@ public final class StreamVerticle extends VerticleBase {
 
   private final List<Settings> settings;
   private final Function<Settings, String> pages;
+  private final boolean placed;
   private final Map<String, Channel> channels = new LinkedHashMap<>();
 
   /** The engine's one stream, capturing this page. */
@@ -99,22 +101,40 @@ public final class StreamVerticle extends VerticleBase {
    * @param pages    the overlay page each captures
    */
   public StreamVerticle(List<Settings> settings, Function<Settings, String> pages) {
+    this(settings, pages, false);
+  }
+
+  private StreamVerticle(List<Settings> settings, Function<Settings, String> pages, boolean placed) {
     if (settings.isEmpty()) {
       throw new IllegalArgumentException("no channel to stream");
     }
     this.settings = List.copyOf(settings);
     this.pages = pages;
+    this.placed = placed;
+  }
+
+  /**
+   * On a node of a cluster: every configured channel is known here (its health part, the operator's routes), but one
+   * runs only while the cluster places it on this node ({@link Contract#STREAM_CARRY}); autostart then says whether it
+   * goes on air when placed here or waits for the operator.
+   */
+  public static StreamVerticle placed(List<Settings> settings, Function<Settings, String> pages) {
+    return new StreamVerticle(settings, pages, true);
   }
 
   @Override
   public Future<?> start() {
     for (Settings s : settings) {
-      channels.put(s.name(), new Channel(vertx, s, pages.apply(s), channels.isEmpty()));
+      channels.put(s.name(), new Channel(vertx, s, pages.apply(s), channels.isEmpty(), placed));
     }
     Bus bus = Bus.of(vertx);
     bus.answer(Contract.STREAM_CONTROL, this::control);
     bus.answer(Contract.STREAM_PREVIEW, this::preview);
-    channels.values().forEach(Channel::autostart);
+    if (placed) {
+      bus.answer(Contract.STREAM_CARRY, asked -> channel(asked.channel()).compose(c -> c.carry(asked.carry())));
+    } else {
+      channels.values().forEach(Channel::autostart);
+    }
     return Future.succeededFuture();
   }
 

@@ -3,6 +3,7 @@ package io.tallycast.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tallycast.cluster.ChannelNodes;
 import io.tallycast.stream.StreamVerticle;
 import io.tallycast.stream.output.Destination;
 import java.nio.file.Files;
@@ -84,6 +85,49 @@ class ElectionConfigChannelsTest {
         stream:
           recording: recordings/overlay.mkv
         """).streamSettings(dir)).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("main"));
+  }
+
+  @Test
+  void on_a_node_each_channel_names_the_nodes_that_may_carry_it_and_goes_on_air_when_carried_unless_told_not_to()
+      throws Exception {
+    ElectionConfig node = config(CHANNELS.replace("  - name: tally-720\n",
+        "  - name: tally-720\n    nodes: [node-2, node-3]\n"));
+
+    assertThat(node.channelNodes()).containsExactly(new ChannelNodes("full", List.of()),
+        new ChannelNodes("tally-720", List.of("node-2", "node-3")));
+    assertThat(node.channels(dir, true)).extracting(StreamVerticle.Settings::autostart)
+        .as("full says autostart: true; tally-720 leaves it out: on a node, on air when carried")
+        .containsExactly(true, true);
+    assertThat(node.channels(dir)).extracting(StreamVerticle.Settings::autostart)
+        .as("serve: left out is the operator's start").containsExactly(true, false);
+    assertThat(config(CHANNELS.replace("autostart: true", "autostart: false")).channels(dir, true))
+        .extracting(StreamVerticle.Settings::autostart).as("autostart: false waits for the operator on a node too")
+        .containsExactly(false, true);
+    assertThat(config("""
+        stream:
+          recording: recordings/overlay.mkv
+          nodes: [node-1]
+        """).channelNodes()).containsExactly(new ChannelNodes("main", List.of("node-1")));
+  }
+
+  @Test
+  void the_channels_of_an_embedded_election_may_show_any_of_its_states() throws Exception {
+    Path yaml = dir.resolve("embedded.yaml");
+    Files.writeString(yaml, """
+        election:
+          embedded: may2021
+        source:
+          baseUrl: http://127.0.0.1:9/
+        channels:
+          - name: assam
+            state: S03
+            rtmp: [rtmp://127.0.0.1:1935/live/assam]
+        """);
+    assertThat(ElectionConfig.read(yaml).channels(dir, true)).singleElement()
+        .satisfies(c -> assertThat(c.state()).isEqualTo("S03"));
+    Files.writeString(yaml, Files.readString(yaml).replace("S03", "S99"));
+    assertThatThrownBy(() -> ElectionConfig.read(yaml).channels(dir)).hasMessageContaining("no state S99")
+        .hasMessageContaining("U07");
   }
 
   @Test

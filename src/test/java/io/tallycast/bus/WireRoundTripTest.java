@@ -81,6 +81,7 @@ class WireRoundTripTest {
     all.put(ScraperControl.class, new ScraperControl(true));
     all.put(StreamControl.class, new StreamControl(StreamControl.Action.STOP, "second"));
     all.put(StreamChannel.class, new StreamChannel("second"));
+    all.put(StreamCarry.class, new StreamCarry("national", true));
     all.put(StreamStatus.class, new StreamStatus(new JsonObject().put("state", "stopped")));
     all.put(Preview.class, new Preview(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1}));
     all.put(ViewerReading.class, new ViewerReading("youtube", AT, ViewerReading.Kind.LIVE, 18_250, "a first figure"));

@@ -37,6 +37,13 @@ final class NodeProcess implements AutoCloseable {
   /** The same for one of the elections the build carries ({@code election.embedded}). */
   static NodeProcess configure(Path dir, String name, int apiPort, int clusterPort, List<Integer> memberPorts,
                                boolean startAlone, String siteUrl, String election) throws IOException {
+    return configure(dir, name, apiPort, clusterPort, memberPorts, startAlone, siteUrl, election, 0.2, "");
+  }
+
+  /** The same, scraping every {@code intervalSeconds}, with {@code moreYaml} (top-level sections) at the end. */
+  static NodeProcess configure(Path dir, String name, int apiPort, int clusterPort, List<Integer> memberPorts,
+                               boolean startAlone, String siteUrl, String election, double intervalSeconds,
+                               String moreYaml) throws IOException {
     Path data = Files.createDirectories(dir.resolve(name));
     StringBuilder members = new StringBuilder();
     memberPorts.forEach(p -> members.append("\n    - 127.0.0.1:").append(p));
@@ -45,7 +52,7 @@ final class NodeProcess implements AutoCloseable {
           embedded: %s
         source:
           baseUrl: %s
-          intervalSeconds: 0.2
+          intervalSeconds: %s
           timeoutSeconds: 2
           maxBackoffSeconds: 0.5
         dataDir: %s
@@ -59,7 +66,8 @@ final class NodeProcess implements AutoCloseable {
           joinTimeoutSeconds: 60
           failureDetectionSeconds: 5
           members:%s
-        """.formatted(election, siteUrl, data, apiPort, name, clusterPort, startAlone, members);
+        """.formatted(election, siteUrl, intervalSeconds, data, apiPort, name, clusterPort, startAlone, members)
+        + moreYaml;
     Path config = dir.resolve(name + ".yaml");
     Files.writeString(config, yaml);
     return new NodeProcess(name, config);
@@ -133,6 +141,17 @@ final class NodeProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /**
+   * The machine dies under the node: SIGKILL to the JVM and, at the same moment, to the helpers it started (Xvfb,
+   * chromedriver, Chromium), which a dead machine would not keep running either.
+   */
+  void kill9WithHelpers() throws InterruptedException {
+    List<ProcessHandle> helpers = process.descendants().toList();
+    process.destroyForcibly();
+    helpers.forEach(ProcessHandle::destroyForcibly);
+    process.waitFor();
+  }
+
   /** Resident memory of the process (kB), from /proc. */
   long rssKb() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
@@ -149,13 +168,16 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** A stop as Ctrl-C makes it; helpers still running after it (a node killed at the end) are killed too. */
   @Override
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
+      List<ProcessHandle> helpers = process.descendants().toList();
       process.destroy();
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
+      helpers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
   }
 }
