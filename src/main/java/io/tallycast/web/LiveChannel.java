@@ -24,8 +24,8 @@ import java.util.function.LongFunction;
  * connection loses nothing. Besides, every message on the {@link #BROADCASTS} addresses goes out under its address as
  * an event of its own ({@code event: health}, {@code event: map.updated}, {@code event: scene},
  * {@code event: overlay.options}, {@code event: audience}, {@code event: cluster}, {@code event: national}): state,
- * not history, so never replayed. A comment line every 15 s keeps proxies from closing an idle stream. Never gzipped, so each event leaves
- * at once (see {@link Compression}).
+ * not history, so never replayed. A comment line every 15 s keeps proxies from closing an idle stream. Never gzipped,
+ * so each event leaves at once (see {@link Compression}).
  */
 final class LiveChannel {
   private static final long KEEPALIVE_MS = 15_000;
