@@ -1,7 +1,5 @@
 package io.tallycast.cluster;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.ClusterView;
@@ -19,10 +17,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +51,9 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
   private final Set<String> taking = new HashSet<>();
   private Bus bus;
   private AsyncMap<String, String> owners;
-  private UUID listener;
+  private Membership membership;
   private long timer;
   private boolean reconciling;
-  private long memberLeftAt;
   private JsonObject lastTakeover;
   private TakeoverLog takeovers;
 
@@ -79,20 +74,7 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
       return TakeoverLog.open(vertx, hazelcast);
     }).map(log -> {
       takeovers = log;
-      listener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-        @Override
-        public void memberAdded(MembershipEvent event) {
-          vertx.runOnContext(x -> reconcile());
-        }
-
-        @Override
-        public void memberRemoved(MembershipEvent event) {
-          vertx.runOnContext(x -> {
-            memberLeftAt = System.currentTimeMillis();
-            reconcile();
-          });
-        }
-      });
+      membership = Membership.follow(vertx, hazelcast, this::reconcile);
       timer = vertx.setPeriodic(1000, id -> reconcile());
       reconcile();
       return null;
@@ -105,7 +87,7 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
       return;
     }
     reconciling = true;
-    List<String> members = memberNames();
+    List<String> members = membership.names();
     Map<String, String> plan = new TreeMap<>();
     owners.entries().compose(now -> {
       Map<String, String> current = new HashMap<>();
@@ -135,9 +117,6 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
     });
   }
 
-  private List<String> memberNames() {
-    return hazelcast.getCluster().getMembers().stream().map(ClusterNode::nameOf).filter(Objects::nonNull).toList();
-  }
 
   /** The channel's lock got (or not, yet: another node holds it): recorded as ours, then started here. */
   private Future<?> takeOver(String channel, String from) {
@@ -148,8 +127,7 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
           .compose(v -> bus.request(Contract.STREAM_CARRY, new StreamCarry(channel, true), CARRY_TIMEOUT_MS))
           .map(status -> {
             long now = System.currentTimeMillis();
-            boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
-            Long sinceLeft = afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null;
+            Long sinceLeft = membership.sinceLossOf(from, me, now);
             lastTakeover = new JsonObject().put("channel", channel).put("from", from)
                 .put("at", Instant.now().toString()).put("tookMs", now - started).put("sinceMemberLeftMs", sinceLeft);
             takeovers.record(ClusterView.Takeover.CHANNEL, channel, from, me, now - started, sinceLeft);
@@ -210,8 +188,8 @@ public final class ChannelOwnershipVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    if (listener != null) {
-      hazelcast.getCluster().removeMembershipListener(listener);
+    if (membership != null) {
+      membership.stop();
     }
     return Future.join(List.copyOf(carried.keySet()).stream().map(this::letGo).toList());
   }

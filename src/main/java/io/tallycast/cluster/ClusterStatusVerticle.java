@@ -1,7 +1,5 @@
 package io.tallycast.cluster;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.tallycast.bus.Bus;
 import io.tallycast.bus.ClusterView;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +46,7 @@ public final class ClusterStatusVerticle extends VerticleBase {
   private AsyncMap<String, String> owners;
   private AsyncMap<String, String> channelOwners;
   private TakeoverLog takeovers;
-  private UUID listener;
+  private Membership membership;
   private long lineTimer;
   private long viewTimer;
   private boolean viewing;
@@ -86,17 +83,7 @@ public final class ClusterStatusVerticle extends VerticleBase {
     }).compose(log -> {
       takeovers = log;
       bus.answer(Contract.CLUSTER_STATUS, query -> view());
-      listener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-        @Override
-        public void memberAdded(MembershipEvent event) {
-          vertx.runOnContext(x -> push());
-        }
-
-        @Override
-        public void memberRemoved(MembershipEvent event) {
-          vertx.runOnContext(x -> push());
-        }
-      });
+      membership = Membership.follow(vertx, hazelcast, this::push);
       lineTimer = vertx.setPeriodic(LINE_EVERY_MS, id -> writeLine());
       viewTimer = vertx.setPeriodic(VIEW_EVERY_MS, id -> push());
       return writeLine();
@@ -153,8 +140,8 @@ public final class ClusterStatusVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(lineTimer);
     vertx.cancelTimer(viewTimer);
-    if (listener != null) {
-      hazelcast.getCluster().removeMembershipListener(listener);
+    if (membership != null) {
+      membership.stop();
     }
     return Future.succeededFuture();
   }

@@ -1,19 +1,14 @@
 package io.tallycast.cluster;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.tallycast.bus.ApplyResult;
 import io.tallycast.bus.Bus;
-import io.tallycast.bus.ClusterBatch;
 import io.tallycast.bus.ClusterView;
 import io.tallycast.bus.Contract;
 import io.tallycast.bus.HealthReport;
 import io.tallycast.bus.Refusal;
 import io.tallycast.bus.ScrapeBatch;
 import io.tallycast.bus.ScraperControl;
-import io.tallycast.bus.Snapshot;
-import io.tallycast.bus.Wire;
 import io.tallycast.election.Election;
 import io.tallycast.scrape.ScrapeConfig;
 import io.tallycast.scrape.ScraperVerticle;
@@ -22,7 +17,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.shareddata.Lock;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,17 +40,16 @@ import org.slf4j.LoggerFactory;
  * a dead node's states are scraped again within 10 s, with no lease to renew and no file. The owners map only says who
  * holds what (for the assignment and the health); the lock alone decides.
  *
- * <p>Results: the scraper here hands its batches to {@link Contract#OWNED_APPLY}; this node's store writes them, and
- * what it accepted goes to every node ({@link Contract#CLUSTER_RESULTS}), numbered per state, and into the published
- * map (every seat's latest snapshot). The other nodes apply the same snapshots to their own store, which derives the
- * same events. A node taking a state over first brings its store to what the cluster last published for it, then
- * scrapes: its store then turns only real changes into events, so no false flip, no second declaration. Every state
- * taken goes into the cluster's history ({@link TakeoverLog}), which the console shows.
+ * <p>Results ({@link ResultsRelay}): the scraper here hands its batches to {@link Contract#OWNED_APPLY}; this node's
+ * store writes them, and what it accepted goes to every node ({@link Contract#CLUSTER_RESULTS}), numbered per state,
+ * and into the published map (every seat's latest snapshot). The other nodes apply the same snapshots to their own
+ * store, which derives the same events. A node taking a state over first brings its store to what the cluster last
+ * published for it, then scrapes: its store then turns only real changes into events, so no false flip, no second
+ * declaration. Every state taken goes into the cluster's history ({@link TakeoverLog}), which the console shows.
  */
 public final class OwnershipVerticle extends VerticleBase {
   public static final String PART = "cluster";
   static final String OWNERS = "tallycast.owners";
-  static final String PUBLISHED = "tallycast.published";
   static final String LOCK = "tallycast.state.";
   /** The operator's pause of the whole cluster's scraping ("paused" -> "true"), read by a node that joins. */
   static final String SCRAPING = "tallycast.scraping";
@@ -70,33 +62,22 @@ public final class OwnershipVerticle extends VerticleBase {
   private final ScrapeConfig scrape;
   private final HazelcastInstance hazelcast;
   private final Map<String, Owned> owned = new TreeMap<>();
-  /** Per state: the last batch number applied here, and every seat's latest snapshot. */
-  private final Map<String, Long> applied = new HashMap<>();
-  private final Map<String, Map<Integer, Snapshot>> latest = new HashMap<>();
-  private final List<ClusterBatch> early = new ArrayList<>();
   private final Set<String> takingOver = new HashSet<>();
-  private boolean caughtUp;
   private boolean reconciling;
   private Bus bus;
   private AsyncMap<String, String> owners;
-  private AsyncMap<String, String> published;
+  private ResultsRelay relay;
   private AsyncMap<String, String> scraping;
   private boolean paused;
   private TakeoverLog takeovers;
-  private UUID listener;
+  private Membership membership;
   private long timer;
-  private long memberLeftAt;
   private JsonObject lastTakeover;
-  private long gaps;
-  private long received;
-  private long lastLatencyMs = -1;
-  private long maxLatencyMs = -1;
 
-  /** A state scraped here: its lock, its scraper and its batch numbering. */
+  /** A state scraped here: its lock and its scraper. */
   private static final class Owned {
     Lock lock;
     String deployment;
-    long seq;
   }
 
   public OwnershipVerticle(String me, Election election, ScrapeConfig scrape, HazelcastInstance hazelcast) {
@@ -110,14 +91,13 @@ public final class OwnershipVerticle extends VerticleBase {
   public Future<?> start() {
     bus = Bus.of(vertx);
     bus.answer(Contract.OWNED_APPLY, this::applyOwned);
-    bus.subscribe(Contract.CLUSTER_RESULTS, this::applyRemote);
     bus.answer(Contract.SCRAPER_CONTROL, this::pauseEverywhere);
     bus.subscribe(Contract.CLUSTER_SCRAPING, this::pauseHere);
     return vertx.sharedData().<String, String>getAsyncMap(OWNERS).compose(map -> {
       owners = map;
-      return vertx.sharedData().<String, String>getAsyncMap(PUBLISHED);
-    }).compose(map -> {
-      published = map;
+      return ResultsRelay.open(vertx, me, owned::containsKey);
+    }).compose(results -> {
+      relay = results;
       return vertx.sharedData().<String, String>getAsyncMap(SCRAPING);
     }).compose(map -> {
       scraping = map;
@@ -127,25 +107,9 @@ public final class OwnershipVerticle extends VerticleBase {
       return TakeoverLog.open(vertx, hazelcast);
     }).compose(log -> {
       takeovers = log;
-      return catchUp();
+      return relay.catchUp(election.codes());
     }).map(v -> {
-      caughtUp = true;
-      early.forEach(this::applyRemote);
-      early.clear();
-      listener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-        @Override
-        public void memberAdded(MembershipEvent event) {
-          vertx.runOnContext(x -> reconcile());
-        }
-
-        @Override
-        public void memberRemoved(MembershipEvent event) {
-          vertx.runOnContext(x -> {
-            memberLeftAt = System.currentTimeMillis();
-            reconcile();
-          });
-        }
-      });
+      membership = Membership.follow(vertx, hazelcast, this::reconcile);
       timer = vertx.setPeriodic(1000, id -> reconcile());
       reconcile();
       return null;
@@ -169,93 +133,12 @@ public final class OwnershipVerticle extends VerticleBase {
     LOG.info("node {}: scraping {} for the whole cluster", me, paused ? "paused" : "resumed");
   }
 
-  /** Every state brought to what the cluster last published (a node that joins, or restarts, mid-count). */
-  private Future<Void> catchUp() {
-    Future<Void> chain = Future.succeededFuture();
-    for (String state : election.codes()) {
-      chain = chain.compose(v -> fromPublished(state).mapEmpty());
-    }
-    return chain;
-  }
-
-  /** The state's published snapshots applied here when newer than what this node has; the batch number known. */
-  private Future<Long> fromPublished(String state) {
-    return published.get(state).compose(text -> {
-      long have = applied.getOrDefault(state, 0L);
-      if (text == null) {
-        return Future.succeededFuture(have);
-      }
-      ClusterBatch last = Wire.read(text.getBytes(StandardCharsets.UTF_8), ClusterBatch.class);
-      if (last.seq() <= have) {
-        return Future.succeededFuture(have);
-      }
-      applied.put(state, last.seq());
-      Map<Integer, Snapshot> seats = latest.computeIfAbsent(state, s -> new TreeMap<>());
-      last.snapshots().forEach(s -> seats.put(s.seat(), s));
-      return store(new ScrapeBatch(state, last.snapshots(), List.of())).map(r -> last.seq());
-    });
-  }
-
-  private Future<ApplyResult> store(ScrapeBatch batch) {
-    return bus.request(Contract.STORE_APPLY, batch, 60_000);
-  }
-
   /** A batch of this node's scraper: stored here, then published to every node, while the state is still ours. */
   private Future<ApplyResult> applyOwned(ScrapeBatch batch) {
-    Owned state = owned.get(batch.state());
-    if (state == null) {
+    if (!owned.containsKey(batch.state())) {
       return Future.failedFuture(new Refusal(409, "state " + batch.state() + " is not scraped by node " + me));
     }
-    return store(batch).compose(result -> {
-      Set<Integer> accepted = new HashSet<>(result.acceptedSeats());
-      List<Snapshot> taken = batch.snapshots().stream().filter(s -> accepted.contains(s.seat())).toList();
-      if (taken.isEmpty()) {
-        return Future.succeededFuture(result);
-      }
-      state.seq++;
-      applied.put(batch.state(), state.seq);
-      Map<Integer, Snapshot> seats = latest.computeIfAbsent(batch.state(), s -> new TreeMap<>());
-      taken.forEach(s -> seats.put(s.seat(), s));
-      Instant now = Instant.now();
-      bus.publish(Contract.CLUSTER_RESULTS, new ClusterBatch(batch.state(), me, state.seq, taken, now));
-      ClusterBatch whole = new ClusterBatch(batch.state(), me, state.seq, List.copyOf(seats.values()), now);
-      // written before the scraper hears back: a node taking the state over after our hand-over reads all of it
-      return published.put(batch.state(), new String(Wire.bytes(whole), StandardCharsets.UTF_8))
-          .map(v -> result);
-    });
-  }
-
-  /** Another node's batch, applied to this node's store in the owner's order. */
-  private void applyRemote(ClusterBatch batch) {
-    if (batch.node().equals(me)) {
-      return; // ours, stored already
-    }
-    if (!caughtUp) {
-      early.add(batch);
-      return;
-    }
-    if (owned.containsKey(batch.state())) {
-      LOG.warn("a batch of {} from {} while this node scrapes it: ignored", batch.state(), batch.node());
-      return;
-    }
-    long have = applied.getOrDefault(batch.state(), 0L);
-    if (batch.seq() <= have) {
-      return; // in the published snapshots already
-    }
-    if (batch.seq() > have + 1 && have > 0) {
-      gaps++;
-      LOG.warn("{}: batch {} of {} after {}: {} missed", batch.state(), batch.seq(), batch.node(), have,
-          batch.seq() - have - 1);
-    }
-    applied.put(batch.state(), batch.seq());
-    received++;
-    lastLatencyMs = Math.max(0, System.currentTimeMillis() - batch.at().toEpochMilli());
-    maxLatencyMs = Math.max(maxLatencyMs, lastLatencyMs);
-    Map<Integer, Snapshot> seats = latest.computeIfAbsent(batch.state(), s -> new TreeMap<>());
-    batch.snapshots().forEach(s -> seats.put(s.seat(), s));
-    store(new ScrapeBatch(batch.state(), batch.snapshots(), List.of()))
-        .onFailure(e -> LOG.warn("{}: a batch from {} not stored here: {}", batch.state(), batch.node(),
-            e.getMessage()));
+    return relay.storeAndPublish(batch);
   }
 
   /** One pass of the ownership loop; passes never overlap (a pass that is asked for during one runs after it). */
@@ -264,7 +147,7 @@ public final class OwnershipVerticle extends VerticleBase {
       return;
     }
     reconciling = true;
-    List<String> members = memberNames();
+    List<String> members = membership.names();
     owners.entries().compose(now -> {
       Map<String, String> current = new HashMap<>();
       now.forEach((state, json) -> current.put(state, new JsonObject(json).getString("node")));
@@ -292,10 +175,6 @@ public final class OwnershipVerticle extends VerticleBase {
     });
   }
 
-  private List<String> memberNames() {
-    return hazelcast.getCluster().getMembers().stream().map(ClusterNode::nameOf)
-        .filter(java.util.Objects::nonNull).toList();
-  }
 
   /** The state's lock got (or not, yet): caught up with the cluster, noted as ours, its scraper started. */
   private Future<?> takeOver(String state, String owner) {
@@ -312,21 +191,18 @@ public final class OwnershipVerticle extends VerticleBase {
   private Future<?> takeOver(String state, String from, Lock lock, long started) {
     Owned o = new Owned();
     o.lock = lock;
-    return fromPublished(state).compose(seq -> {
-      o.seq = seq;
+    return relay.fromPublished(state).compose(seq -> {
       owned.put(state, o);
       return owners.put(state, new JsonObject().put("node", me).put("since", Instant.now().toString()).encode());
     }).compose(v -> vertx.deployVerticle(new ScraperVerticle(scrape, election, Set.of(state),
         Contract.OWNED_APPLY, paused))).map(id -> {
           o.deployment = id;
           long now = System.currentTimeMillis();
-          boolean afterLoss = from != null && !from.equals(me) && !memberNames().contains(from);
-          Long sinceLeft = afterLoss && memberLeftAt > 0 ? now - memberLeftAt : null;
+          Long sinceLeft = membership.sinceLossOf(from, me, now);
           lastTakeover = new JsonObject().put("state", state).put("from", from).put("at", Instant.now().toString())
               .put("tookMs", now - started).put("sinceMemberLeftMs", sinceLeft);
           takeovers.record(ClusterView.Takeover.STATE, state, from, me, now - started, sinceLeft);
-          LOG.info("node {} scrapes {} now{} (from batch {})", me, state, from == null ? "" : " (was " + from + ")",
-              o.seq);
+          LOG.info("node {} scrapes {} now{}", me, state, from == null ? "" : " (was " + from + ")");
           return id;
         }).onFailure(e -> {
           LOG.warn("taking {} over failed: {}", state, e.getMessage());
@@ -359,10 +235,9 @@ public final class OwnershipVerticle extends VerticleBase {
 
   private void report(List<String> members) {
     JsonObject details = new JsonObject().put("node", me).put("members", members).put("scrapingPaused", paused)
-        .put("owned", List.copyOf(owned.keySet())).put("lastTakeover", lastTakeover)
-        .put("batchesReceived", received).put("gaps", gaps)
-        .put("lastLatencyMs", lastLatencyMs < 0 ? null : lastLatencyMs)
-        .put("maxLatencyMs", maxLatencyMs < 0 ? null : maxLatencyMs);
+        .put("owned", List.copyOf(owned.keySet())).put("lastTakeover", lastTakeover);
+    relay.figures(details);
+    long gaps = relay.gaps();
     HealthReport.Status status = gaps > 0 ? HealthReport.Status.DEGRADED : HealthReport.Status.OK;
     new HealthReport(PART, status, Instant.now(), gaps > 0 ? gaps + " batch(es) of other nodes missed" : null,
         null, details).publish(vertx);
@@ -372,8 +247,8 @@ public final class OwnershipVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    if (listener != null) {
-      hazelcast.getCluster().removeMembershipListener(listener);
+    if (membership != null) {
+      membership.stop();
     }
     return Future.join(List.copyOf(owned.keySet()).stream().map(s -> handOver(s, null)).toList());
   }

@@ -105,7 +105,11 @@ class ThreeNodeNationalTest {
     await().atMost(Duration.ofSeconds(120)).until(() -> site.clock().finished());
     for (NodeProcess node : nodes) {
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-          assertThat(national(node, ls)).as("the national result on %s", node.name).isEqualTo(realNational));
+          assertThat(national(node, ls)).as("the states' results added up on %s", node.name).isEqualTo(realNational));
+      JsonObject national = get(node.api() + "/api/national");
+      assertThat(won(national)).as("/api/national on %s", node.name).isEqualTo(realNational);
+      assertThat(national.getInteger("majority")).as("the majority mark").isEqualTo(seats / 2 + 1);
+      assertThat(national.getJsonObject("seats").getInteger("declared")).isEqualTo(seats);
     }
     System.out.printf("national: every node ends with %s%n", realNational);
 
@@ -232,6 +236,13 @@ class ThreeNodeNationalTest {
           .map(JsonObject.class::cast).filter(p -> p.getInteger("won") > 0)
           .forEach(p -> won.merge(p.getString("party"), p.getInteger("won"), Integer::sum));
     }
+    return won;
+  }
+
+  private static Map<String, Integer> won(JsonObject national) {
+    Map<String, Integer> won = new TreeMap<>();
+    national.getJsonArray("parties").stream().map(JsonObject.class::cast).filter(p -> p.getInteger("won") > 0)
+        .forEach(p -> won.put(p.getString("party"), p.getInteger("won")));
     return won;
   }
 
