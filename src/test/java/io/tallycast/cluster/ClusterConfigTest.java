@@ -81,7 +81,10 @@ class ClusterConfigTest {
     }
     assertThat(national.loadElection(dir).states()).hasSize(36);
     assertThat(national.loadElection(dir).majority()).isEqualTo(272);
-    ClusterConfig one = ClusterConfig.of(ElectionConfig.read(Path.of("examples/cluster-node-1.yaml")).cluster(), null);
+    ElectionConfig example = ElectionConfig.read(Path.of("examples/cluster-node-1.yaml"));
+    assertThat(example.source().baseUrl()).as("the example's source is the replay site of its election")
+        .endsWith(example.loadElection(dir).main().replayPrefix());
+    ClusterConfig one = ClusterConfig.of(example.cluster(), null);
     assertThat(one.name()).isEqualTo("node-1");
     assertThat(one.startAlone()).isTrue();
   }
