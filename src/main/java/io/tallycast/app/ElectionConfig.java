@@ -189,6 +189,11 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
   }
 
   /** {@code maps: embedded}: the maps the build carries for the embedded election (refused for any other). */
+  /** {@code election: embedded: NAME}: an election the build carries. */
+  private boolean embedded() {
+    return election.embedded() != null && !election.embedded().isBlank();
+  }
+
   private boolean embeddedMaps() {
     if (maps == null || !EMBEDDED_MAPS.equals(maps.strip())) {
       return false;
@@ -210,7 +215,9 @@ public record ElectionConfig(Election election, Source source, String dataDir, S
    */
   public OverlayConfig overlayConfig(Path base) {
     OverlayConfig fallback = election.name() != null && !election.name().isBlank()
-        ? OverlayConfig.forElection(election.name()) : OverlayConfig.forState(election.state());
+        ? OverlayConfig.forElection(election.name())
+        : embedded() ? OverlayConfig.forElection(io.tallycast.election.Election.embedded(election.embedded().strip())
+            .name()) : OverlayConfig.forState(election.state());
     if (overlay == null) {
       return fallback;
     }

@@ -21,6 +21,21 @@ class ElectionConfigStatesTest {
   Path dir;
 
   @Test
+  void an_embedded_election_without_an_overlay_section_is_titled_by_its_own_name() throws Exception {
+    Path file = dir.resolve("node.yaml");
+    Files.writeString(file, """
+        election:
+          embedded: may2021
+        source:
+          baseUrl: http://127.0.0.1:8090/Result2021/
+        """);
+
+    String title = ElectionConfig.read(file).overlayConfig(dir).title();
+
+    assertThat(title).isEqualTo(Election.embedded("may2021").name()).doesNotContain("null");
+  }
+
+  @Test
   void the_example_lists_the_five_states_of_2_may_2021_with_the_embedded_data_and_maps_of_each() throws Exception {
     ElectionConfig config = ElectionConfig.read(EXAMPLE);
     Election election = config.loadElection(EXAMPLE.getParent());
