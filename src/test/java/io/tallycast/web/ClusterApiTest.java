@@ -11,12 +11,10 @@ import io.tallycast.election.Election;
 import io.tallycast.election.ElectionData;
 import io.tallycast.store.ResultsReader;
 import io.tallycast.store.StoreVerticle;
+import io.tallycast.support.LiveEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,33 +110,12 @@ class ClusterApiTest {
 
   @Test
   void the_live_channel_pushes_each_view_the_cluster_part_publishes_shaped_like_the_api() {
-    List<JsonObject> pushed = listen("cluster");
+    try (LiveEvents live = new LiveEvents(vertx, port)) {
+      Bus.of(vertx).publish(Contract.CLUSTER_VIEW, VIEW);
 
-    Bus.of(vertx).publish(Contract.CLUSTER_VIEW, VIEW);
-
-    await().atMost(Duration.ofSeconds(20)).until(() -> !pushed.isEmpty());
-    Bus.of(vertx).answer(Contract.CLUSTER_STATUS, query -> Future.succeededFuture(VIEW));
-    assertThat(pushed.get(0)).isEqualTo(cluster().bodyAsJsonObject());
-  }
-
-  /** The data of every event of that name /api/live sends from now on. */
-  private List<JsonObject> listen(String event) {
-    List<JsonObject> received = new CopyOnWriteArrayList<>();
-    StringBuilder pending = new StringBuilder();
-    HttpClient http = vertx.createHttpClient();
-    http.request(new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setHost("127.0.0.1")
-            .setURI("/api/live"))
-        .compose(req -> req.send()).onSuccess(response -> response.handler(chunk -> {
-          pending.append(chunk.toString());
-          int end;
-          while ((end = pending.indexOf("\n\n")) >= 0) {
-            String frame = pending.substring(0, end);
-            pending.delete(0, end + 2);
-            if (frame.contains("event: " + event + "\n")) {
-              received.add(new JsonObject(frame.substring(frame.indexOf("data: ") + 6)));
-            }
-          }
-        })).await();
-    return received;
+      await().atMost(Duration.ofSeconds(20)).until(() -> !live.named("cluster").isEmpty());
+      Bus.of(vertx).answer(Contract.CLUSTER_STATUS, query -> Future.succeededFuture(VIEW));
+      assertThat(live.named("cluster").get(0)).isEqualTo(cluster().bodyAsJsonObject());
+    }
   }
 }
